@@ -1,0 +1,135 @@
+package io.werkraum;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.werkraum.auth.TokenService;
+import io.werkraum.config.WerkraumConfig;
+import io.werkraum.http.HttpVerticle;
+import io.werkraum.realtime.RealtimeVerticle;
+import io.werkraum.store.BoardStore;
+import io.werkraum.store.EmbeddedRedis;
+import io.werkraum.store.RedisConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * One running Werkraum node: its Redis (embedded or configured), its Vert.x (clustered or not)
+ * and its verticles. Used by {@link Main} and by tests, so both start the same way.
+ */
+public final class Werkraum {
+  private final WerkraumConfig config;
+  private final Vertx vertx;
+  private final EmbeddedRedis embeddedRedis;
+
+  private Werkraum(WerkraumConfig config, Vertx vertx, EmbeddedRedis embeddedRedis) {
+    this.config = config;
+    this.vertx = vertx;
+    this.embeddedRedis = embeddedRedis;
+  }
+
+  public static Future<Werkraum> start(WerkraumConfig given) {
+    EmbeddedRedis embedded = null;
+    WerkraumConfig config = given;
+    if (given.embeddedRedis()) {
+      try {
+        embedded = new EmbeddedRedis(given.dataDir().resolve("redis"), 0, given.redisFsync()).start();
+      } catch (IOException e) {
+        return Future.failedFuture(new UncheckedIOException("cannot start the embedded Redis", e));
+      }
+      config = given.withRedisUrl(embedded.url());
+    }
+    EmbeddedRedis redisChild = embedded;
+    WerkraumConfig effective = config;
+    HazelcastClusterManager clusterManager = effective.cluster() ? clusterManager(effective) : null;
+    Future<Vertx> vertx = clusterManager == null
+        ? Future.succeededFuture(Vertx.vertx(vertxOptions(effective)))
+        : Vertx.builder().with(vertxOptions(effective)).withClusterManager(clusterManager).buildClustered();
+    return vertx
+        .compose(v -> tokenSecret(v, effective)
+            .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager))
+            .map(ignored -> new Werkraum(effective, v, redisChild))
+            .recover(err -> v.close().transform(closed -> Future.failedFuture(err))))
+        .onFailure(err -> {
+          if (redisChild != null) {
+            redisChild.stop();
+          }
+        });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public WerkraumConfig config() {
+    return config;
+  }
+
+  /** The URL to open in a browser. */
+  public String url() {
+    if (config.publicUrl() != null) {
+      return config.publicUrl() + "/";
+    }
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return "http://" + host + ":" + config.port() + "/";
+  }
+
+  public Future<Void> stop() {
+    return vertx.close().onComplete(done -> {
+      if (embeddedRedis != null) {
+        embeddedRedis.stop();
+      }
+    });
+  }
+
+  private static VertxOptions vertxOptions(WerkraumConfig config) {
+    VertxOptions options = new VertxOptions();
+    if (config.cluster()) {
+      options.setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setPort(0));
+    }
+    return options;
+  }
+
+  /** Hazelcast with TCP-IP join over the configured members; multicast and auto-detection off. */
+  static HazelcastClusterManager clusterManager(WerkraumConfig config) {
+    Config hazelcast = ConfigUtil.loadConfig();
+    hazelcast.setClusterName(config.clusterName());
+    hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
+    hazelcast.setProperty("hazelcast.logging.type", "jdk");
+    hazelcast.setProperty("hazelcast.local.localAddress", config.clusterHost());
+    hazelcast.getNetworkConfig().setPort(config.clusterPort()).setPortAutoIncrement(true);
+    JoinConfig join = hazelcast.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    List<String> members = config.clusterMembers().isEmpty()
+        ? List.of(config.clusterHost() + ":" + config.clusterPort())
+        : config.clusterMembers();
+    join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    return new HazelcastClusterManager(hazelcast);
+  }
+
+  /** The configured secret, else the one stored in Redis by whichever node started first. */
+  private static Future<String> tokenSecret(Vertx vertx, WerkraumConfig config) {
+    if (config.secret() != null) {
+      return Future.succeededFuture(config.secret());
+    }
+    Redis redis = Redis.createClient(vertx, RedisConnector.options(config));
+    return new BoardStore(redis).sharedSecret(TokenService.randomId(32)).onComplete(done -> redis.close());
+  }
+
+  private static Future<Void> deploy(Vertx vertx, WerkraumConfig config, TokenService tokens,
+      HazelcastClusterManager cluster) {
+    return vertx.deployVerticle(() -> new RealtimeVerticle(config, tokens), new DeploymentOptions())
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster),
+            new DeploymentOptions().setInstances(config.httpInstances())))
+        .mapEmpty();
+  }
+}

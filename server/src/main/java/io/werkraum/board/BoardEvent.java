@@ -1,0 +1,58 @@
+package io.werkraum.board;
+
+import java.util.Map;
+
+/** Every stored event. The wire form is the record's fields plus {@code type}, {@code seq} and {@code at}. */
+public sealed interface BoardEvent {
+  String type();
+
+  record NoteCreated(String room, Note note) implements BoardEvent {
+    public String type() {
+      return "note.created";
+    }
+  }
+
+  record NoteUpdated(String room, String id, Map<String, Object> patch, String by, long updatedAt)
+      implements BoardEvent {
+    public String type() {
+      return "note.updated";
+    }
+  }
+
+  record NoteDeleted(String room, String id, String by) implements BoardEvent {
+    public String type() {
+      return "note.deleted";
+    }
+  }
+
+  record SectionCreated(String room, Section section) implements BoardEvent {
+    public String type() {
+      return "section.created";
+    }
+  }
+
+  record SectionUpdated(String room, String id, Map<String, Object> patch, String by, long updatedAt)
+      implements BoardEvent {
+    public String type() {
+      return "section.updated";
+    }
+  }
+
+  record SectionDeleted(String room, String id, String by) implements BoardEvent {
+    public String type() {
+      return "section.deleted";
+    }
+  }
+
+  record ParticipantJoined(Participant participant) implements BoardEvent {
+    public String type() {
+      return "participant.joined";
+    }
+  }
+
+  record ParticipantUpdated(String id, Map<String, Object> patch) implements BoardEvent {
+    public String type() {
+      return "participant.updated";
+    }
+  }
+}

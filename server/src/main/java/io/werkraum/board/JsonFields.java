@@ -1,0 +1,130 @@
+package io.werkraum.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+
+/** Typed, bounded reads of JSON fields; every failure is an {@code invalid_input} rejection. */
+final class JsonFields {
+  private JsonFields() {}
+
+  static JsonNode object(JsonNode parent, String name) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    if (!node.isObject()) {
+      throw Rejection.invalid("field '" + name + "' must be an object");
+    }
+    return node;
+  }
+
+  static void onlyFields(JsonNode node, String where, Set<String> allowed) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!allowed.contains(field)) {
+        throw Rejection.invalid("unknown field '" + field + "' in " + where);
+      }
+    }
+  }
+
+  static String string(JsonNode parent, String name, int maxLength) {
+    String value = optionalString(parent, name, maxLength);
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
+  static String optionalString(JsonNode parent, String name, int maxLength) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw Rejection.invalid("field '" + name + "' must be a string");
+    }
+    String value = node.textValue();
+    // Count code points, so an emoji counts as one character as users see it.
+    if (value.codePointCount(0, value.length()) > maxLength) {
+      throw Rejection.invalid("field '" + name + "' is longer than " + maxLength + " characters");
+    }
+    if (containsControl(value)) {
+      throw Rejection.invalid("field '" + name + "' contains control characters");
+    }
+    return value;
+  }
+
+  /** A one-line name or title: trimmed, not blank. */
+  static String label(JsonNode parent, String name, int maxLength) {
+    String value = string(parent, name, maxLength).strip();
+    if (value.isEmpty()) {
+      throw Rejection.invalid("field '" + name + "' must not be blank");
+    }
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw Rejection.invalid("field '" + name + "' must be one line");
+    }
+    return value;
+  }
+
+  static String id(JsonNode parent, String name) {
+    String value = string(parent, name, 64);
+    if (!Limits.ID.matcher(value).matches()) {
+      throw Rejection.invalid("field '" + name + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
+    }
+    return value;
+  }
+
+  static double number(JsonNode parent, String name, double min, double max) {
+    Double value = optionalNumber(parent, name, min, max);
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
+  static Double optionalNumber(JsonNode parent, String name, double min, double max) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      throw Rejection.invalid("field '" + name + "' must be a number");
+    }
+    double value = node.doubleValue();
+    if (!Double.isFinite(value) || value < min || value > max) {
+      throw Rejection.invalid("field '" + name + "' must be between " + min + " and " + max);
+    }
+    // Half a unit is finer than anyone can see; rounding keeps stored JSON short.
+    return Math.round(value * 2) / 2.0;
+  }
+
+  static Long optionalSequence(JsonNode parent, String name) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.canConvertToExactIntegral() || node.longValue() < 0) {
+      throw Rejection.invalid("field '" + name + "' must be a non-negative integer");
+    }
+    return node.longValue();
+  }
+
+  static String color(JsonNode parent, String name) {
+    String value = optionalString(parent, name, 16);
+    if (value != null && !Limits.NOTE_COLORS.contains(value)) {
+      throw Rejection.invalid("field '" + name + "' must be one of " + Limits.NOTE_COLORS);
+    }
+    return value;
+  }
+
+  private static boolean containsControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,163 @@
+package io.werkraum.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the configuration. Each setting has one name, used as the JSON key of the config file,
+ * as {@code --name} on the command line and as an environment variable.
+ */
+public final class ConfigLoader {
+  /** name -> environment variable. */
+  private static final Map<String, String> ENV = new LinkedHashMap<>();
+
+  static {
+    ENV.put("host", "WERKRAUM_HOST");
+    ENV.put("port", "WERKRAUM_PORT");
+    ENV.put("publicUrl", "WERKRAUM_PUBLIC_URL");
+    ENV.put("allowedOrigins", "WERKRAUM_ALLOWED_ORIGINS");
+    ENV.put("dataDir", "WERKRAUM_DATA_DIR");
+    ENV.put("redisUrl", "REDIS_URL");
+    ENV.put("redisType", "WERKRAUM_REDIS_TYPE");
+    ENV.put("redisMasterName", "WERKRAUM_REDIS_MASTER_NAME");
+    ENV.put("redisFsync", "WERKRAUM_REDIS_FSYNC");
+    ENV.put("secret", "WERKRAUM_SECRET");
+    ENV.put("cluster", "WERKRAUM_CLUSTER");
+    ENV.put("clusterName", "WERKRAUM_CLUSTER_NAME");
+    ENV.put("clusterHost", "WERKRAUM_CLUSTER_HOST");
+    ENV.put("clusterPort", "WERKRAUM_CLUSTER_PORT");
+    ENV.put("clusterMembers", "WERKRAUM_CLUSTER_MEMBERS");
+    ENV.put("httpInstances", "WERKRAUM_HTTP_INSTANCES");
+  }
+
+  private ConfigLoader() {}
+
+  public static WerkraumConfig load(String[] args, Map<String, String> env) {
+    Map<String, String> flags = parseFlags(args);
+    Map<String, Object> values = new LinkedHashMap<>();
+    String file = flags.getOrDefault("config", env.get("WERKRAUM_CONFIG"));
+    if (file != null) {
+      values.putAll(readFile(Path.of(file)));
+    }
+    ENV.forEach((name, variable) -> {
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) {
+        values.put(name, value);
+      }
+    });
+    flags.forEach((name, value) -> {
+      if (!name.equals("config")) {
+        if (!ENV.containsKey(name)) {
+          throw new IllegalArgumentException("unknown option --" + name);
+        }
+        values.put(name, value);
+      }
+    });
+    return build(values);
+  }
+
+  private static WerkraumConfig build(Map<String, Object> v) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    String redisType = text(v, "redisType", "standalone");
+    if (!List.of("standalone", "sentinel", "cluster").contains(redisType)) {
+      throw new IllegalArgumentException("redisType must be standalone, sentinel or cluster");
+    }
+    String fsync = text(v, "redisFsync", "always");
+    if (!List.of("always", "everysec").contains(fsync)) {
+      throw new IllegalArgumentException("redisFsync must be always or everysec");
+    }
+    String publicUrl = text(v, "publicUrl", null);
+    return new WerkraumConfig(
+        text(v, "host", "127.0.0.1"),
+        integer(v, "port", 8080),
+        publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
+        list(v, "allowedOrigins"),
+        Path.of(text(v, "dataDir", "data")),
+        text(v, "redisUrl", null),
+        redisType,
+        text(v, "redisMasterName", "mymaster"),
+        fsync,
+        text(v, "secret", null),
+        bool(v, "cluster"),
+        text(v, "clusterName", "werkraum"),
+        text(v, "clusterHost", "127.0.0.1"),
+        integer(v, "clusterPort", 5701),
+        list(v, "clusterMembers"),
+        integer(v, "httpInstances", Math.max(1, cores)));
+  }
+
+  /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */
+  private static Map<String, String> parseFlags(String[] args) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + arg);
+      }
+      String name = arg.substring(2);
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        flags.put(name.substring(0, eq), name.substring(eq + 1));
+      } else if (name.equals("cluster")) {
+        flags.put(name, "true");
+      } else if (i + 1 < args.length) {
+        flags.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("option --" + name + " needs a value");
+      }
+    }
+    return flags;
+  }
+
+  private static Map<String, Object> readFile(Path file) {
+    try {
+      return new JsonObject(Files.readString(file)).getMap();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(Map<String, Object> v, String name, String fallback) {
+    Object value = v.get(name);
+    return value == null ? fallback : value.toString();
+  }
+
+  private static int integer(Map<String, Object> v, String name, int fallback) {
+    Object value = v.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static boolean bool(Map<String, Object> v, String name) {
+    Object value = v.get(name);
+    return value != null && Boolean.parseBoolean(value.toString().trim());
+  }
+
+  /** A JSON array in the file, or a comma-separated list elsewhere. */
+  private static List<String> list(Map<String, Object> v, String name) {
+    Object value = v.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> items) {
+      return items.stream().map(Object::toString).toList();
+    }
+    if (value instanceof JsonArray array) {
+      return array.stream().map(Object::toString).toList();
+    }
+    return Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

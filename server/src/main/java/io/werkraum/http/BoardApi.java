@@ -1,0 +1,133 @@
+package io.werkraum.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.werkraum.board.CommandParser;
+import io.werkraum.board.ErrorCode;
+import io.werkraum.board.Limits;
+import io.werkraum.board.Rejection;
+import io.werkraum.service.BoardService;
+import io.werkraum.service.BoardService.Credential;
+import io.werkraum.store.EventCodec;
+
+/** REST routes for what happens before a socket exists: create a board, join it, check a token. */
+final class BoardApi {
+  private static final int MAX_BODY = 16 * 1024;
+
+  private final BoardService service;
+  private final String publicUrl;
+
+  BoardApi(BoardService service, String publicUrl) {
+    this.service = service;
+    this.publicUrl = publicUrl;
+  }
+
+  void mount(Router router) {
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
+    router.post("/api/boards").handler(this::create);
+    router.post("/api/boards/:board/join").handler(this::join);
+    router.get("/api/boards/:board/session").handler(this::session);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonNode body = body(ctx);
+    if (body == null) {
+      return;
+    }
+    String title;
+    try {
+      title = CommandParser.label(body, "title");
+    } catch (Rejection r) {
+      ApiErrors.send(ctx, r);
+      return;
+    }
+    service.createBoard(title).onSuccess(board -> {
+      String base = baseUrl(ctx) + "/b/" + board.id();
+      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
+          .put("boardId", board.id())
+          .put("title", board.title())
+          .put("facilitatorLink", base + "#f=" + board.facilitatorSecret())
+          .put("participantLink", base + "#j=" + board.joinCode())
+          .encode());
+    }).onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  private void join(RoutingContext ctx) {
+    String boardId = ctx.pathParam("board");
+    JsonNode body = body(ctx);
+    if (body == null) {
+      return;
+    }
+    Credential kind;
+    String secret;
+    String name;
+    String organisation;
+    try {
+      if (!Limits.ID.matcher(boardId).matches()) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "no such board");
+      }
+      boolean facilitator = body.hasNonNull("facilitatorSecret");
+      if (facilitator == body.hasNonNull("joinCode")) {
+        throw Rejection.invalid("give either facilitatorSecret or joinCode");
+      }
+      kind = facilitator ? Credential.FACILITATOR_SECRET : Credential.JOIN_CODE;
+      JsonNode secretNode = body.get(facilitator ? "facilitatorSecret" : "joinCode");
+      if (!secretNode.isTextual() || secretNode.textValue().length() > 64) {
+        throw Rejection.invalid("the credential must be a short string");
+      }
+      secret = secretNode.textValue();
+      name = CommandParser.label(body, "name");
+      organisation = CommandParser.organisation(body);
+    } catch (Rejection r) {
+      ApiErrors.send(ctx, r);
+      return;
+    }
+    service.join(boardId, kind, secret, name, organisation)
+        .onSuccess(joined -> ctx.response().putHeader("Content-Type", "application/json").end(joined.encode()))
+        .onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  private void session(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      unauthorized(ctx);
+      return;
+    }
+    service.session(auth.substring(7).trim()).onSuccess(session -> {
+      if (session == null || !session.getJsonObject("board").getString("id").equals(ctx.pathParam("board"))) {
+        unauthorized(ctx);
+      } else {
+        ctx.response().putHeader("Content-Type", "application/json").end(session.encode());
+      }
+    }).onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  private static void unauthorized(RoutingContext ctx) {
+    ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("code", "not_allowed").put("message", "the session is not valid").encode());
+  }
+
+  /** The JSON object body, or null after answering invalid_input. */
+  private static JsonNode body(RoutingContext ctx) {
+    try {
+      JsonNode node = EventCodec.JSON.readTree(ctx.body().asString("UTF-8"));
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (Exception e) {
+      // answered below
+    }
+    ApiErrors.send(ctx, ErrorCode.INVALID_INPUT, "the body must be a JSON object");
+    return null;
+  }
+
+  private String baseUrl(RoutingContext ctx) {
+    if (publicUrl != null) {
+      return publicUrl;
+    }
+    return ctx.request().scheme() + "://" + ctx.request().authority().toString();
+  }
+}

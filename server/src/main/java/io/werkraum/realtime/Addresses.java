@@ -1,0 +1,45 @@
+package io.werkraum.realtime;
+
+/** Every event bus address, built and recognised in one place. */
+public final class Addresses {
+  /** Browser -> server, request/reply: commands and sync. */
+  public static final String COMMANDS = "werkraum.commands";
+  /** Browser -> server, send: cursors, drag previews. */
+  public static final String PRESENCE = "werkraum.presence";
+
+  private static final String BOARD = "board.";
+  private static final String ROOM = ".room.";
+  private static final String PERSONAL = ".to.";
+
+  private Addresses() {}
+
+  public static String board(String boardId) {
+    return BOARD + boardId;
+  }
+
+  public static String room(String boardId, String room) {
+    return BOARD + boardId + ROOM + room;
+  }
+
+  public static String personal(String boardId, String participantId) {
+    return BOARD + boardId + PERSONAL + participantId;
+  }
+
+  /**
+   * Whether a socket of {@code participantId} on {@code boardId} may listen on {@code address}:
+   * its board, a room of its board, or its own personal address; nothing else, whatever a regex
+   * would let through.
+   */
+  public static boolean mayListen(String address, String boardId, String participantId) {
+    String board = board(boardId);
+    if (address.equals(board) || address.equals(personal(boardId, participantId))) {
+      return true;
+    }
+    String roomPrefix = board + ROOM;
+    if (address.startsWith(roomPrefix)) {
+      String room = address.substring(roomPrefix.length());
+      return io.werkraum.board.Limits.ID.matcher(room).matches();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,127 @@
+package io.werkraum.realtime;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.werkraum.auth.TokenService;
+import io.werkraum.board.Actor;
+import io.werkraum.board.Role;
+import io.werkraum.store.BoardStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Decides every bridge event. A socket is let in only with a valid join token and an allowed
+ * Origin; it may send only to the two inbound addresses, listen only on its own board, rooms and
+ * personal address, never publish; every message it sends carries the identity the guard stamps.
+ * Every event's promise is completed, or the socket would hang.
+ */
+public final class BridgeGuard implements Handler<BridgeEvent> {
+  private static final Logger LOG = Logger.getLogger(BridgeGuard.class.getName());
+
+  private final TokenService tokens;
+  private final BoardStore store;
+  private final OnlineTracker online;
+  private final OriginPolicy origins;
+  private final Map<SockJSSocket, SocketSession> sessions = new ConcurrentHashMap<>();
+
+  public BridgeGuard(TokenService tokens, BoardStore store, OnlineTracker online, OriginPolicy origins) {
+    this.tokens = tokens;
+    this.store = store;
+    this.online = online;
+    this.origins = origins;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    try {
+      switch (event.type()) {
+        case SOCKET_CREATED -> authenticate(event);
+        case SOCKET_CLOSED -> closed(event);
+        case SEND -> send(event);
+        case REGISTER -> register(event);
+        case PUBLISH -> event.complete(false);
+        case UNREGISTER, RECEIVE, SOCKET_PING, SOCKET_IDLE, SOCKET_ERROR, REGISTERED -> event.complete(true);
+        default -> event.complete(false);
+      }
+    } catch (RuntimeException e) {
+      LOG.warning("bridge event " + event.type() + " refused: " + e);
+      event.tryComplete(false);
+    }
+  }
+
+  private void authenticate(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    if (!origins.allows(socket.headers().get("Origin"), socket.headers().get("Host"))) {
+      event.complete(false);
+      return;
+    }
+    List<String> token = new QueryStringDecoder(socket.uri()).parameters().get("token");
+    Actor actor = token == null || token.isEmpty() ? null : tokens.verify(token.get(0));
+    if (actor == null) {
+      event.complete(false);
+      return;
+    }
+    // Decide at once: the bridge drops frames that arrive before the socket is accepted. A removed
+    // participant's token still verifies, so the store check follows and closes such a socket.
+    SocketSession session = new SocketSession(TokenService.randomId(9), actor);
+    sessions.put(socket, session);
+    event.complete(true);
+    store.participant(actor.boardId(), actor.participantId()).onComplete(found -> {
+      if (found.succeeded() && found.result() != null) {
+        online.opened(session);
+      } else {
+        sessions.remove(socket);
+        socket.close();
+      }
+    });
+  }
+
+  private void closed(BridgeEvent event) {
+    SocketSession session = sessions.remove(event.socket());
+    if (session != null) {
+      online.closed(session);
+    }
+    event.complete(true);
+  }
+
+  private void send(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    SocketSession session = sessions.get(socket);
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address");
+    if (session == null) {
+      event.complete(false);
+      return;
+    }
+    boolean allowed;
+    if (Addresses.COMMANDS.equals(address)) {
+      // Over the rate, a command still reaches the handler, which answers rate_limited: the
+      // sender gets a reply it can act on instead of a silent drop.
+      boolean withinRate = session.allowCommand();
+      raw.put("headers", Headers.stamp(session, !withinRate));
+      allowed = true;
+    } else if (Addresses.PRESENCE.equals(address)) {
+      allowed = session.actor().role() != Role.OBSERVER && session.allowPresence();
+      raw.put("headers", Headers.stamp(session, false));
+    } else {
+      allowed = false;
+    }
+    event.complete(allowed);
+    if (session.flooding()) {
+      LOG.warning("closing flooding socket of participant " + session.actor().participantId());
+      socket.close();
+    }
+  }
+
+  private void register(BridgeEvent event) {
+    SocketSession session = sessions.get(event.socket());
+    String address = event.getRawMessage().getString("address");
+    event.complete(session != null && address != null
+        && Addresses.mayListen(address, session.actor().boardId(), session.actor().participantId()));
+  }
+}

@@ -1,0 +1,97 @@
+package io.werkraum.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.board.Actor;
+import io.werkraum.board.Limits;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Relays ephemeral gestures (cursors, drag previews). Nothing is stored. Updates are coalesced per
+ * room and sent as one {@code presence} batch per tick: however many people move, a browser gets
+ * at most one presence message per tick from this node, and a newer position of the same thing
+ * replaces the older one within the tick.
+ */
+public final class PresenceRelay {
+  static final long TICK_MS = 50;
+  private static final double LIMIT = Limits.COORDINATE_MAX;
+
+  private final Vertx vertx;
+  /** room address -> (participant + thing -> latest item); only touched on this relay's event loop. */
+  private Map<String, Map<String, JsonObject>> pending = new HashMap<>();
+  private MessageConsumer<Object> consumer;
+  private long timer = -1;
+
+  public PresenceRelay(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public Future<Void> start() {
+    consumer = vertx.eventBus().localConsumer(Addresses.PRESENCE, this::collect);
+    timer = vertx.setPeriodic(TICK_MS, id -> flush());
+    return consumer.completion();
+  }
+
+  public Future<Void> stop() {
+    vertx.cancelTimer(timer);
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  private void collect(Message<Object> message) {
+    Actor actor = Headers.actor(message.headers());
+    if (actor == null || !(message.body() instanceof JsonObject body)) {
+      return;
+    }
+    JsonObject item = validItem(actor.participantId(), body);
+    String room = body.getString("room");
+    if (item == null || room == null || !Limits.ID.matcher(room).matches()) {
+      return;
+    }
+    String thing = item.getString("kind").equals("cursor") ? "cursor" : "drag:" + item.getString("id");
+    pending.computeIfAbsent(Addresses.room(actor.boardId(), room), r -> new LinkedHashMap<>())
+        .put(actor.participantId() + "|" + thing, item);
+  }
+
+  /** The item to relay, or null for malformed input (dropped silently: presence is best effort). */
+  private static JsonObject validItem(String participant, JsonObject body) {
+    Object kind = body.getValue("kind");
+    JsonObject item = new JsonObject().put("p", participant).put("kind", kind);
+    if ("cursor".equals(kind) || "drag".equals(kind)) {
+      if (!(body.getValue("x") instanceof Number x) || !(body.getValue("y") instanceof Number y)
+          || !finite(x.doubleValue()) || !finite(y.doubleValue())) {
+        return null;
+      }
+      item.put("x", x.doubleValue()).put("y", y.doubleValue());
+    } else if (!"drag.end".equals(kind)) {
+      return null;
+    }
+    if (!"cursor".equals(kind)) {
+      Object id = body.getValue("id");
+      if (!(id instanceof String s) || !Limits.ID.matcher(s).matches()) {
+        return null;
+      }
+      item.put("id", s);
+    }
+    return item;
+  }
+
+  private static boolean finite(double v) {
+    return Double.isFinite(v) && Math.abs(v) <= LIMIT;
+  }
+
+  private void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, JsonObject>> batch = pending;
+    pending = new HashMap<>();
+    batch.forEach((address, items) -> vertx.eventBus().publish(address,
+        new JsonObject().put("type", "presence").put("items", new JsonArray(new java.util.ArrayList<>(items.values())))));
+  }
+}

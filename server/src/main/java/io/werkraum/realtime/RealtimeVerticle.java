@@ -1,0 +1,41 @@
+package io.werkraum.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Redis;
+import io.werkraum.auth.TokenService;
+import io.werkraum.config.WerkraumConfig;
+import io.werkraum.service.BoardService;
+import io.werkraum.store.BoardStore;
+import io.werkraum.store.RedisConnector;
+
+/**
+ * The node's command endpoint and presence relay: one instance per node, so presence is batched
+ * per node and one socket's commands are kept in order.
+ */
+public final class RealtimeVerticle extends VerticleBase {
+  private final WerkraumConfig config;
+  private final TokenService tokens;
+  private Redis redis;
+  private CommandEndpoint commands;
+  private PresenceRelay presence;
+
+  public RealtimeVerticle(WerkraumConfig config, TokenService tokens) {
+    this.config = config;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = Redis.createClient(vertx, RedisConnector.options(config));
+    BoardService service = new BoardService(new BoardStore(redis), tokens, vertx.eventBus());
+    commands = new CommandEndpoint(service);
+    presence = new PresenceRelay(vertx);
+    return Future.all(commands.register(vertx.eventBus()), presence.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(commands.unregister(), presence.stop()).onComplete(done -> redis.close());
+  }
+}

@@ -1,0 +1,253 @@
+package io.werkraum.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.werkraum.board.Board;
+import io.werkraum.board.ErrorCode;
+import io.werkraum.board.Limits;
+import io.werkraum.board.Mutation;
+import io.werkraum.board.Mutation.Collection;
+import io.werkraum.board.Participant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redis as the single source of truth. Each write is one Lua script, so a command is applied
+ * whole or not at all, gets its stream's next sequence number and lands in the op log in one step.
+ */
+public final class BoardStore {
+  /** How many events each stream's op log keeps for deltas (approximately, trimmed by Redis). */
+  static final int LOG_LENGTH = 1_000;
+  /** Past this many missed events the full state is smaller than the delta. */
+  static final int MAX_DELTA = 500;
+  /** How long a command's outcome is kept for resends. */
+  static final int COMMAND_TTL_SECONDS = 24 * 3600;
+
+  private static final LuaScript MUTATE = LuaScript.load("mutate.lua");
+  private static final LuaScript READ_SINCE = LuaScript.load("read_since.lua");
+  private static final LuaScript READ_STATE = LuaScript.load("read_state.lua");
+  private static final LuaScript CREATE_BOARD = LuaScript.load("create_board.lua");
+
+  private final Redis redis;
+
+  public BoardStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  public Redis redis() {
+    return redis;
+  }
+
+  /** Stores a new board with its plenary room; false when the id is taken. */
+  public Future<Boolean> createBoard(Board board) {
+    JsonObject mainRoom = new JsonObject().put("id", Limits.MAIN_ROOM).put("kind", "plenary");
+    List<String> args = new ArrayList<>(List.of(Limits.MAIN_ROOM, mainRoom.encode()));
+    args.addAll(List.of(
+        "id", board.id(),
+        "title", board.title(),
+        "createdAt", Long.toString(board.createdAt()),
+        "facilitatorSecret", board.facilitatorSecret(),
+        "joinCode", board.joinCode()));
+    return CREATE_BOARD
+        .run(redis, List.of(Keys.meta(board.id()), Keys.rooms(board.id())), args)
+        .map(r -> r.toInteger() == 1);
+  }
+
+  /** The board, or null when there is none with this id. */
+  public Future<Board> board(String boardId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.meta(boardId))).map(r -> {
+      if (r == null || r.size() == 0 || !r.containsKey("title")) {
+        return null;
+      }
+      return new Board(
+          boardId,
+          r.get("title").toString(),
+          r.get("createdAt").toLong(),
+          r.get("facilitatorSecret").toString(),
+          r.get("joinCode").toString());
+    });
+  }
+
+  /** The participant, or null when there is none (never joined, or removed). */
+  public Future<JsonObject> participant(String boardId, String participantId) {
+    return redis
+        .send(Request.cmd(Command.HGET).arg(Keys.participants(boardId)).arg(participantId))
+        .map(r -> r == null ? null : new JsonObject(r.toString()));
+  }
+
+  /**
+   * Applies a mutation once per {@code commandId}: a resend returns the first outcome and changes
+   * nothing.
+   */
+  public Future<Outcome> apply(String boardId, String participantId, String commandId, Mutation m, long now) {
+    String board = boardId;
+    boolean roomLevel = m.room() != null;
+    String collection = roomLevel
+        ? Keys.roomCollection(board, m.room(), m.collection())
+        : Keys.participants(board);
+    List<String> keys = List.of(
+        Keys.command(board, participantId, commandId),
+        roomLevel ? Keys.roomSeq(board, m.room()) : Keys.boardSeq(board),
+        roomLevel ? Keys.roomLog(board, m.room()) : Keys.boardLog(board),
+        collection,
+        roomLevel ? Keys.rooms(board) : Keys.meta(board));
+    String storedEvent = EventCodec.encodeStored(m.event(), now);
+    String payload = switch (m.op()) {
+      case CREATE -> EventCodec.write(m.item());
+      case UPDATE -> EventCodec.write(m.patch().fields());
+      case DELETE -> "";
+    };
+    List<String> args = List.of(
+        m.op().name().toLowerCase(),
+        m.itemId(),
+        payload,
+        storedEvent,
+        roomLevel ? m.room() : "title",
+        Integer.toString(m.collection().maxItems()),
+        Integer.toString(LOG_LENGTH),
+        Integer.toString(COMMAND_TTL_SECONDS),
+        m.op() == Mutation.Op.UPDATE && m.collection() != Collection.PARTICIPANTS ? Long.toString(now) : "");
+    return MUTATE.run(redis, keys, args).map(r -> {
+      boolean duplicate = "dup".equals(r.get(0).toString());
+      String outcome = r.get(1).toString();
+      if (outcome.startsWith("ok:")) {
+        long seq = Long.parseLong(outcome.substring(3));
+        return new Outcome(seq, null, duplicate, duplicate ? null : EventCodec.withSeq(storedEvent, seq));
+      }
+      return new Outcome(0, ErrorCode.fromCode(outcome.substring(4)), duplicate, null);
+    });
+  }
+
+  /** The board stream after {@code since}, or its full state when {@code since} is null or too old. */
+  public Future<StreamRead> readBoard(String boardId, Long since) {
+    return readSince(Keys.boardSeq(boardId), Keys.boardLog(boardId), since)
+        .compose(delta -> delta != null ? Future.succeededFuture(delta) : boardState(boardId));
+  }
+
+  /** One room's stream after {@code since}, or its full state. */
+  public Future<StreamRead> readRoom(String boardId, String room, Long since) {
+    return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.rooms(boardId)).arg(room)).compose(exists -> {
+      if (exists.toInteger() == 0) {
+        return Future.failedFuture(new io.werkraum.board.Rejection(ErrorCode.NOT_FOUND, "no room '" + room + "'"));
+      }
+      return readSince(Keys.roomSeq(boardId, room), Keys.roomLog(boardId, room), since)
+          .compose(delta -> delta != null ? Future.succeededFuture(delta) : roomState(boardId, room));
+    });
+  }
+
+  private Future<StreamRead> readSince(String seqKey, String logKey, Long since) {
+    if (since == null) {
+      return Future.succeededFuture(null);
+    }
+    return READ_SINCE
+        .run(redis, List.of(seqKey, logKey), List.of(Long.toString(since), Integer.toString(MAX_DELTA)))
+        .map(r -> {
+          if (!"delta".equals(r.get(1).toString())) {
+            return null;
+          }
+          List<String> events = new ArrayList<>();
+          for (int i = 2; i < r.size(); i += 2) {
+            String id = r.get(i).toString();
+            long seq = Long.parseLong(id.substring(0, id.indexOf('-')));
+            events.add(EventCodec.withSeq(r.get(i + 1).toString(), seq));
+          }
+          return new StreamRead(r.get(0).toLong(), events, null);
+        });
+  }
+
+  private Future<StreamRead> boardState(String boardId) {
+    Future<Board> board = board(boardId);
+    Future<Response> state = READ_STATE.run(
+        redis, List.of(Keys.boardSeq(boardId), Keys.participants(boardId)), List.of());
+    return Future.all(board, state).map(done -> {
+      Board b = board.result();
+      Response r = state.result();
+      JsonObject json = new JsonObject()
+          .put("board", publicBoard(b))
+          .put("participants", jsonArray(r.get(1)));
+      return new StreamRead(r.get(0).toLong(), null, json);
+    });
+  }
+
+  private Future<StreamRead> roomState(String boardId, String room) {
+    return READ_STATE
+        .run(redis, List.of(
+            Keys.roomSeq(boardId, room),
+            Keys.roomCollection(boardId, room, Collection.NOTES),
+            Keys.roomCollection(boardId, room, Collection.SECTIONS)), List.of())
+        .map(r -> new StreamRead(r.get(0).toLong(), null, new JsonObject()
+            .put("room", room)
+            .put("notes", jsonArray(r.get(1)))
+            .put("sections", jsonArray(r.get(2)))));
+  }
+
+  /** What anyone on the board may see of it: no credentials. */
+  public static JsonObject publicBoard(Board board) {
+    return new JsonObject().put("id", board.id()).put("title", board.title()).put("createdAt", board.createdAt());
+  }
+
+  private static JsonArray jsonArray(Response values) {
+    JsonArray array = new JsonArray();
+    for (Response value : values) {
+      array.add(new JsonObject(value.toString()));
+    }
+    return array;
+  }
+
+  /** Returns the shared token secret, storing {@code candidate} if no node has stored one yet. */
+  public Future<String> sharedSecret(String candidate) {
+    return redis
+        .send(Request.cmd(Command.SET).arg(Keys.SECRET).arg(candidate).arg("NX"))
+        .compose(ignored -> redis.send(Request.cmd(Command.GET).arg(Keys.SECRET)))
+        .map(Response::toString);
+  }
+
+  /** Records the sockets of participants as online until {@code expiresAt}. */
+  public Future<Void> markOnline(String boardId, Map<String, Long> membersExpiry) {
+    if (membersExpiry.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Request request = Request.cmd(Command.ZADD).arg(Keys.online(boardId));
+    membersExpiry.forEach((member, expiresAt) -> request.arg(expiresAt).arg(member));
+    return redis.send(request).mapEmpty();
+  }
+
+  public Future<Void> markOffline(String boardId, String member) {
+    return redis.send(Request.cmd(Command.ZREM).arg(Keys.online(boardId)).arg(member)).mapEmpty();
+  }
+
+  /** The participants with at least one live socket, dropping entries whose node stopped refreshing them. */
+  public Future<List<String>> online(String boardId, long now) {
+    String key = Keys.online(boardId);
+    return redis
+        .batch(List.of(
+            Request.cmd(Command.ZREMRANGEBYSCORE).arg(key).arg("-inf").arg(now),
+            Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1)))
+        .map(responses -> {
+          List<String> ids = new ArrayList<>();
+          for (Response member : responses.get(1)) {
+            String text = member.toString();
+            String id = text.substring(0, text.indexOf('|'));
+            if (!ids.contains(id)) {
+              ids.add(id);
+            }
+          }
+          return ids;
+        });
+  }
+
+  public Future<Boolean> ping() {
+    return redis.send(Request.cmd(Command.PING)).map(r -> "PONG".equals(r.toString()));
+  }
+
+  /** The stored participant as a record, for joins. */
+  public static Participant participantFrom(JsonObject json) {
+    return EventCodec.JSON.convertValue(json.getMap(), Participant.class);
+  }
+}

@@ -1,0 +1,60 @@
+package io.werkraum.store;
+
+import io.werkraum.board.Mutation.Collection;
+
+/**
+ * Every Redis key, built in one place. All keys of a board share the hash tag {@code {b:<id>}},
+ * so each Lua script touches one slot and the layout works unchanged on Redis Cluster.
+ */
+public final class Keys {
+  /** The token-signing secret shared by all nodes, created once. */
+  public static final String SECRET = "werkraum:secret";
+
+  private Keys() {}
+
+  private static String tag(String board) {
+    return "{b:" + board + "}";
+  }
+
+  public static String meta(String board) {
+    return tag(board) + ":meta";
+  }
+
+  public static String rooms(String board) {
+    return tag(board) + ":rooms";
+  }
+
+  public static String participants(String board) {
+    return tag(board) + ":participants";
+  }
+
+  /** Presence: members {@code <participant>|<socket>} scored by when they expire. */
+  public static String online(String board) {
+    return tag(board) + ":online";
+  }
+
+  public static String boardSeq(String board) {
+    return tag(board) + ":seq";
+  }
+
+  public static String boardLog(String board) {
+    return tag(board) + ":log";
+  }
+
+  public static String roomSeq(String board, String room) {
+    return tag(board) + ":room:" + room + ":seq";
+  }
+
+  public static String roomLog(String board, String room) {
+    return tag(board) + ":room:" + room + ":log";
+  }
+
+  public static String roomCollection(String board, String room, Collection collection) {
+    return tag(board) + ":room:" + room + ":" + collection.key();
+  }
+
+  /** The recorded outcome of one command, scoped to its sender so ids cannot collide across people. */
+  public static String command(String board, String participant, String commandId) {
+    return tag(board) + ":cmd:" + participant + ":" + commandId;
+  }
+}
