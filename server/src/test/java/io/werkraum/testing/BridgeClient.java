@@ -3,8 +3,10 @@ package io.werkraum.testing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,9 +36,10 @@ public final class BridgeClient implements AutoCloseable {
   private final Promise<Void> closed = Promise.promise();
   private WebSocket socket;
   private volatile String closeFrame;
+  private final java.util.concurrent.atomic.AtomicInteger roundTrips = new java.util.concurrent.atomic.AtomicInteger();
 
-  private BridgeClient(Vertx vertx) {
-    this.client = vertx.createWebSocketClient();
+  private BridgeClient(Vertx vertx, WebSocketClientOptions options) {
+    this.client = options == null ? vertx.createWebSocketClient() : vertx.createWebSocketClient(options);
   }
 
   public static BridgeClient connect(Vertx vertx, int port, String token) {
@@ -45,7 +48,16 @@ public final class BridgeClient implements AutoCloseable {
 
   /** Connects and waits for the SockJS open frame; fails when the server refuses the socket. */
   public static BridgeClient connect(Vertx vertx, int port, String token, String origin) {
-    BridgeClient bridge = new BridgeClient(vertx);
+    return connect(vertx, port, token, origin, null);
+  }
+
+  /**
+   * As {@link #connect(Vertx, int, String, String)}, with WebSocket client options (for example a
+   * larger frame size, to send one frame bigger than the server allows).
+   */
+  public static BridgeClient connect(Vertx vertx, int port, String token, String origin,
+      WebSocketClientOptions clientOptions) {
+    BridgeClient bridge = new BridgeClient(vertx, clientOptions);
     String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
         + UUID.randomUUID().toString().substring(0, 8) + "/websocket"
         + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -54,9 +66,17 @@ public final class BridgeClient implements AutoCloseable {
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    bridge.socket = bridge.client.connect(options).await();
-    bridge.socket.textMessageHandler(bridge::onText);
-    bridge.socket.closeHandler(v -> bridge.closed.tryComplete());
+    // Handlers are set before connecting: the server sends the SockJS open frame at once, and a
+    // frame that arrives before a handler is set would be lost.
+    ClientWebSocket ws = bridge.client.webSocket();
+    ws.textMessageHandler(bridge::onText);
+    ws.closeHandler(v -> bridge.closed.tryComplete());
+    try {
+      bridge.socket = await(ws.connect(options));
+    } catch (RuntimeException e) {
+      bridge.client.close();
+      throw new IllegalStateException("socket refused: " + e.getMessage(), e);
+    }
     await(Future.any(bridge.opened.future(), bridge.closed.future()));
     if (!bridge.opened.future().succeeded()) {
       throw new IllegalStateException("socket refused: " + bridge.closeFrame);
@@ -64,7 +84,28 @@ public final class BridgeClient implements AutoCloseable {
     return bridge;
   }
 
+  /**
+   * Tries to connect and returns whether the server refused the socket: either it never opened, or
+   * it was closed right after the open frame (the guard decides on the socket's first event).
+   */
+  public static boolean refused(Vertx vertx, int port, String token, String origin) {
+    BridgeClient bridge;
+    try {
+      bridge = connect(vertx, port, token, origin);
+    } catch (IllegalStateException e) {
+      return true;
+    }
+    try {
+      return bridge.awaitClosed();
+    } finally {
+      bridge.close();
+    }
+  }
+
   private void onText(String text) {
+    if (System.getenv("BRIDGE_DEBUG") != null) {
+      System.err.println("<< " + text);
+    }
     if (text.equals("o")) {
       opened.tryComplete();
       // The guard decides on SOCKET_CREATED asynchronously: the open frame may come before a
@@ -79,6 +120,10 @@ public final class BridgeClient implements AutoCloseable {
     if (text.startsWith("a")) {
       for (Object item : new JsonArray(text.substring(1))) {
         JsonObject frame = new JsonObject(item.toString());
+        if ("err".equals(frame.getString("type")) && "missing_address".equals(frame.getValue("body"))) {
+          roundTrips.incrementAndGet();
+          continue;
+        }
         frames.add(frame);
         Promise<JsonObject> reply = replies.remove(frame.getString("address", ""));
         if (reply != null) {
@@ -154,16 +199,69 @@ public final class BridgeClient implements AutoCloseable {
         && f.getValue("body") instanceof JsonObject b && bodyMatch.test(b)).getJsonObject("body");
   }
 
+  /** Frames received from now on have an index at or after the returned mark. */
+  public int mark() {
+    return frames.size();
+  }
+
+  /** Waits for a frame received at or after {@code mark}. */
+  public JsonObject awaitFrameAfter(int mark, Predicate<JsonObject> match) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (int i = mark; i < frames.size(); i++) {
+        JsonObject frame = frames.get(i);
+        if (match.test(frame)) {
+          return frame;
+        }
+      }
+      sleep(10);
+    }
+    throw new AssertionError("no matching frame within " + TIMEOUT + "; got " + frames.subList(Math.min(mark, frames.size()), frames.size()));
+  }
+
+  /** The body of the first message on {@code address}, received at or after {@code mark}, whose body matches. */
+  public JsonObject awaitMessageAfter(int mark, String address, Predicate<JsonObject> bodyMatch) {
+    return awaitFrameAfter(mark, f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address"))
+        && f.getValue("body") instanceof JsonObject b && bodyMatch.test(b)).getJsonObject("body");
+  }
+
+  /** The bodies of all messages received so far on {@code address}. */
+  public List<JsonObject> messages(String address) {
+    return frames.stream()
+        .filter(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address"))
+            && f.getValue("body") instanceof JsonObject)
+        .map(f -> f.getJsonObject("body"))
+        .toList();
+  }
+
+  /** The error frames ({@code {type:err, body}}) received so far that are not replies. */
+  public List<String> errors() {
+    return frames.stream()
+        .filter(f -> "err".equals(f.getString("type")) && f.getString("address") == null)
+        .map(f -> String.valueOf(f.getValue("body")))
+        .toList();
+  }
+
   public List<JsonObject> frames() {
     return frames;
   }
 
-  /** An unknown-address send is refused by the bridge; its error frame shows all before it was handled. */
+  /**
+   * A round trip through this socket: a {@code send} frame without address is answered by the
+   * bridge itself with {@code {type:err, body:missing_address}} (no guard, no rate limit, no log),
+   * in order after every frame sent before it. That answer is counted, not recorded in
+   * {@link #frames()}, so frame indices and {@link #errors()} stay as the test's own frames left them.
+   */
   public void roundTrip() {
-    int before = frames.size();
-    sendFrame(new JsonObject().put("type", "send").put("address", "werkraum.roundtrip").put("body", "x"));
-    awaitFrame(f -> frames.indexOf(f) >= before && "err".equals(f.getString("type")));
-    frames.removeIf(f -> frames.indexOf(f) >= before && "err".equals(f.getString("type")));
+    int before = roundTrips.get();
+    sendFrame(new JsonObject().put("type", "send"));
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (roundTrips.get() <= before) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no round trip within " + TIMEOUT + (isClosed() ? " (socket closed)" : ""));
+      }
+      sleep(5);
+    }
   }
 
   public boolean awaitClosed() {
