@@ -5,10 +5,6 @@ import io.werkraum.Werkraum;
 import io.werkraum.config.ConfigLoader;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.store.EmbeddedRedis;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +14,6 @@ import java.util.Map;
  * blocking helpers for the REST API. Started exactly as {@code Main} starts it.
  */
 public final class TestNode implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Werkraum werkraum;
   private final int port;
@@ -90,30 +85,20 @@ public final class TestNode implements AutoCloseable {
   }
 
   public HttpResult post(String path, JsonObject body) {
-    return postRaw(path, body.encode());
+    return http(port).post(path, body);
   }
 
   public HttpResult postRaw(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return http(port).postRaw(path, body);
   }
 
   public HttpResult get(String path, String bearerToken) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    }
-    return send(request.build());
+    return http(port).get(path, bearerToken);
   }
 
-  private static HttpResult send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return new HttpResult(response.statusCode(), response.body(), response.headers().map());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** The REST API of whatever server listens on {@code port}. */
+  public static ApiClient http(int port) {
+    return new ApiClient(port);
   }
 
   @Override

@@ -1,0 +1,46 @@
+package io.werkraum.testing;
+
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.TestNode.HttpResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Blocking calls to the REST API of a server on 127.0.0.1. */
+public final class ApiClient {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String baseUrl;
+
+  ApiClient(int port) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public HttpResult post(String path, JsonObject body) {
+    return postRaw(path, body.encode());
+  }
+
+  public HttpResult postRaw(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public HttpResult get(String path, String bearerToken) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    return send(request.build());
+  }
+
+  private static HttpResult send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new HttpResult(response.statusCode(), response.body(), response.headers().map());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
