@@ -1,0 +1,64 @@
+// Which join token to use for a board, given what the URL fragment carries and what
+// this browser stored earlier. Storage is injected so the rules are unit-testable.
+
+const ROLE_FOR_KIND = { f: 'facilitator', j: 'participant' };
+const KEY_PREFIX = 'werkraum.token.';
+
+/** Reads `#f=<secret>` (facilitator link) or `#j=<code>` (participant link) from a hash. */
+export function parseFragment(hash) {
+  const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  for (const kind of ['f', 'j']) {
+    const value = params.get(kind);
+    if (value) return { kind, value };
+  }
+  return null;
+}
+
+export function boardIdFromPath(pathname) {
+  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  return match ? match[1] : null;
+}
+
+export function joinBodyField(credential) {
+  return credential.kind === 'f' ? { facilitatorSecret: credential.value } : { joinCode: credential.value };
+}
+
+export function roleForKind(kind) {
+  return ROLE_FOR_KIND[kind] ?? null;
+}
+
+/**
+ * The stored entry to reuse, or null to show the join form.
+ * Reused when the link has no credential, is the same link it was obtained with,
+ * or grants the same role; a link for another role (e.g. a participant who now opens
+ * the facilitator link) means joining anew.
+ */
+export function chooseStoredToken(stored, fragment) {
+  if (!stored || typeof stored.token !== 'string') return null;
+  if (!fragment) return stored;
+  const same = stored.credential && stored.credential.kind === fragment.kind && stored.credential.value === fragment.value;
+  if (same) return stored;
+  return roleForKind(fragment.kind) === stored.role ? stored : null;
+}
+
+export function createTokenStore(storage) {
+  const key = (boardId) => KEY_PREFIX + boardId;
+  return {
+    load(boardId) {
+      try {
+        const raw = storage.getItem(key(boardId));
+        if (!raw) return null;
+        const entry = JSON.parse(raw);
+        return entry && typeof entry.token === 'string' ? entry : null;
+      } catch {
+        return null;
+      }
+    },
+    save(boardId, entry) {
+      try { storage.setItem(key(boardId), JSON.stringify(entry)); } catch { /* storage full or disabled: the session still works until reload */ }
+    },
+    forget(boardId) {
+      try { storage.removeItem(key(boardId)); } catch { /* nothing to forget */ }
+    },
+  };
+}

@@ -1,0 +1,305 @@
+// Entry point of /b/<boardId>: find or obtain a join token, then run the board UI.
+import { applyTranslations, errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
+import { ApiError, fetchSession, joinBoard } from './api/http.js';
+import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
+import { createBoardSession } from './board/session.js';
+import { randomId } from './ids.js';
+import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, SECTION_SIZE, clampCoord } from './state/limits.js';
+import { initialViewport, zoomPercent } from './state/viewport.js';
+import { mountTopbar } from './ui/topbar.js';
+import { mountToasts } from './ui/toasts.js';
+import { mountJoinForm } from './ui/join-form.js';
+import { mountParticipants } from './ui/participants.js';
+import { mountToolbar } from './ui/toolbar.js';
+import { mountCanvas } from './ui/canvas.js';
+
+const views = {
+  loading: document.getElementById('loading-view'),
+  join: document.getElementById('join-view'),
+  noLink: document.getElementById('no-link-view'),
+  board: document.getElementById('board-view'),
+};
+
+function showView(name) {
+  for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+}
+
+const NOTICE_KEY = 'werkraum.notice';
+
+/** A message left for this page by the previous one (see restartFromLink). */
+function takeNotice() {
+  try {
+    const notice = sessionStorage.getItem(NOTICE_KEY);
+    sessionStorage.removeItem(NOTICE_KEY);
+    return notice;
+  } catch {
+    return null;
+  }
+}
+
+function errorKey(code) {
+  return errorMessageKey(code);
+}
+
+async function main() {
+  await initI18n();
+  const tokenStore = createTokenStore(window.localStorage);
+  const toasts = mountToasts(document.getElementById('toasts'), { t });
+  let renderPage = () => {};
+
+  const topbar = mountTopbar(document.querySelector('.topbar'), { onLanguage: (lang) => setLanguage(lang) });
+  let topbarState = { boardTitle: '', connectionState: null, offline: !navigator.onLine };
+  const renderTopbar = () => topbar.update({ ...topbarState, lang: language(), t });
+  renderTopbar();
+
+  onLanguageChange(() => {
+    applyTranslations(document);
+    renderTopbar();
+    renderPage();
+  });
+
+  const boardId = boardIdFromPath(location.pathname);
+  if (!boardId) {
+    showView('noLink');
+    return;
+  }
+  const fragment = parseFragment(location.hash);
+  // Pasting another link of this board into the same tab only changes the fragment:
+  // start over so the new credential is looked at.
+  window.addEventListener('hashchange', () => {
+    if (parseFragment(location.hash)) location.reload();
+  });
+
+  // 1. A token this browser got earlier for this board (same identity on reopening).
+  const stored = chooseStoredToken(tokenStore.load(boardId), fragment);
+  if (stored) {
+    try {
+      const info = await fetchSession(boardId, stored.token);
+      enterBoard(stored, info);
+      return;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
+        tokenStore.forget(boardId);
+      } else {
+        // Server unreachable: start anyway; the connection retries and shows its state.
+        enterBoard(stored, {});
+        return;
+      }
+    }
+  }
+
+  // 2. No usable token: join with the link's credential.
+  if (!fragment) {
+    showView('noLink');
+    return;
+  }
+  showJoin(fragment, takeNotice());
+
+  function showJoin(credential, initialErrorKey) {
+    showView('join');
+    let formState = { credentialKind: credential.kind, busy: false, errorKey: initialErrorKey, invalidName: false };
+    const form = mountJoinForm(document.getElementById('join-form'), {
+      onSubmit: async ({ name, organisation }) => {
+        if (!name) {
+          formState = { ...formState, errorKey: 'join.nameRequired', invalidName: true };
+          renderPage();
+          form.focusName();
+          return;
+        }
+        formState = { ...formState, busy: true, errorKey: null, invalidName: false };
+        renderPage();
+        try {
+          const joined = await joinBoard(boardId, joinBodyField(credential), name.slice(0, NAME_MAX), organisation.slice(0, NAME_MAX));
+          const entry = {
+            token: joined.token,
+            role: joined.participant?.role ?? roleForKind(credential.kind),
+            participant: joined.participant,
+            board: joined.board,
+            credential,
+          };
+          tokenStore.save(boardId, entry);
+          enterBoard(entry, joined);
+        } catch (error) {
+          const code = error instanceof ApiError ? error.code : 'network';
+          formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code } };
+          renderPage();
+        }
+      },
+    });
+    renderPage = () => form.update({ ...formState, t });
+    renderPage();
+    form.focusName();
+  }
+
+  /** The token stopped working: start over from the link, as on a first visit. */
+  function restartFromLink(credential) {
+    tokenStore.forget(boardId);
+    if (!credential) {
+      showView('noLink');
+      return;
+    }
+    try { sessionStorage.setItem(NOTICE_KEY, 'error.unauthorized'); } catch { /* the notice is a courtesy */ }
+    history.replaceState(null, '', `${location.pathname}#${credential.kind}=${encodeURIComponent(credential.value)}`);
+    location.reload();
+  }
+
+  function joinErrorKey(code) {
+    // Refusals of a join mean the link is wrong or revoked; say so in words.
+    if (code === 'not_allowed' || code === 'unauthorized' || code === 'not_found') return 'join.errorLink';
+    return errorKey(code);
+  }
+
+  function enterBoard(entry, info) {
+    // The secret stays out of the address bar (screen sharing in a workshop) and the
+    // history; the stored token brings this browser back to the same identity.
+    if (location.hash) history.replaceState(null, '', location.pathname);
+    const participant = info.participant ?? entry.participant ?? (info.participantId ? { id: info.participantId, role: info.role } : null);
+    if (!participant?.id) {
+      restartFromLink(entry.credential);
+      return;
+    }
+    const board = info.board ?? entry.board ?? null;
+    topbarState = { ...topbarState, boardTitle: board?.title ?? '' };
+    runBoard({ entry, participant, board });
+  }
+
+  function runBoard({ entry, participant, board }) {
+    showView('board');
+    const readOnly = participant.role === 'observer';
+    const session = createBoardSession({
+      boardId,
+      token: entry.token,
+      self: participant,
+      location: window.location,
+      checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
+      onUnauthorized: () => restartFromLink(entry.credential),
+    });
+
+    const ui = { selected: null, viewport: initialViewport(), defaultColor: DEFAULT_NOTE_COLOR };
+    let frame = 0;
+    const requestRender = () => {
+      if (!frame) frame = requestAnimationFrame(() => { frame = 0; render(); });
+    };
+    const renderNow = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      render();
+    };
+    const room = session.room;
+    const dispatch = (command) => session.dispatch({ room, ...command });
+
+    function createNoteAt(point) {
+      const id = randomId();
+      dispatch({
+        type: 'note.create',
+        note: {
+          id,
+          x: clampCoord(point.x - NOTE_SIZE.defaultW / 2),
+          y: clampCoord(point.y - NOTE_SIZE.defaultH / 2),
+          w: NOTE_SIZE.defaultW,
+          h: NOTE_SIZE.defaultH,
+          color: ui.defaultColor,
+          text: '',
+        },
+      });
+      ui.selected = { kind: 'note', id };
+      return id;
+    }
+
+    const canvas = mountCanvas(document.getElementById('canvas'), {
+      setViewport: (v) => { ui.viewport = v; requestRender(); },
+      select: (selection) => { ui.selected = selection; requestRender(); },
+      createNoteAt,
+      updateItem: (kind, id, patch) => dispatch({ type: `${kind}.update`, id, patch }),
+      deleteItem: (kind, id) => {
+        dispatch({ type: `${kind}.delete`, id });
+        if (ui.selected?.id === id) ui.selected = null;
+      },
+      cursor: (x, y) => { if (!readOnly) session.sendCursor(x, y); },
+      drag: (kind, id, x, y) => session.sendDrag(id, x, y),
+      dragEnd: (kind, id) => session.sendDragEnd(id),
+      requestRender,
+      renderNow,
+    });
+
+    const toolbar = mountToolbar(document.getElementById('toolbar'), document.getElementById('zoom-controls'), {
+      addNote: () => {
+        const centre = canvas.centre();
+        // Stagger notes added in a row so they do not hide one another.
+        const offset = (session.view.notes.size % 5) * 24;
+        canvas.edit('note', createNoteAt({ x: centre.x + offset, y: centre.y + offset }));
+      },
+      addSection: () => {
+        const centre = canvas.centre();
+        const id = randomId();
+        dispatch({
+          type: 'section.create',
+          section: {
+            id,
+            x: clampCoord(centre.x - SECTION_SIZE.defaultW / 2),
+            y: clampCoord(centre.y - SECTION_SIZE.defaultH / 2),
+            w: SECTION_SIZE.defaultW,
+            h: SECTION_SIZE.defaultH,
+            title: t('section.defaultTitle'),
+          },
+        });
+        ui.selected = { kind: 'section', id };
+        canvas.focusItem('section', id);
+      },
+      setColor: (color) => {
+        ui.defaultColor = color;
+        if (ui.selected?.kind === 'note') dispatch({ type: 'note.update', id: ui.selected.id, patch: { color } });
+        requestRender();
+      },
+      deleteSelected: () => canvas.deleteSelected(),
+      zoom: (direction) => canvas.zoomStep(direction),
+    });
+
+    const participants = mountParticipants(document.getElementById('participants-panel'), {
+      onUpdateSelf: (patch) => session.dispatch({ type: 'participant.update', patch }),
+    });
+
+    function render() {
+      const view = session.view;
+      const title = view.board?.title ?? board?.title ?? '';
+      topbarState = { ...topbarState, boardTitle: title, connectionState: session.connection };
+      renderTopbar();
+      document.title = title ? t('page.boardTitleNamed', { title }) : t('page.boardTitle');
+      if (ui.selected && !(ui.selected.kind === 'note' ? view.notes : view.sections).has(ui.selected.id)) ui.selected = null;
+      const selectedNote = ui.selected?.kind === 'note' ? view.notes.get(ui.selected.id) : null;
+      toolbar.update({
+        t, readOnly, selectedNote, hasSelection: Boolean(ui.selected), defaultColor: ui.defaultColor, zoomPercent: zoomPercent(ui.viewport),
+      });
+      participants.update({ participants: view.participants, online: view.online, selfId: participant.id, t });
+      canvas.update({
+        notes: view.notes,
+        sections: view.sections,
+        participants: view.participants,
+        selfId: participant.id,
+        selected: ui.selected,
+        viewport: ui.viewport,
+        presence: session.presence,
+        readOnly,
+        t,
+      });
+    }
+    renderPage = render;
+
+    session.on('change', requestRender);
+    session.on('state', requestRender);
+    session.on('error', (code) => toasts.show(t(errorKey(code), { code })));
+    window.addEventListener('online', () => { topbarState.offline = false; session.reconnectNow(); requestRender(); });
+    window.addEventListener('offline', () => { topbarState.offline = true; requestRender(); });
+    window.addEventListener('pagehide', () => session.leave());
+    session.start();
+    render();
+    canvas.focus();
+  }
+}
+
+main().catch((error) => {
+  // Last resort: the page could not start (e.g. message catalogues unreachable).
+  const fallback = document.getElementById('startup-error');
+  if (fallback) fallback.hidden = false;
+  console.error(error);
+});

@@ -1,0 +1,333 @@
+// Our own client for the Vert.x SockJS event bus bridge, WebSocket transport only.
+// Unlike the official vertx-eventbus.js it keeps handlers across reconnects,
+// reconnects by itself with jittered backoff, and keeps a queue of commands that are
+// resent (same body, same commandId) until they got a reply.
+import { randomId } from '../ids.js';
+import { backoffDelay } from './backoff.js';
+import { bridgeFrames, encodeSockJsFrames, parseSockJsMessage } from './sockjs.js';
+
+export const ConnectionState = Object.freeze({
+  connecting: 'connecting',
+  open: 'open',
+  reconnecting: 'reconnecting',
+  closed: 'closed',
+});
+
+export class BridgeError extends Error {
+  constructor(code, detail = '') {
+    super(detail ? `${code}: ${detail}` : code);
+    this.code = code;
+  }
+}
+
+const defaultTimers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (id) => clearInterval(id),
+};
+
+/**
+ * @param options.url            () => string, a fresh SockJS WebSocket URL per attempt
+ * @param options.onConnected    async (bridge) => void; runs after every (re)open, before
+ *                               queued commands go out (the place to sync)
+ * @param options.onConnectFailure (consecutiveFailures) => void; sockets that closed before opening
+ * @param options.onBridgeError  (frame) => void; `err` frames not tied to a request
+ */
+export function createBridge(options) {
+  const {
+    url,
+    onConnected = async () => {},
+    onConnectFailure = () => {},
+    onBridgeError = () => {},
+    WebSocketImpl = globalThis.WebSocket,
+    timers = defaultTimers,
+    random = Math.random,
+    pingIntervalMs = 5000,
+    openTimeoutMs = 10000,
+    commandTimeoutMs = 20000,
+    // The server's SockJS heartbeat comes every 25 s; silence for longer means a dead link.
+    idleTimeoutMs = 60000,
+    maxCommandAttempts = 4,
+  } = options;
+
+  const handlers = new Map();      // address -> Set<handler>, survives reconnects
+  const replies = new Map();       // replyAddress -> { resolve, reject, timer }
+  const commands = [];             // unanswered commands, oldest first
+  const stateListeners = new Set();
+
+  let state = ConnectionState.closed;
+  let socket = null;
+  let socketOpen = false;          // SockJS "o" received on the current socket
+  let ready = false;               // onConnected finished: commands may flow
+  let everReady = false;
+  let attempt = 0;
+  let consecutiveFailures = 0;
+  let reconnectTimer = null;
+  let openTimer = null;
+  let pingTimer = null;
+  let lastReceived = 0;
+  let stopped = true;
+
+  function setState(next) {
+    if (state === next) return;
+    state = next;
+    for (const listener of stateListeners) listener(state);
+  }
+
+  function write(frame) {
+    if (!socketOpen || !socket) return false;
+    try {
+      socket.send(encodeSockJsFrames([frame]));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function connect() {
+    reconnectTimer = null;
+    if (stopped) return;
+    setState(everReady ? ConnectionState.reconnecting : ConnectionState.connecting);
+    let ws;
+    try {
+      ws = new WebSocketImpl(url());
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    socketOpen = false;
+    ws.onmessage = (event) => { if (socket === ws) onMessage(event.data); };
+    ws.onclose = () => { if (socket === ws) onDropped(); };
+    ws.onerror = () => { /* a close event always follows */ };
+    openTimer = timers.setTimeout(() => { if (socket === ws && !socketOpen) ws.close(); }, openTimeoutMs);
+  }
+
+  function onMessage(data) {
+    lastReceived = timers.now();
+    const message = parseSockJsMessage(data);
+    switch (message.kind) {
+      case 'open': onSocketOpen(); break;
+      case 'frames': message.frames.forEach(onFrame); break;
+      case 'close': socket?.close(); break;
+      default: break;
+    }
+  }
+
+  function onSocketOpen() {
+    timers.clearTimeout(openTimer);
+    socketOpen = true;
+    consecutiveFailures = 0;
+    for (const address of handlers.keys()) write(bridgeFrames.register(address));
+    write(bridgeFrames.ping());
+    pingTimer = timers.setInterval(onPingTick, pingIntervalMs);
+    const current = socket;
+    Promise.resolve()
+      .then(() => onConnected(api))
+      .then(() => {
+        if (socket !== current || !socketOpen) return;
+        ready = true;
+        everReady = true;
+        attempt = 0;
+        setState(ConnectionState.open);
+        flushCommands();
+      })
+      .catch(() => {
+        // Could not get in sync on this socket: start over with a fresh one.
+        if (socket === current) current.close();
+      });
+  }
+
+  function onPingTick() {
+    if (timers.now() - lastReceived > idleTimeoutMs) {
+      socket?.close();
+      return;
+    }
+    write(bridgeFrames.ping());
+  }
+
+  function onFrame(frame) {
+    if (frame.type === 'rec') {
+      const reply = replies.get(frame.address);
+      if (reply) {
+        replies.delete(frame.address);
+        timers.clearTimeout(reply.timer);
+        reply.resolve(frame.body);
+        return;
+      }
+      const set = handlers.get(frame.address);
+      if (set) for (const handler of [...set]) handler(frame.body, frame.headers ?? {});
+    } else if (frame.type === 'err') {
+      const reply = frame.address ? replies.get(frame.address) : null;
+      if (reply) {
+        replies.delete(frame.address);
+        timers.clearTimeout(reply.timer);
+        reply.reject(new BridgeError(frame.failureType || frame.body || 'error', frame.message ?? ''));
+        return;
+      }
+      onBridgeError(frame);
+    }
+  }
+
+  function onDropped() {
+    const wasOpen = socketOpen;
+    timers.clearTimeout(openTimer);
+    timers.clearInterval(pingTimer);
+    socket = null;
+    socketOpen = false;
+    ready = false;
+    for (const [address, reply] of replies) {
+      timers.clearTimeout(reply.timer);
+      replies.delete(address);
+      reply.reject(new BridgeError('disconnected'));
+    }
+    if (!wasOpen) {
+      consecutiveFailures += 1;
+      onConnectFailure(consecutiveFailures);
+    }
+    // Commands without an answer stay queued; give up on those that failed too often.
+    for (let i = commands.length - 1; i >= 0; i -= 1) {
+      const entry = commands[i];
+      entry.inFlight = false;
+      if (entry.attempts >= maxCommandAttempts) {
+        commands.splice(i, 1);
+        entry.reject(new BridgeError('unavailable', 'no reply after several attempts'));
+      }
+    }
+    if (stopped) {
+      setState(ConnectionState.closed);
+      return;
+    }
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect() {
+    setState(everReady ? ConnectionState.reconnecting : ConnectionState.connecting);
+    const delay = backoffDelay(attempt, { random });
+    attempt += 1;
+    reconnectTimer = timers.setTimeout(connect, delay);
+  }
+
+  function flushCommands() {
+    for (const entry of commands) if (!entry.inFlight) transmitCommand(entry);
+  }
+
+  function transmitCommand(entry) {
+    entry.attempts += 1;
+    entry.inFlight = true;
+    const replyAddress = randomId(24);
+    const timer = timers.setTimeout(() => {
+      // No answer on a socket that looks open: presume it dead; reconnecting resends.
+      if (replies.get(replyAddress)) socket?.close();
+    }, commandTimeoutMs);
+    replies.set(replyAddress, {
+      timer,
+      resolve: (body) => {
+        removeCommand(entry);
+        entry.resolve(body);
+      },
+      reject: (error) => {
+        // Disconnects keep the command queued (resent later); bridge-level refusals end it.
+        if (error.code === 'disconnected') return;
+        removeCommand(entry);
+        entry.reject(error);
+      },
+    });
+    write(bridgeFrames.send(entry.address, entry.body, replyAddress));
+  }
+
+  function removeCommand(entry) {
+    const index = commands.indexOf(entry);
+    if (index >= 0) commands.splice(index, 1);
+  }
+
+  const api = {
+    get state() { return state; },
+    get ready() { return ready; },
+    get pendingCommandCount() { return commands.length; },
+
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      connect();
+    },
+
+    /** Closes for good: no reconnect; pending work fails. */
+    close() {
+      stopped = true;
+      timers.clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      for (const entry of commands.splice(0)) entry.reject(new BridgeError('closed'));
+      if (socket) socket.close();
+      else setState(ConnectionState.closed);
+    },
+
+    /** Skips the backoff wait (e.g. the browser says it is online again). */
+    reconnectNow() {
+      if (stopped || socket || reconnectTimer === null) return;
+      timers.clearTimeout(reconnectTimer);
+      attempt = 0;
+      connect();
+    },
+
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+
+    /** Listens on an address; kept and re-registered across reconnects. */
+    register(address, handler) {
+      let set = handlers.get(address);
+      if (!set) {
+        set = new Set();
+        handlers.set(address, set);
+        write(bridgeFrames.register(address));
+      }
+      set.add(handler);
+      return () => {
+        set.delete(handler);
+        if (set.size === 0 && handlers.get(address) === set) {
+          handlers.delete(address);
+          write(bridgeFrames.unregister(address));
+        }
+      };
+    },
+
+    /** Fire and forget; dropped when not connected (for ephemeral presence). */
+    send(address, body) {
+      return ready && write(bridgeFrames.send(address, body));
+    },
+
+    /** A request on the current socket, not queued (used for sync while connecting). */
+    request(address, body, timeoutMs = 10000) {
+      return new Promise((resolve, reject) => {
+        if (!socketOpen) {
+          reject(new BridgeError('disconnected'));
+          return;
+        }
+        const replyAddress = randomId(24);
+        const timer = timers.setTimeout(() => {
+          if (replies.delete(replyAddress)) reject(new BridgeError('timeout'));
+        }, timeoutMs);
+        replies.set(replyAddress, { resolve, reject, timer });
+        write(bridgeFrames.send(address, body, replyAddress));
+      });
+    },
+
+    /**
+     * A command that must arrive exactly once: queued while offline or syncing, resent
+     * with the same body after a reconnect until a reply comes. The body's commandId
+     * makes resending safe.
+     */
+    command(address, body) {
+      return new Promise((resolve, reject) => {
+        const entry = { address, body, resolve, reject, attempts: 0, inFlight: false };
+        commands.push(entry);
+        if (ready) transmitCommand(entry);
+      });
+    },
+  };
+  return api;
+}

@@ -1,0 +1,137 @@
+// The board as the server last told us (confirmed state), the functions that apply
+// stored events to it, and the overlay of our own not yet confirmed commands.
+// Confirmed state is mutated in place (rooms hold up to 5,000 notes; copying on every
+// event would be wasteful); the overlay builds a new view object and never mutates.
+
+export function emptyBoardState() {
+  return {
+    board: null,
+    participants: new Map(),
+    online: new Set(),
+    notes: new Map(),
+    sections: new Map(),
+  };
+}
+
+export function applyFullBoard(state, full) {
+  state.board = full.board ? { ...full.board } : state.board;
+  state.participants = new Map((full.participants ?? []).map((p) => [p.id, { ...p }]));
+  state.online = new Set(full.online ?? []);
+}
+
+export function applyFullRoom(state, full) {
+  state.notes = new Map((full.notes ?? []).map((n) => [n.id, { ...n }]));
+  state.sections = new Map((full.sections ?? []).map((s) => [s.id, { ...s }]));
+}
+
+export function setOnline(state, ids) {
+  state.online = new Set(Array.isArray(ids) ? ids : []);
+}
+
+/** Board stream events. Unknown types are ignored so newer servers stay compatible. */
+export function applyBoardEvent(state, event) {
+  switch (event.type) {
+    case 'participant.joined':
+      if (event.participant?.id) state.participants.set(event.participant.id, { ...event.participant });
+      break;
+    case 'participant.updated': {
+      const current = state.participants.get(event.id);
+      if (current) state.participants.set(event.id, { ...current, ...event.patch });
+      break;
+    }
+    case 'board.updated':
+      if (state.board) state.board = { ...state.board, ...event.patch };
+      break;
+    default:
+      break;
+  }
+}
+
+/** Room stream events: note.* and section.*. */
+export function applyRoomEvent(state, event) {
+  const [kind, action] = String(event.type).split('.');
+  const collection = kind === 'note' ? state.notes : kind === 'section' ? state.sections : null;
+  if (!collection) return;
+  switch (action) {
+    case 'created': {
+      const item = event[kind];
+      if (item?.id) collection.set(item.id, { ...item });
+      break;
+    }
+    case 'updated': {
+      const current = collection.get(event.id);
+      if (current) {
+        const updated = { ...current, ...event.patch };
+        if (event.updatedAt !== undefined) updated.updatedAt = event.updatedAt;
+        collection.set(event.id, updated);
+      }
+      break;
+    }
+    case 'deleted':
+      collection.delete(event.id);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Turns one of our own commands into the event the server would produce, so the
+ * overlay and the confirmed state share one set of rules.
+ */
+export function commandToEvent(command, selfId, now) {
+  switch (command.type) {
+    case 'note.create':
+      return { type: 'note.created', room: command.room, note: { author: selfId, createdAt: now, updatedAt: now, text: '', ...command.note } };
+    case 'section.create':
+      return { type: 'section.created', room: command.room, section: { author: selfId, createdAt: now, updatedAt: now, title: '', ...command.section } };
+    case 'note.update':
+    case 'section.update':
+      return { type: command.type.replace('update', 'updated'), room: command.room, id: command.id, patch: command.patch, by: selfId, updatedAt: now };
+    case 'note.delete':
+    case 'section.delete':
+      return { type: command.type.replace('delete', 'deleted'), room: command.room, id: command.id };
+    case 'participant.update':
+      return { type: 'participant.updated', id: selfId, patch: command.patch };
+    default:
+      return null;
+  }
+}
+
+/** Which stream a command's event lands on. */
+export function streamOf(command) {
+  return command.type.startsWith('participant.') || command.type.startsWith('board.') ? 'board' : 'room';
+}
+
+/**
+ * The state the user sees: confirmed state plus our pending commands, in the order
+ * they were issued. Returns a new object; `state` is left untouched.
+ */
+export function overlayPending(state, pendingCommands, selfId, now = 0) {
+  if (pendingCommands.length === 0) return state;
+  const view = {
+    board: state.board,
+    participants: new Map(state.participants),
+    online: state.online,
+    notes: new Map(state.notes),
+    sections: new Map(state.sections),
+  };
+  for (const command of pendingCommands) {
+    const event = commandToEvent(command, selfId, now);
+    if (!event) continue;
+    if (streamOf(command) === 'board') applyBoardEvent(view, event);
+    else applyRoomEvent(view, event);
+  }
+  return view;
+}
+
+/** Notes in reading order (top to bottom in bands, then left to right) for tab order. */
+export function readingOrder(items, bandHeight = 120) {
+  return [...items].sort((a, b) => {
+    const bandA = Math.floor(a.y / bandHeight);
+    const bandB = Math.floor(b.y / bandHeight);
+    if (bandA !== bandB) return bandA - bandB;
+    if (a.x !== b.x) return a.x - b.x;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}

@@ -1,0 +1,56 @@
+// Pan/zoom maths for the canvas. A viewport is {x, y, zoom}: the screen position
+// (in CSS pixels, relative to the canvas element) of world point (0,0), and the scale.
+import { clamp } from './limits.js';
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+/** Zoom levels for buttons and +/- keys, so repeated steps land on round numbers. */
+export const ZOOM_STEPS = [0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+
+export function initialViewport() {
+  return { x: 40, y: 40, zoom: 1 };
+}
+
+export function screenToWorld(v, sx, sy) {
+  return { x: (sx - v.x) / v.zoom, y: (sy - v.y) / v.zoom };
+}
+
+export function worldToScreen(v, wx, wy) {
+  return { x: wx * v.zoom + v.x, y: wy * v.zoom + v.y };
+}
+
+/** Zooms to `zoom` keeping the world point under screen point (sx, sy) in place. */
+export function zoomAt(v, zoom, sx, sy) {
+  const z = clamp(zoom, MIN_ZOOM, MAX_ZOOM);
+  const anchor = screenToWorld(v, sx, sy);
+  return { x: sx - anchor.x * z, y: sy - anchor.y * z, zoom: z };
+}
+
+export function panBy(v, dx, dy) {
+  return { x: v.x + dx, y: v.y + dy, zoom: v.zoom };
+}
+
+/** Next step up (direction 1) or down (-1) from the current zoom. */
+export function steppedZoom(zoom, direction) {
+  const epsilon = 1e-6;
+  if (direction > 0) return ZOOM_STEPS.find((s) => s > zoom + epsilon) ?? MAX_ZOOM;
+  return [...ZOOM_STEPS].reverse().find((s) => s < zoom - epsilon) ?? MIN_ZOOM;
+}
+
+/** Wheel delta to zoom factor; line/page modes are normalised to pixels. */
+export function wheelZoomFactor(deltaY, deltaMode = 0) {
+  const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
+  return Math.exp(-clamp(pixels, -200, 200) * 0.002);
+}
+
+export function viewportCentre(v, width, height) {
+  return screenToWorld(v, width / 2, height / 2);
+}
+
+export function viewportTransform(v) {
+  return `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
+}
+
+export function zoomPercent(v) {
+  return Math.round(v.zoom * 100);
+}

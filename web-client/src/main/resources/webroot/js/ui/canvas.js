@@ -1,0 +1,495 @@
+// The canvas: a focusable viewport with a transformed "world" holding sections (below),
+// notes and other people's cursors. It owns only transient interaction state (a drag in
+// progress, a keyboard nudge not yet committed, the open editor); everything else comes
+// in through update(model) and leaves through the actions.
+import { h } from './dom.js';
+import { createNoteElement, createSectionElement, updateNoteElement, updateSectionElement } from './board-items.js';
+import { mountCursors } from './cursors.js';
+import { readingOrder } from '../state/board-state.js';
+import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
+import {
+  initialViewport, panBy, screenToWorld, steppedZoom, viewportCentre, viewportTransform, wheelZoomFactor, zoomAt,
+} from '../state/viewport.js';
+
+const DRAG_THRESHOLD_PX = 3;
+const NUDGE_COMMIT_MS = 600;
+const KEY_PAN_PX = 60;
+
+/**
+ * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id,
+ * updateItem(kind, id, patch), deleteItem(kind, id), cursor(x, y),
+ * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow()
+ */
+export function mountCanvas(root, actions) {
+  const sectionsLayer = h('div', { className: 'layer layer--sections' });
+  const notesLayer = h('div', { className: 'layer layer--notes' });
+  const cursorsLayer = h('div', { className: 'layer layer--cursors', 'aria-hidden': 'true' });
+  const world = h('div', { className: 'world' }, [sectionsLayer, notesLayer, cursorsLayer]);
+  const emptyHint = h('p', { className: 'canvas__empty' });
+  root.append(world, emptyHint);
+  const cursors = mountCursors(cursorsLayer);
+
+  const records = { note: new Map(), section: new Map() };
+  let model = null;
+  /** Pointer gesture in progress: pan, move or resize. */
+  let gesture = null;
+  /** Keyboard move/resize shown locally, committed after a pause. */
+  let nudge = null;
+  /** Open inline editor: { kind, id, field, input, counter, done } */
+  let editor = null;
+  let pendingEdit = null;
+  let spaceHeld = false;
+  /** Tab order needs refreshing (items were added or moved). */
+  const orderDirty = { note: true, section: true };
+
+  const itemsOf = (kind) => (kind === 'note' ? model.notes : model.sections);
+  const recordOf = (el) => (el ? records[el.dataset.kind]?.get(el.dataset.id) : null);
+  const canvasSize = () => ({ width: root.clientWidth, height: root.clientHeight });
+  const localPoint = (event) => {
+    const rect = root.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+
+  // ---------- geometry shown for an item ----------
+
+  function displayOf(kind, item) {
+    if (gesture && gesture.kind === kind && gesture.id === item.id && gesture.active) return { ...item, ...gesture.current };
+    if (nudge && nudge.kind === kind && nudge.id === item.id) return { ...item, ...nudge.patch };
+    const remote = model.presence.drags.get(item.id);
+    if (remote) return { ...item, x: remote.x, y: remote.y };
+    return item;
+  }
+
+  function remoteDragger(id) {
+    const drag = model.presence.drags.get(id);
+    if (!drag) return null;
+    const participant = model.participants.get(drag.p);
+    return participant ? { id: participant.id, color: participant.color } : { id: drag.p, color: null };
+  }
+
+  // ---------- rendering ----------
+
+  function render() {
+    const { t } = model;
+    world.style.transform = viewportTransform(model.viewport);
+    root.style.setProperty('--zoom', String(model.viewport.zoom));
+    renderKind('section', sectionsLayer, (record, item) => updateSectionElement(record, item, displayOf('section', item), {
+      t,
+      selected: isSelected('section', item.id),
+      editing: editor?.kind === 'section' && editor.id === item.id,
+      remote: remoteDragger(item.id),
+    }));
+    renderKind('note', notesLayer, (record, item) => updateNoteElement(record, item, displayOf('note', item), {
+      t,
+      authorName: model.participants.get(item.author)?.name ?? t('note.unknownAuthor'),
+      selected: isSelected('note', item.id),
+      editing: editor?.kind === 'note' && editor.id === item.id,
+      remote: remoteDragger(item.id),
+    }));
+    cursors.update({ presenceCursors: model.presence.cursors, participants: model.participants, zoom: model.viewport.zoom });
+    emptyHint.textContent = model.notes.size === 0 && model.sections.size === 0 ? t('canvas.empty') : '';
+    emptyHint.hidden = !emptyHint.textContent;
+    root.setAttribute('aria-label', t('canvas.label'));
+    root.classList.toggle('is-panning', gesture?.type === 'pan' && gesture.active);
+    root.classList.toggle('is-space-held', spaceHeld);
+
+    if (editor && !itemsOf(editor.kind).has(editor.id)) closeEditor(false);
+    if (pendingEdit && records[pendingEdit.kind].has(pendingEdit.id)) {
+      const { kind, id } = pendingEdit;
+      pendingEdit = null;
+      openEditor(kind, id);
+    }
+  }
+
+  function isSelected(kind, id) {
+    return model.selected?.kind === kind && model.selected.id === id;
+  }
+
+  function renderKind(kind, layer, updateOne) {
+    const map = records[kind];
+    const items = itemsOf(kind);
+    for (const item of items.values()) {
+      let record = map.get(item.id);
+      if (!record) {
+        record = kind === 'note' ? createNoteElement(item.id) : createSectionElement(item.id);
+        map.set(item.id, record);
+        layer.append(record.el);
+      }
+      const orderKey = `${item.x},${item.y}`;
+      if (record.orderKey !== orderKey) {
+        record.orderKey = orderKey;
+        orderDirty[kind] = true;
+      }
+      updateOne(record, item);
+    }
+    for (const [id, record] of map) {
+      if (!items.has(id)) {
+        const hadFocus = record.el.contains(document.activeElement);
+        record.el.remove();
+        map.delete(id);
+        if (hadFocus) root.focus({ preventScroll: true });
+      }
+    }
+    // Tab order follows reading order; reorder only when focus is elsewhere so moving
+    // nodes never steals focus from the item someone is working on.
+    if (orderDirty[kind] && !layer.contains(document.activeElement) && !gesture) {
+      orderDirty[kind] = false;
+      let ref = layer.firstChild;
+      for (const item of readingOrder([...items.values()])) {
+        const el = map.get(item.id).el;
+        if (el !== ref) layer.insertBefore(el, ref);
+        else ref = ref.nextSibling;
+      }
+    }
+  }
+
+  // ---------- inline editing ----------
+
+  function openEditor(kind, id) {
+    if (model.readOnly) return;
+    const record = records[kind].get(id);
+    const item = itemsOf(kind).get(id);
+    if (!record || !item) {
+      pendingEdit = { kind, id };
+      return;
+    }
+    if (editor) closeEditor(true);
+    const t = model.t;
+    let input;
+    let counter = null;
+    if (kind === 'note') {
+      input = h('textarea', { className: 'note__editor', 'data-testid': 'note-editor', maxlength: String(NOTE_TEXT_MAX), 'aria-label': t('note.editLabel'), 'aria-describedby': 'note-editor-help' });
+      input.value = item.text ?? '';
+      counter = h('span', { className: 'note__counter', 'aria-live': 'polite', hidden: true });
+      record.text.hidden = true;
+      record.el.append(input, counter);
+    } else {
+      input = h('input', { type: 'text', className: 'section__title-input', 'data-testid': 'section-title-input', maxlength: String(NAME_MAX), 'aria-label': t('section.editLabel') });
+      input.value = item.title ?? '';
+      record.title.hidden = true;
+      record.bar.append(input);
+    }
+    editor = { kind, id, input, counter, record, done: false };
+    const current = editor;
+    input.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        closeEditor(false, true);
+      } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || kind === 'section')) {
+        event.preventDefault();
+        closeEditor(true, true);
+      }
+    });
+    input.addEventListener('input', () => updateCounter(current));
+    input.addEventListener('blur', () => { if (editor === current) closeEditor(true, false); });
+    input.addEventListener('pointerdown', (event) => event.stopPropagation());
+    input.addEventListener('dblclick', (event) => event.stopPropagation());
+    updateCounter(current);
+    record.el.classList.add('is-editing');
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  function updateCounter(current) {
+    if (!current.counter) return;
+    const remaining = NOTE_TEXT_MAX - current.input.value.length;
+    const show = current.input.value.length >= NOTE_TEXT_WARN_AT;
+    current.counter.hidden = !show;
+    current.counter.textContent = show ? model.t('note.remaining', { count: remaining }) : '';
+  }
+
+  /** save: send the change; refocus: return focus to the item (not when focus moved on). */
+  function closeEditor(save, refocus = false) {
+    const current = editor;
+    if (!current || current.done) return;
+    current.done = true;
+    editor = null;
+    const { kind, id, input, counter, record } = current;
+    const item = itemsOf(kind).get(id);
+    if (save && item) {
+      if (kind === 'note' && input.value !== (item.text ?? '')) actions.updateItem('note', id, { text: input.value.slice(0, NOTE_TEXT_MAX) });
+      const title = input.value.trim().slice(0, NAME_MAX);
+      if (kind === 'section' && title !== (item.title ?? '')) actions.updateItem('section', id, { title });
+    }
+    input.remove();
+    counter?.remove();
+    if (kind === 'note') record.text.hidden = false;
+    else record.title.hidden = false;
+    record.el.classList.remove('is-editing');
+    if (refocus && record.el.isConnected) record.el.focus({ preventScroll: true });
+  }
+
+  // ---------- pointer: pan, move, resize, cursor presence ----------
+
+  root.addEventListener('pointerdown', (event) => {
+    if (!model || event.target.closest('textarea, input, button')) return;
+    const middle = event.button === 1;
+    if (event.button !== 0 && !middle) return;
+    const itemEl = event.target.closest('[data-kind]');
+    const record = recordOf(itemEl);
+    const start = { x: event.clientX, y: event.clientY };
+    if (!middle && !spaceHeld && record && !model.readOnly) {
+      const item = itemsOf(record.kind).get(record.id);
+      if (!item) return;
+      const resizing = Boolean(event.target.closest('[data-resize]'));
+      // Sections move by their title bar; their body behaves like empty canvas.
+      const moving = record.kind === 'note' || Boolean(event.target.closest('[data-move]'));
+      if (resizing || moving) {
+        commitNudge();
+        gesture = { type: resizing ? 'resize' : 'move', kind: record.kind, id: record.id, start, origin: { x: item.x, y: item.y, w: item.w, h: item.h }, current: {}, active: false, pointerId: event.pointerId };
+        return;
+      }
+    } else if (record && !middle && !spaceHeld) {
+      return; // read-only: focus and select only
+    }
+    gesture = { type: 'pan', start, origin: model.viewport, active: false, pointerId: event.pointerId };
+    if (middle) event.preventDefault();
+  });
+
+  root.addEventListener('pointermove', (event) => {
+    if (!model) return;
+    const point = localPoint(event);
+    const worldPoint = screenToWorld(model.viewport, point.x, point.y);
+    actions.cursor(worldPoint.x, worldPoint.y);
+    if (!gesture || gesture.pointerId !== event.pointerId) return;
+    const dx = event.clientX - gesture.start.x;
+    const dy = event.clientY - gesture.start.y;
+    if (!gesture.active) {
+      if (Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+      // Capture only once it is a drag: captured clicks would retarget dblclick to the canvas.
+      gesture.active = true;
+      root.setPointerCapture(event.pointerId);
+    }
+    if (gesture.type === 'pan') {
+      actions.setViewport(panBy(gesture.origin, dx, dy));
+      return;
+    }
+    const zoom = model.viewport.zoom;
+    const { origin } = gesture;
+    if (gesture.type === 'move') {
+      gesture.current = { x: clampCoord(origin.x + dx / zoom), y: clampCoord(origin.y + dy / zoom) };
+      actions.drag(gesture.kind, gesture.id, gesture.current.x, gesture.current.y);
+    } else {
+      const limits = gesture.kind === 'note' ? NOTE_SIZE : SECTION_SIZE;
+      gesture.current = {
+        w: clamp(Math.round(origin.w + dx / zoom), limits.min, limits.max),
+        h: clamp(Math.round(origin.h + dy / zoom), limits.min, limits.max),
+      };
+    }
+    actions.requestRender();
+  });
+
+  function endGesture(event, cancelled) {
+    if (!gesture || gesture.pointerId !== event.pointerId) return;
+    const finished = gesture;
+    gesture = null;
+    if (root.hasPointerCapture(event.pointerId)) root.releasePointerCapture(event.pointerId);
+    if (finished.active && finished.type === 'move') {
+      actions.dragEnd(finished.kind, finished.id);
+      if (!cancelled) actions.updateItem(finished.kind, finished.id, finished.current);
+    } else if (finished.active && finished.type === 'resize' && !cancelled) {
+      actions.updateItem(finished.kind, finished.id, finished.current);
+    }
+    actions.requestRender();
+  }
+  root.addEventListener('pointerup', (event) => endGesture(event, false));
+  root.addEventListener('pointercancel', (event) => endGesture(event, true));
+
+  root.addEventListener('wheel', (event) => {
+    if (!model || event.target.closest('textarea')) return;
+    event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+      const point = localPoint(event);
+      actions.setViewport(zoomAt(model.viewport, model.viewport.zoom * wheelZoomFactor(event.deltaY, event.deltaMode), point.x, point.y));
+    } else {
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? root.clientHeight : 1;
+      const dx = event.shiftKey && !event.deltaX ? event.deltaY : event.deltaX;
+      const dy = event.shiftKey && !event.deltaX ? 0 : event.deltaY;
+      actions.setViewport(panBy(model.viewport, -dx * unit, -dy * unit));
+    }
+  }, { passive: false });
+
+  root.addEventListener('dblclick', (event) => {
+    if (!model || model.readOnly || event.target.closest('textarea, input')) return;
+    const record = recordOf(event.target.closest('[data-kind]'));
+    if (record && (record.kind === 'note' || event.target.closest('[data-move]'))) {
+      openEditor(record.kind, record.id);
+      return;
+    }
+    // Empty canvas or a section's body: a new note centred where the user clicked.
+    const point = localPoint(event);
+    const world = screenToWorld(model.viewport, point.x, point.y);
+    createNoteAt(world);
+  });
+
+  root.addEventListener('pointerleave', () => { spaceHeld = false; });
+
+  // ---------- focus = selection ----------
+
+  root.addEventListener('focusin', (event) => {
+    if (!model) return;
+    if (event.target === root) {
+      if (model.selected) actions.select(null);
+      return;
+    }
+    const record = recordOf(event.target.closest('[data-kind]'));
+    if (record && !isSelected(record.kind, record.id)) actions.select({ kind: record.kind, id: record.id });
+  });
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget)) {
+      commitNudge();
+      if (orderDirty.note || orderDirty.section) actions.requestRender();
+    }
+  });
+
+  // ---------- keyboard ----------
+
+  root.addEventListener('keydown', (event) => {
+    if (!model || event.target.closest('textarea, input')) return;
+    const record = recordOf(event.target.closest('[data-kind]'));
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+
+    if (event.key === ' ' && plain) {
+      spaceHeld = true;
+      event.preventDefault();
+      return;
+    }
+    if (record) {
+      if (handleItemKey(event, record)) event.preventDefault();
+      return;
+    }
+    if (event.target === root && event.key.startsWith('Arrow') && plain) {
+      const step = event.shiftKey ? KEY_PAN_PX * 4 : KEY_PAN_PX;
+      const [dx, dy] = arrowVector(event.key);
+      actions.setViewport(panBy(model.viewport, -dx * step, -dy * step));
+      event.preventDefault();
+      return;
+    }
+    if (handleCanvasKey(event)) event.preventDefault();
+  });
+  root.addEventListener('keyup', (event) => {
+    if (event.key === ' ') spaceHeld = false;
+  });
+
+  /** Keys that work anywhere on the canvas: new note and zoom. */
+  function handleCanvasKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    if ((event.key === 'n' || event.key === 'N') && !model.readOnly) {
+      const { width, height } = canvasSize();
+      createNoteAt(viewportCentre(model.viewport, width, height));
+      return true;
+    }
+    if (event.key === '+' || event.key === '=') { api.zoomStep(1); return true; }
+    if (event.key === '-' || event.key === '_') { api.zoomStep(-1); return true; }
+    if (event.key === '0') { api.zoomStep(0); return true; }
+    return false;
+  }
+
+  function handleItemKey(event, record) {
+    const { kind, id } = record;
+    const item = itemsOf(kind).get(id);
+    if (!item) return false;
+    if (event.key === 'Escape') {
+      commitNudge();
+      root.focus({ preventScroll: true });
+      return true;
+    }
+    if (model.readOnly) return handleCanvasKey(event);
+    if (event.key === 'Enter' || event.key === 'F2') {
+      openEditor(kind, id);
+      return true;
+    }
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      deleteItem(kind, id);
+      return true;
+    }
+    if (event.key.startsWith('Arrow') && !event.ctrlKey && !event.metaKey) {
+      const [dx, dy] = arrowVector(event.key);
+      const step = event.shiftKey ? 50 : 10;
+      const resize = event.altKey;
+      if (nudge && (nudge.kind !== kind || nudge.id !== id || nudge.resize !== resize)) commitNudge();
+      if (!nudge) nudge = { kind, id, resize, patch: resize ? { w: item.w, h: item.h } : { x: item.x, y: item.y }, timer: null };
+      const limits = kind === 'note' ? NOTE_SIZE : SECTION_SIZE;
+      if (resize) {
+        nudge.patch = { w: clamp(nudge.patch.w + dx * step, limits.min, limits.max), h: clamp(nudge.patch.h + dy * step, limits.min, limits.max) };
+      } else {
+        nudge.patch = { x: clampCoord(nudge.patch.x + dx * step), y: clampCoord(nudge.patch.y + dy * step) };
+      }
+      clearTimeout(nudge.timer);
+      nudge.timer = setTimeout(commitNudge, NUDGE_COMMIT_MS);
+      actions.requestRender();
+      return true;
+    }
+    return handleCanvasKey(event);
+  }
+
+  function commitNudge() {
+    if (!nudge) return;
+    const { kind, id, patch, timer } = nudge;
+    clearTimeout(timer);
+    nudge = null;
+    if (itemsOf(kind).has(id)) actions.updateItem(kind, id, patch);
+  }
+
+  function deleteItem(kind, id) {
+    const record = records[kind].get(id);
+    // Keep keyboard users in place: focus moves to the next item, else the canvas.
+    const next = record?.el.nextElementSibling ?? record?.el.previousElementSibling;
+    if (nudge?.id === id) { clearTimeout(nudge.timer); nudge = null; }
+    if (editor?.id === id) closeEditor(false);
+    actions.deleteItem(kind, id);
+    if (next && next.dataset.kind) next.focus({ preventScroll: true });
+    else root.focus({ preventScroll: true });
+  }
+
+  function createNoteAt(point) {
+    const id = actions.createNoteAt(point);
+    if (id) api.edit('note', id);
+  }
+
+  const api = {
+    update(next) {
+      model = next;
+      render();
+    },
+    /** Zoom one step in (1), out (-1) or back to 100 % (0), around the canvas centre. */
+    zoomStep(direction) {
+      const { width, height } = canvasSize();
+      const v = model?.viewport ?? initialViewport();
+      const zoom = direction === 0 ? 1 : steppedZoom(v.zoom, direction);
+      actions.setViewport(zoomAt(v, zoom, width / 2, height / 2));
+    },
+    centre() {
+      const { width, height } = canvasSize();
+      return viewportCentre(model?.viewport ?? initialViewport(), width, height);
+    },
+    /** Opens the editor now, so keystrokes right after "add note" land in it. */
+    edit(kind, id) {
+      pendingEdit = { kind, id };
+      actions.renderNow();
+    },
+    /** Renders at once and moves keyboard focus to the item (it becomes selected). */
+    focusItem(kind, id) {
+      actions.renderNow();
+      records[kind].get(id)?.el.focus({ preventScroll: true });
+    },
+    deleteSelected() {
+      const sel = model?.selected;
+      if (sel && itemsOf(sel.kind).has(sel.id)) deleteItem(sel.kind, sel.id);
+    },
+    focus() {
+      root.focus({ preventScroll: true });
+    },
+  };
+  return api;
+}
+
+function arrowVector(key) {
+  switch (key) {
+    case 'ArrowLeft': return [-1, 0];
+    case 'ArrowRight': return [1, 0];
+    case 'ArrowUp': return [0, -1];
+    default: return [0, 1];
+  }
+}

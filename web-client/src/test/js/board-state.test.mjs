@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  applyBoardEvent, applyFullBoard, applyFullRoom, applyRoomEvent, commandToEvent, emptyBoardState,
+  overlayPending, readingOrder, setOnline, streamOf,
+} from '../../main/resources/webroot/js/state/board-state.js';
+
+const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
+
+test('full states replace board and room content', () => {
+  const state = emptyBoardState();
+  applyFullBoard(state, {
+    board: { id: 'b', title: 'Kick-off', createdAt: 1 },
+    participants: [{ id: 'p1', name: 'Anna', organisation: 'Kassel', role: 'facilitator', color: '#123456', joinedAt: 1 }],
+    online: ['p1'],
+  });
+  applyFullRoom(state, { notes: [note('n1')], sections: [{ id: 's1', x: 0, y: 0, w: 600, h: 400, title: 'Ideas' }] });
+  assert.equal(state.board.title, 'Kick-off');
+  assert.equal(state.participants.get('p1').name, 'Anna');
+  assert.ok(state.online.has('p1'));
+  assert.equal(state.notes.size, 1);
+  assert.equal(state.sections.get('s1').title, 'Ideas');
+  applyFullRoom(state, { notes: [], sections: [] });
+  assert.equal(state.notes.size, 0);
+});
+
+test('note events create, patch and delete', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'note.created', room: 'main', note: note('n1', { text: 'a' }), seq: 1 });
+  applyRoomEvent(state, { type: 'note.updated', room: 'main', id: 'n1', patch: { x: 40, text: 'b' }, by: 'p2', updatedAt: 9, seq: 2 });
+  assert.deepEqual({ ...state.notes.get('n1') }, { ...note('n1'), x: 40, text: 'b', updatedAt: 9 });
+  applyRoomEvent(state, { type: 'note.deleted', room: 'main', id: 'n1', seq: 3 });
+  assert.equal(state.notes.size, 0);
+});
+
+test('updates of unknown items and unknown event types change nothing', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'note.updated', id: 'missing', patch: { x: 1 } });
+  applyRoomEvent(state, { type: 'vote.cast' });
+  applyBoardEvent(state, { type: 'timer.started' });
+  assert.equal(state.notes.size, 0);
+});
+
+test('section events work like note events', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'section.created', section: { id: 's1', x: 0, y: 0, w: 600, h: 400, title: 'A' } });
+  applyRoomEvent(state, { type: 'section.updated', id: 's1', patch: { title: 'B', w: 800 } });
+  assert.equal(state.sections.get('s1').title, 'B');
+  assert.equal(state.sections.get('s1').w, 800);
+  applyRoomEvent(state, { type: 'section.deleted', id: 's1' });
+  assert.equal(state.sections.size, 0);
+});
+
+test('board events: participants join and change, the title changes, online replaces', () => {
+  const state = emptyBoardState();
+  applyFullBoard(state, { board: { id: 'b', title: 'Old' }, participants: [], online: [] });
+  applyBoardEvent(state, { type: 'participant.joined', participant: { id: 'p2', name: 'Ben', role: 'participant' }, seq: 1 });
+  applyBoardEvent(state, { type: 'participant.updated', id: 'p2', patch: { organisation: 'Fulda' }, seq: 2 });
+  applyBoardEvent(state, { type: 'board.updated', patch: { title: 'New' }, seq: 3 });
+  setOnline(state, ['p2']);
+  assert.equal(state.participants.get('p2').organisation, 'Fulda');
+  assert.equal(state.board.title, 'New');
+  assert.deepEqual([...state.online], ['p2']);
+});
+
+test('commands map to the events the server would produce', () => {
+  const create = commandToEvent({ type: 'note.create', room: 'main', note: { id: 'n1', x: 1, y: 2 } }, 'me', 5);
+  assert.equal(create.type, 'note.created');
+  assert.equal(create.note.author, 'me');
+  assert.equal(commandToEvent({ type: 'section.delete', room: 'main', id: 's' }).type, 'section.deleted');
+  assert.deepEqual(commandToEvent({ type: 'participant.update', patch: { name: 'X' } }, 'me'), { type: 'participant.updated', id: 'me', patch: { name: 'X' } });
+  assert.equal(streamOf({ type: 'participant.update' }), 'board');
+  assert.equal(streamOf({ type: 'note.update' }), 'room');
+});
+
+test('the overlay shows pending commands without touching confirmed state', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'note.created', note: note('n1') });
+  const view = overlayPending(state, [
+    { type: 'note.update', room: 'main', id: 'n1', patch: { x: 300 } },
+    { type: 'note.create', room: 'main', note: { id: 'n2', x: 0, y: 0, w: 200, h: 150, color: 'blue' } },
+    { type: 'note.delete', room: 'main', id: 'n1' },
+  ], 'me', 7);
+  assert.equal(view.notes.has('n1'), false);
+  assert.equal(view.notes.get('n2').author, 'me');
+  assert.equal(state.notes.get('n1').x, 0);
+  assert.equal(state.notes.has('n2'), false);
+  assert.equal(overlayPending(state, [], 'me'), state);
+});
+
+test('reading order: rows top to bottom, then left to right', () => {
+  const items = [note('c', { x: 500, y: 10 }), note('a', { x: 0, y: 300 }), note('b', { x: 20, y: 30 })];
+  assert.deepEqual(readingOrder(items).map((n) => n.id), ['b', 'c', 'a']);
+});

@@ -1,0 +1,216 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBridge } from '../../main/resources/webroot/js/net/bridge.js';
+
+/** Manual clock: timers only fire when the test advances time. */
+function fakeTimers() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map();
+  const add = (fn, ms, repeat) => { const id = nextId++; timers.set(id, { at: now + ms, fn, ms, repeat }); return id; };
+  return {
+    now: () => now,
+    setTimeout: (fn, ms) => add(fn, ms, false),
+    clearTimeout: (id) => timers.delete(id),
+    setInterval: (fn, ms) => add(fn, ms, true),
+    clearInterval: (id) => timers.delete(id),
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        const [id, timer] = due;
+        now = timer.at;
+        if (timer.repeat) timer.at += timer.ms; else timers.delete(id);
+        timer.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+/** A WebSocket stand-in that records frames and lets the test play the server. */
+function fakeSockets() {
+  const sockets = [];
+  class FakeWebSocket {
+    constructor(url) {
+      this.url = url;
+      this.sent = [];
+      this.closed = false;
+      sockets.push(this);
+    }
+    send(data) { for (const s of JSON.parse(data)) this.sent.push(JSON.parse(s)); }
+    close() {
+      if (this.closed) return;
+      this.closed = true;
+      this.onclose?.({});
+    }
+    serverOpen() { this.onmessage({ data: 'o' }); }
+    serverSend(...frames) { this.onmessage({ data: `a${JSON.stringify(frames.map((f) => JSON.stringify(f)))}` }); }
+    framesOfType(type) { return this.sent.filter((f) => f.type === type); }
+  }
+  return { sockets, FakeWebSocket };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+function setup({ onConnected } = {}) {
+  const timers = fakeTimers();
+  const { sockets, FakeWebSocket } = fakeSockets();
+  const states = [];
+  const bridge = createBridge({
+    url: () => 'ws://test/eventbus/123/abcdefgh/websocket?token=t',
+    WebSocketImpl: FakeWebSocket,
+    timers,
+    random: () => 1,
+    onConnected: onConnected ?? (async () => {}),
+  });
+  bridge.onState((s) => states.push(s));
+  return { timers, sockets, bridge, states };
+}
+
+test('registers handlers on open, runs onConnected, then reports open', async () => {
+  let connectedCalls = 0;
+  const { sockets, bridge, states } = setup({ onConnected: async () => { connectedCalls += 1; } });
+  const received = [];
+  bridge.register('board.b', (body) => received.push(body));
+  bridge.start();
+  assert.equal(bridge.state, 'connecting');
+  sockets[0].serverOpen();
+  await flush();
+  assert.deepEqual(sockets[0].framesOfType('register').map((f) => f.address), ['board.b']);
+  assert.equal(connectedCalls, 1);
+  assert.equal(bridge.state, 'open');
+  sockets[0].serverSend({ type: 'rec', address: 'board.b', body: { type: 'online', participants: [] }, headers: {} });
+  assert.deepEqual(received, [{ type: 'online', participants: [] }]);
+  assert.deepEqual(states, ['connecting', 'open']);
+});
+
+test('sends pings every five seconds', async () => {
+  const { sockets, bridge, timers } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const before = sockets[0].framesOfType('ping').length;
+  timers.advance(5000);
+  assert.equal(sockets[0].framesOfType('ping').length, before + 1);
+});
+
+test('request resolves with the reply body and rejects on err frames', async () => {
+  const { sockets, bridge } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const reply = bridge.request('werkraum.commands', { type: 'sync' });
+  const sent = sockets[0].framesOfType('send').at(-1);
+  sockets[0].serverSend({ type: 'rec', address: sent.replyAddress, body: { ok: true } });
+  assert.deepEqual(await reply, { ok: true });
+
+  const failing = bridge.request('werkraum.commands', { type: 'sync' });
+  const sent2 = sockets[0].framesOfType('send').at(-1);
+  sockets[0].serverSend({ type: 'err', address: sent2.replyAddress, failureCode: -1, failureType: 'TIMEOUT', message: 'timed out' });
+  await assert.rejects(failing, (error) => error.code === 'TIMEOUT');
+});
+
+test('commands wait for the sync, survive a drop, and are resent with the same body', async () => {
+  let releaseSync;
+  const { sockets, bridge, timers, states } = setup({
+    onConnected: () => new Promise((resolve) => { releaseSync = resolve; }),
+  });
+  const received = [];
+  bridge.register('board.b.room.main', (body) => received.push(body));
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  releaseSync();
+  await flush();
+
+  const command = { type: 'note.update', commandId: 'cmd-1', room: 'main', id: 'n1', patch: { x: 1 } };
+  const outcome = bridge.command('werkraum.commands', command);
+  assert.equal(sockets[0].framesOfType('send').length, 1);
+
+  // The socket dies before the reply.
+  sockets[0].close();
+  assert.equal(bridge.state, 'reconnecting');
+  timers.advance(500);
+  assert.equal(sockets.length, 2);
+  sockets[1].serverOpen();
+  await flush();
+  // Handlers are registered again, but the command waits for onConnected (the sync).
+  assert.deepEqual(sockets[1].framesOfType('register').map((f) => f.address), ['board.b.room.main']);
+  assert.equal(sockets[1].framesOfType('send').length, 0);
+  releaseSync();
+  await flush();
+  const resent = sockets[1].framesOfType('send');
+  assert.equal(resent.length, 1);
+  assert.deepEqual(resent[0].body, command);
+  sockets[1].serverSend({ type: 'rec', address: resent[0].replyAddress, body: { ok: true, seq: 7 } });
+  assert.deepEqual(await outcome, { ok: true, seq: 7 });
+  assert.equal(bridge.pendingCommandCount, 0);
+
+  sockets[1].serverSend({ type: 'rec', address: 'board.b.room.main', body: { type: 'note.deleted', seq: 8 } });
+  assert.equal(received.length, 1);
+  assert.deepEqual(states, ['connecting', 'open', 'reconnecting', 'open']);
+});
+
+test('commands issued while offline go out after the connection is ready', async () => {
+  const { sockets, bridge } = setup();
+  const outcome = bridge.command('werkraum.commands', { type: 'note.delete', commandId: 'c2', room: 'main', id: 'n' });
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const [sent] = sockets[0].framesOfType('send');
+  assert.equal(sent.body.commandId, 'c2');
+  sockets[0].serverSend({ type: 'rec', address: sent.replyAddress, body: { ok: false, code: 'not_found', message: 'x' } });
+  assert.deepEqual(await outcome, { ok: false, code: 'not_found', message: 'x' });
+});
+
+test('reconnect delays grow and a failed sync starts over on a new socket', async () => {
+  let failSync = true;
+  const { sockets, bridge, timers } = setup({ onConnected: async () => { if (failSync) throw new Error('sync failed'); } });
+  bridge.start();
+  sockets[0].close();            // never opened
+  timers.advance(499);
+  assert.equal(sockets.length, 1);
+  timers.advance(1);
+  assert.equal(sockets.length, 2);
+  sockets[1].close();
+  timers.advance(999);
+  assert.equal(sockets.length, 2);
+  timers.advance(1);
+  assert.equal(sockets.length, 3);
+  sockets[2].serverOpen();
+  await flush();
+  await flush();
+  assert.equal(sockets[2].closed, true);
+  failSync = false;
+  timers.advance(2000);
+  sockets[3].serverOpen();
+  await flush();
+  assert.equal(bridge.state, 'open');
+});
+
+test('the server closing the session and close() behave', async () => {
+  const { sockets, bridge, timers } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  sockets[0].onmessage({ data: 'c[3000,"Go away!"]' });
+  assert.equal(sockets[0].closed, true);
+  assert.equal(bridge.state, 'reconnecting');
+  bridge.close();
+  assert.equal(bridge.state, 'closed');
+  timers.advance(20000);
+  assert.equal(sockets.length, 1);
+});
+
+test('presence sends are dropped while not connected', async () => {
+  const { sockets, bridge } = setup();
+  assert.equal(bridge.send('werkraum.presence', { kind: 'cursor' }), false);
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  assert.equal(bridge.send('werkraum.presence', { kind: 'cursor', room: 'main', x: 1, y: 2 }), true);
+  const [frame] = sockets[0].framesOfType('send');
+  assert.equal(frame.replyAddress, undefined);
+});

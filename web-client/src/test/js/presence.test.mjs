@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyPresenceBatch, clearDrag, emptyPresence, expirePresence, forgetParticipant } from '../../main/resources/webroot/js/state/presence.js';
+
+test('cursors and drags of others are tracked; our own are ignored', () => {
+  const presence = emptyPresence();
+  applyPresenceBatch(presence, [
+    { p: 'me', kind: 'cursor', x: 1, y: 1 },
+    { p: 'p2', kind: 'cursor', x: 10, y: 20 },
+    { p: 'p2', kind: 'drag', id: 'n1', x: 5, y: 6 },
+  ], 'me', 1000);
+  assert.equal(presence.cursors.has('me'), false);
+  assert.deepEqual(presence.cursors.get('p2'), { x: 10, y: 20, at: 1000 });
+  assert.equal(presence.drags.get('n1').x, 5);
+});
+
+test('drag.end keeps the last position until the stored update clears it', () => {
+  const presence = emptyPresence();
+  applyPresenceBatch(presence, [{ p: 'p2', kind: 'drag', id: 'n1', x: 5, y: 6 }], 'me', 0);
+  applyPresenceBatch(presence, [{ p: 'p2', kind: 'drag.end', id: 'n1' }], 'me', 10);
+  assert.equal(presence.drags.get('n1').ended, true);
+  assert.equal(presence.drags.get('n1').x, 5);
+  clearDrag(presence, 'n1');
+  assert.equal(presence.drags.has('n1'), false);
+});
+
+test('quiet cursors vanish after about five seconds', () => {
+  const presence = emptyPresence();
+  applyPresenceBatch(presence, [{ p: 'p2', kind: 'cursor', x: 0, y: 0 }, { p: 'p3', kind: 'drag', id: 'n', x: 0, y: 0 }], 'me', 0);
+  assert.equal(expirePresence(presence, 4000), false);
+  assert.equal(expirePresence(presence, 5001), true);
+  assert.equal(presence.cursors.size, 0);
+  assert.equal(presence.drags.size, 0);
+});
+
+test('malformed items are skipped and a participant can be forgotten', () => {
+  const presence = emptyPresence();
+  applyPresenceBatch(presence, [null, { p: 'p2', kind: 'cursor' }, { p: 'p2', kind: 'drag', id: 'n', x: 1, y: 2 }], 'me', 0);
+  applyPresenceBatch(presence, 'junk', 'me', 0);
+  assert.equal(presence.cursors.size, 0);
+  forgetParticipant(presence, 'p2');
+  assert.equal(presence.drags.size, 0);
+});

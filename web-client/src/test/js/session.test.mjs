@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBoardSession } from '../../main/resources/webroot/js/board/session.js';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function fakeSockets() {
+  const sockets = [];
+  class FakeWebSocket {
+    constructor(url) { this.url = url; this.sent = []; this.closed = false; sockets.push(this); }
+    send(data) { for (const s of JSON.parse(data)) this.sent.push(JSON.parse(s)); }
+    close() { if (!this.closed) { this.closed = true; this.onclose?.({}); } }
+    open() { this.onmessage({ data: 'o' }); }
+    push(...frames) { this.onmessage({ data: `a${JSON.stringify(frames.map((f) => JSON.stringify(f)))}` }); }
+    sends() { return this.sent.filter((f) => f.type === 'send'); }
+    lastSend() { return this.sends().at(-1); }
+    reply(frame, body) { this.push({ type: 'rec', address: frame.replyAddress, body }); }
+  }
+  return { sockets, FakeWebSocket };
+}
+
+const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
+
+const fullReply = (boardSeq, roomSeq, notes = []) => ({
+  ok: true,
+  board: { mode: 'full', seq: boardSeq, state: { board: { id: 'b1', title: 'Workshop', createdAt: 1 }, participants: [{ id: 'p1', name: 'Anna', role: 'facilitator', color: '#225588' }], online: ['p1'] } },
+  room: { mode: 'full', seq: roomSeq, state: { notes, sections: [] } },
+});
+
+async function started() {
+  const { sockets, FakeWebSocket } = fakeSockets();
+  const errors = [];
+  const session = createBoardSession({
+    boardId: 'b1',
+    token: 'tok',
+    self: { id: 'p1' },
+    location: { protocol: 'http:', host: 'localhost:8080' },
+    bridgeOptions: { WebSocketImpl: FakeWebSocket, random: () => 0 },
+  });
+  session.on('error', (code) => errors.push(code));
+  session.start();
+  const socket = sockets[0];
+  socket.open();
+  await sleep(0);
+  return { session, sockets, socket, errors };
+}
+
+test('on connect: registers the three addresses, then syncs without seqs', async () => {
+  const { session, socket } = await started();
+  try {
+    assert.match(socket.url, /^ws:\/\/localhost:8080\/eventbus\/\d{3}\/\w{8}\/websocket\?token=tok$/);
+    assert.deepEqual(socket.sent.filter((f) => f.type === 'register').map((f) => f.address), ['board.b1', 'board.b1.room.main', 'board.b1.to.p1']);
+    const sync = socket.lastSend();
+    assert.equal(sync.address, 'werkraum.commands');
+    assert.equal(sync.body.type, 'sync');
+    assert.equal(sync.body.room, 'main');
+    assert.equal('boardSeq' in sync.body, false);
+    assert.equal(session.connection, 'connecting');
+    socket.reply(sync, fullReply(3, 10, [note('n1')]));
+    await sleep(0);
+    assert.equal(session.connection, 'open');
+    assert.equal(session.view.board.title, 'Workshop');
+    assert.ok(session.view.notes.has('n1'));
+  } finally {
+    session.stop();
+  }
+});
+
+test('in-order events apply; a gap triggers a sync with our seqs after a short wait', async () => {
+  const { session, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10));
+    await sleep(0);
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'note.created', room: 'main', note: note('n2'), seq: 11, at: 5 } });
+    assert.ok(session.view.notes.has('n2'));
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'note.deleted', room: 'main', id: 'n2', seq: 13, at: 6 } });
+    assert.ok(session.view.notes.has('n2'), 'seq 13 waits for 12');
+    const sendsBefore = socket.sends().length;
+    await sleep(320);
+    const sync = socket.lastSend();
+    assert.equal(socket.sends().length, sendsBefore + 1);
+    assert.deepEqual({ type: sync.body.type, boardSeq: sync.body.boardSeq, roomSeq: sync.body.roomSeq }, { type: 'sync', boardSeq: 3, roomSeq: 11 });
+    socket.reply(sync, {
+      ok: true,
+      board: { mode: 'delta', events: [] },
+      room: { mode: 'delta', events: [{ type: 'note.updated', room: 'main', id: 'n2', patch: { text: 'x' }, seq: 12 }, { type: 'note.deleted', room: 'main', id: 'n2', seq: 13 }] },
+    });
+    await sleep(0);
+    assert.equal(session.view.notes.has('n2'), false);
+  } finally {
+    session.stop();
+  }
+});
+
+test('own commands show at once and stay until their event arrives', async () => {
+  const { session, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10));
+    await sleep(0);
+    const command = session.dispatch({ type: 'note.create', room: 'main', note: { id: 'mine', x: 5, y: 5, w: 200, h: 150, color: 'blue', text: '' } });
+    assert.match(command.commandId, /^[A-Za-z0-9_-]{16,64}$/);
+    assert.equal(session.view.notes.get('mine').author, 'p1');
+    const sent = socket.lastSend();
+    assert.deepEqual(sent.body, command);
+    socket.reply(sent, { ok: true, seq: 11 });
+    await sleep(0);
+    assert.ok(session.view.notes.has('mine'), 'still shown while the event is on its way');
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'note.created', room: 'main', note: { ...command.note, author: 'p1' }, seq: 11, at: 1 } });
+    assert.ok(session.view.notes.has('mine'));
+  } finally {
+    session.stop();
+  }
+});
+
+test('a refused command is rolled back, reported, and the room resynced', async () => {
+  const { session, socket, errors } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10, [note('n1', { text: 'before' })]));
+    await sleep(0);
+    session.dispatch({ type: 'note.update', room: 'main', id: 'n1', patch: { text: 'after' } });
+    assert.equal(session.view.notes.get('n1').text, 'after');
+    socket.reply(socket.lastSend(), { ok: false, code: 'rate_limited', message: 'slow down' });
+    await sleep(0);
+    assert.equal(session.view.notes.get('n1').text, 'before');
+    assert.deepEqual(errors, ['rate_limited']);
+    assert.equal(socket.lastSend().body.type, 'sync');
+  } finally {
+    session.stop();
+  }
+});
+
+test('after a reconnect: resync with known seqs first, then the unanswered command again', async () => {
+  const { session, sockets, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10));
+    await sleep(0);
+    const command = session.dispatch({ type: 'note.delete', room: 'main', id: 'gone' });
+    socket.close();
+    assert.equal(session.connection, 'reconnecting');
+    await sleep(300);
+    const second = sockets[1];
+    second.open();
+    await sleep(0);
+    const sync = second.lastSend();
+    assert.equal(sync.body.type, 'sync');
+    assert.equal(sync.body.boardSeq, 3);
+    assert.equal(sync.body.roomSeq, 10);
+    assert.equal(second.sends().length, 1, 'the command waits for the sync');
+    second.reply(sync, { ok: true, board: { mode: 'delta', events: [] }, room: { mode: 'delta', events: [] } });
+    await sleep(0);
+    assert.deepEqual(second.lastSend().body, command);
+    assert.equal(session.connection, 'open');
+  } finally {
+    session.stop();
+  }
+});
+
+test('presence in and out', async () => {
+  const { session, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10, [note('n1')]));
+    await sleep(0);
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'presence', items: [{ p: 'p2', kind: 'cursor', x: 3, y: 4 }, { p: 'p2', kind: 'drag', id: 'n1', x: 50, y: 60 }] } });
+    assert.deepEqual(session.presence.cursors.get('p2').x, 3);
+    assert.equal(session.presence.drags.get('n1').x, 50);
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'note.updated', room: 'main', id: 'n1', patch: { x: 50, y: 60 }, by: 'p2', updatedAt: 2, seq: 11 } });
+    assert.equal(session.presence.drags.has('n1'), false);
+
+    session.sendCursor(10.4, 20.6);
+    session.sendDrag('n1', 1, 2);
+    session.sendDragEnd('n1');
+    const presence = socket.sends().filter((f) => f.address === 'werkraum.presence').map((f) => f.body);
+    assert.deepEqual(presence, [
+      { kind: 'cursor', room: 'main', x: 10, y: 21 },
+      { kind: 'drag', room: 'main', id: 'n1', x: 1, y: 2 },
+      { kind: 'drag.end', room: 'main', id: 'n1' },
+    ]);
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'online', participants: [] } });
+    assert.equal(session.view.online.size, 0);
+  } finally {
+    session.stop();
+  }
+});

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  MAX_ZOOM, MIN_ZOOM, panBy, screenToWorld, steppedZoom, viewportCentre, viewportTransform, wheelZoomFactor,
+  worldToScreen, zoomAt, zoomPercent,
+} from '../../main/resources/webroot/js/state/viewport.js';
+
+const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
+
+test('screen and world coordinates convert both ways', () => {
+  const v = { x: 100, y: 50, zoom: 2 };
+  assert.deepEqual(screenToWorld(v, 300, 250), { x: 100, y: 100 });
+  assert.deepEqual(worldToScreen(v, 100, 100), { x: 300, y: 250 });
+});
+
+test('zooming keeps the point under the pointer in place', () => {
+  const v = { x: 37, y: -12, zoom: 0.8 };
+  const before = screenToWorld(v, 420, 310);
+  const zoomed = zoomAt(v, 1.7, 420, 310);
+  const after = screenToWorld(zoomed, 420, 310);
+  close(before.x, after.x);
+  close(before.y, after.y);
+  assert.equal(zoomed.zoom, 1.7);
+});
+
+test('zoom is clamped', () => {
+  assert.equal(zoomAt({ x: 0, y: 0, zoom: 1 }, 100, 0, 0).zoom, MAX_ZOOM);
+  assert.equal(zoomAt({ x: 0, y: 0, zoom: 1 }, 0.001, 0, 0).zoom, MIN_ZOOM);
+});
+
+test('zoom steps land on round levels', () => {
+  assert.equal(steppedZoom(1, 1), 1.1);
+  assert.equal(steppedZoom(1, -1), 0.9);
+  assert.equal(steppedZoom(1.05, 1), 1.1);
+  assert.equal(steppedZoom(MAX_ZOOM, 1), MAX_ZOOM);
+  assert.equal(steppedZoom(MIN_ZOOM, -1), MIN_ZOOM);
+});
+
+test('panning, centre, css and percent', () => {
+  assert.deepEqual(panBy({ x: 1, y: 2, zoom: 3 }, 10, -5), { x: 11, y: -3, zoom: 3 });
+  assert.deepEqual(viewportCentre({ x: 0, y: 0, zoom: 2 }, 800, 600), { x: 200, y: 150 });
+  assert.equal(viewportTransform({ x: 5, y: 6, zoom: 1.5 }), 'translate(5px, 6px) scale(1.5)');
+  assert.equal(zoomPercent({ x: 0, y: 0, zoom: 0.666 }), 67);
+});
+
+test('wheel up zooms in, wheel down zooms out, line mode is normalised', () => {
+  assert.ok(wheelZoomFactor(-100) > 1);
+  assert.ok(wheelZoomFactor(100) < 1);
+  close(wheelZoomFactor(3, 1), wheelZoomFactor(48, 0));
+});
