@@ -64,7 +64,13 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(boardPage));
-    router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(300).setSendVaryHeader(true));
+    // ES modules load each other without a bundler's hashed names: browsers must revalidate
+    // (Last-Modified, 304) so a new version never mixes with cached old modules.
+    router.route().handler(ctx -> {
+      ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Cache-Control", "no-cache"));
+      ctx.next();
+    });
+    router.route().handler(StaticHandler.create("webroot").setSendVaryHeader(true));
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
