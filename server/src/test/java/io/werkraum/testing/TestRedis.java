@@ -46,5 +46,10 @@ public final class TestRedis implements AutoCloseable {
   @Override
   public void close() {
     redis.stop();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a left-over temp folder is harmless
+    }
   }
 }
