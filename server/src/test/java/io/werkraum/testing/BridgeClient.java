@@ -65,6 +65,9 @@ public final class BridgeClient implements AutoCloseable {
         .setHost("127.0.0.1").setPort(port).setURI(path);
     if (origin != null) {
       options.addHeader("Origin", origin);
+    } else {
+      // The client would otherwise add an Origin header of its own.
+      options.setAllowOriginHeader(false);
     }
     // Handlers are set before connecting: the server sends the SockJS open frame at once, and a
     // frame that arrives before a handler is set would be lost.
@@ -174,6 +177,27 @@ public final class BridgeClient implements AutoCloseable {
     return await(reply.future());
   }
 
+  /**
+   * Sends with a reply address without waiting; the future completes with the reply frame. Keep
+   * fewer than the bridge's handler cap (16) in flight: pending replies count as handlers.
+   */
+  public Future<JsonObject> requestAsync(String address, Object body) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    replies.put(replyAddress, reply);
+    sendFrame(new JsonObject().put("type", "send").put("address", address)
+        .put("body", body).put("replyAddress", replyAddress));
+    return reply.future();
+  }
+
+  /** Sends several bridge frames in one SockJS message (one WebSocket frame), as a busy browser may. */
+  public BridgeClient sendFrames(List<JsonObject> frames) {
+    JsonArray array = new JsonArray();
+    frames.forEach(f -> array.add(f.encode()));
+    socket.writeTextMessage(array.encode()).await();
+    return this;
+  }
+
   /** A command and its reply body. */
   public JsonObject command(JsonObject body) {
     return requestFrame("werkraum.commands", body, null).getJsonObject("body");
@@ -265,10 +289,15 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public boolean awaitClosed() {
+    return awaitClosed(TIMEOUT);
+  }
+
+  /** Whether the server closed the socket within {@code timeout}. */
+  public boolean awaitClosed(Duration timeout) {
     try {
-      await(closed.future());
+      closed.future().await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return true;
-    } catch (AssertionError e) {
+    } catch (java.util.concurrent.TimeoutException e) {
       return false;
     }
   }
