@@ -105,6 +105,25 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens a bridge WebSocket and closes it as soon as the handshake is done, without waiting for
+   * anything: a browser tab closed while it was still connecting.
+   */
+  public static void openAndCloseAtOnce(Vertx vertx, int port, String token, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    try {
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+          .setURI("/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
+              + UUID.randomUUID().toString().substring(0, 8) + "/websocket?token="
+              + URLEncoder.encode(token, StandardCharsets.UTF_8))
+          .addHeader("Origin", origin);
+      WebSocket ws = await(client.connect(options));
+      await(ws.close());
+    } finally {
+      client.close();
+    }
+  }
+
   private void onText(String text) {
     if (System.getenv("BRIDGE_DEBUG") != null) {
       System.err.println("<< " + text);
