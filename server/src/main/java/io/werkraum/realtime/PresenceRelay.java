@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Limits;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Map;
  * Relays ephemeral gestures (cursors, drag previews). Nothing is stored. Updates are coalesced per
  * room and sent as one {@code presence} batch per tick: however many people move, a browser gets
  * at most one presence message per tick from this node, and a newer position of the same thing
- * replaces the older one within the tick.
+ * replaces the older one within the tick. A room that was quiet for a tick is flushed at once
+ * (leading edge), so a lone drag is not delayed by up to a tick.
  */
 public final class PresenceRelay {
   static final long TICK_MS = 50;
@@ -24,9 +26,11 @@ public final class PresenceRelay {
 
   private final Vertx vertx;
   /** room address -> (participant + thing -> latest item); only touched on this relay's event loop. */
-  private Map<String, Map<String, JsonObject>> pending = new HashMap<>();
+  private final Map<String, Map<String, JsonObject>> pending = new HashMap<>();
+  /** room address -> when its last batch went out (ms); rooms quiet for a tick are dropped. */
+  private final Map<String, Long> lastFlush = new HashMap<>();
   private MessageConsumer<Object> consumer;
-  private long timer = -1;
+  private long sweeper = -1;
 
   public PresenceRelay(Vertx vertx) {
     this.vertx = vertx;
@@ -34,12 +38,12 @@ public final class PresenceRelay {
 
   public Future<Void> start() {
     consumer = vertx.eventBus().localConsumer(Addresses.PRESENCE, this::collect);
-    timer = vertx.setPeriodic(TICK_MS, id -> flush());
+    sweeper = vertx.setPeriodic(60_000, id -> forgetQuietRooms());
     return consumer.completion();
   }
 
   public Future<Void> stop() {
-    vertx.cancelTimer(timer);
+    vertx.cancelTimer(sweeper);
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
@@ -54,8 +58,15 @@ public final class PresenceRelay {
       return;
     }
     String thing = item.getString("kind").equals("cursor") ? "cursor" : "drag:" + item.getString("id");
-    pending.computeIfAbsent(Addresses.room(actor.boardId(), room), r -> new LinkedHashMap<>())
-        .put(actor.participantId() + "|" + thing, item);
+    String address = Addresses.room(actor.boardId(), room);
+    Map<String, JsonObject> batch = pending.get(address);
+    if (batch == null) {
+      batch = new LinkedHashMap<>();
+      pending.put(address, batch);
+      long since = System.currentTimeMillis() - lastFlush.getOrDefault(address, 0L);
+      vertx.setTimer(Math.max(1, TICK_MS - since), id -> flush(address));
+    }
+    batch.put(actor.participantId() + "|" + thing, item);
   }
 
   /** The item to relay, or null for malformed input (dropped silently: presence is best effort). */
@@ -85,13 +96,17 @@ public final class PresenceRelay {
     return Double.isFinite(v) && Math.abs(v) <= LIMIT;
   }
 
-  private void flush() {
-    if (pending.isEmpty()) {
-      return;
+  private void flush(String address) {
+    Map<String, JsonObject> items = pending.remove(address);
+    lastFlush.put(address, System.currentTimeMillis());
+    if (items != null && !items.isEmpty()) {
+      vertx.eventBus().publish(address,
+          new JsonObject().put("type", "presence").put("items", new JsonArray(new ArrayList<>(items.values()))));
     }
-    Map<String, Map<String, JsonObject>> batch = pending;
-    pending = new HashMap<>();
-    batch.forEach((address, items) -> vertx.eventBus().publish(address,
-        new JsonObject().put("type", "presence").put("items", new JsonArray(new java.util.ArrayList<>(items.values())))));
+  }
+
+  private void forgetQuietRooms() {
+    long cutoff = System.currentTimeMillis() - TICK_MS;
+    lastFlush.values().removeIf(at -> at < cutoff);
   }
 }
