@@ -45,7 +45,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         case SEND -> send(event);
         case REGISTER -> register(event);
         case PUBLISH -> event.complete(false);
-        case UNREGISTER, RECEIVE, SOCKET_PING, SOCKET_IDLE, SOCKET_ERROR, REGISTERED -> event.complete(true);
+        case SOCKET_ERROR -> {
+          // SockJS shuts the session down on a transport error (e.g. a message over the size
+          // limit) but leaves the WebSocket open: close it, so the browser reconnects.
+          event.socket().close();
+          event.complete(true);
+        }
+        case UNREGISTER, RECEIVE, SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
         default -> event.complete(false);
       }
     } catch (RuntimeException e) {
@@ -72,6 +78,9 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     sessions.put(socket, session);
     event.complete(true);
     store.participant(actor.boardId(), actor.participantId()).onComplete(found -> {
+      if (sessions.get(socket) != session) {
+        return; // closed while we looked: nothing to mark online
+      }
       if (found.succeeded() && found.result() != null) {
         online.opened(session);
       } else {
