@@ -24,6 +24,7 @@ public final class OnlineTracker {
   private final Vertx vertx;
   private final BoardStore store;
   private final Map<SocketSession, String> local = new ConcurrentHashMap<>();
+  private final Map<SocketSession, Future<Void>> marking = new ConcurrentHashMap<>();
   private final Map<String, List<String>> lastPublished = new ConcurrentHashMap<>();
   private long timer = -1;
 
@@ -43,14 +44,17 @@ public final class OnlineTracker {
         .map(s -> store.markOffline(s.actor().boardId(), member(s)))
         .toList();
     local.clear();
+    marking.clear();
     return Future.join(removals).mapEmpty();
   }
 
   void opened(SocketSession session) {
     String board = session.actor().boardId();
     local.put(session, board);
-    store.markOnline(board, Map.of(member(session), System.currentTimeMillis() + TTL_MS))
-        .compose(v -> publish(board, true))
+    Future<Void> marked = store.markOnline(board, Map.of(member(session), System.currentTimeMillis() + TTL_MS));
+    // Redis calls may travel on different pooled connections: the later removal waits for this.
+    marking.put(session, marked);
+    marked.compose(v -> publish(board, true))
         .onFailure(err -> LOG.warning("cannot mark online: " + err.getMessage()));
   }
 
@@ -59,7 +63,9 @@ public final class OnlineTracker {
     if (board == null) {
       return;
     }
-    store.markOffline(board, member(session))
+    Future<Void> marked = marking.remove(session);
+    (marked == null ? Future.<Void>succeededFuture() : marked)
+        .transform(ignored -> store.markOffline(board, member(session)))
         .compose(v -> publish(board, true))
         .onFailure(err -> LOG.warning("cannot mark offline: " + err.getMessage()));
   }
