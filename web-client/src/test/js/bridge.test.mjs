@@ -214,3 +214,32 @@ test('presence sends are dropped while not connected', async () => {
   const [frame] = sockets[0].framesOfType('send');
   assert.equal(frame.replyAddress, undefined);
 });
+
+test('an asynchronous URL (a fresh socket ticket) is awaited, and a failed fetch counts as a failed attempt', async () => {
+  const timers = fakeTimers();
+  const { sockets, FakeWebSocket } = fakeSockets();
+  const failures = [];
+  let tickets = 0;
+  const bridge = createBridge({
+    url: async () => {
+      tickets += 1;
+      if (tickets === 1) throw new Error('network');
+      return `ws://test/eventbus/123/abcdefgh/websocket?ticket=t${tickets}`;
+    },
+    WebSocketImpl: FakeWebSocket,
+    timers,
+    random: () => 1,
+    onConnectFailure: (n) => failures.push(n),
+  });
+  bridge.start();
+  await flush();
+  assert.equal(sockets.length, 0, 'no socket without a ticket');
+  assert.deepEqual(failures, [1]);
+  timers.advance(1000);
+  await flush();
+  assert.equal(sockets.length, 1);
+  assert.equal(sockets[0].url, 'ws://test/eventbus/123/abcdefgh/websocket?ticket=t2');
+  sockets[0].serverOpen();
+  await flush();
+  assert.equal(bridge.state, 'open');
+});

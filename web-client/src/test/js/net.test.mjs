@@ -28,7 +28,7 @@ test('client frames are a JSON array of JSON strings', () => {
 
 test('the WebSocket URL follows the SockJS layout and encodes the token', () => {
   const url = sockJsUrl({ protocol: 'https:', host: 'werkraum.example:8443' }, '/eventbus', 'a b+c');
-  assert.match(url, /^wss:\/\/werkraum\.example:8443\/eventbus\/\d{3}\/[A-Za-z0-9]{8}\/websocket\?token=a%20b%2Bc$/);
+  assert.match(url, /^wss:\/\/werkraum\.example:8443\/eventbus\/\d{3}\/[A-Za-z0-9]{8}\/websocket\?ticket=a%20b%2Bc$/);
   assert.match(sockJsUrl({ protocol: 'http:', host: 'h' }, '/eventbus', 't'), /^ws:\/\//);
 });
 

@@ -36,9 +36,11 @@ async function started() {
     self: { id: 'p1' },
     location: { protocol: 'http:', host: 'localhost:8080' },
     bridgeOptions: { WebSocketImpl: FakeWebSocket, random: () => 0 },
+    ticketFor: async () => 'tik',
   });
   session.on('error', (code) => errors.push(code));
   session.start();
+  await sleep(0); // the socket ticket is fetched first
   const socket = sockets[0];
   socket.open();
   await sleep(0);
@@ -48,7 +50,7 @@ async function started() {
 test('on connect: registers the three addresses, then syncs without seqs', async () => {
   const { session, socket } = await started();
   try {
-    assert.match(socket.url, /^ws:\/\/localhost:8080\/eventbus\/\d{3}\/\w{8}\/websocket\?token=tok$/);
+    assert.match(socket.url, /^ws:\/\/localhost:8080\/eventbus\/\d{3}\/\w{8}\/websocket\?ticket=tik$/);
     assert.deepEqual(socket.sent.filter((f) => f.type === 'register').map((f) => f.address), ['board.b1', 'board.b1.room.main', 'board.b1.to.p1']);
     const sync = socket.lastSend();
     assert.equal(sync.address, 'werkraum.commands');

@@ -12,11 +12,22 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Join tokens: {@code base64url(v1|board|participant|role) . base64url(HMAC-SHA256)}, signed with a
- * secret shared by all nodes. A token proves identity; whether the participant still exists (not
- * removed) is checked against the store where it matters.
+ * Join tokens and socket tickets, both {@code base64url(payload) . base64url(HMAC-SHA256)} signed
+ * with a secret shared by all nodes.
+ *
+ * <ul>
+ *   <li>A join token ({@code v1|board|participant|role}) proves identity for as long as the
+ *       participant exists; the browser keeps it and sends it only in an Authorization header.
+ *   <li>A socket ticket ({@code t1|board|participant|role|expiresAt}) is what a WebSocket URL
+ *       carries: URLs end up in proxy logs and browser consoles, so they carry only something
+ *       that expires within a minute.
+ * </ul>
+ * Whether the participant still exists (not removed) is checked against the store where it matters.
  */
 public final class TokenService {
+  /** How long a socket ticket is accepted. */
+  public static final long TICKET_LIFETIME_MS = 60_000;
+
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,35 +39,64 @@ public final class TokenService {
   }
 
   public String issue(Actor actor) {
-    String payload = String.join("|", "v1", actor.boardId(), actor.participantId(), actor.role().wire());
+    return seal(String.join("|", "v1", actor.boardId(), actor.participantId(), actor.role().wire()));
+  }
+
+  public String issueTicket(Actor actor, long expiresAt) {
+    return seal(String.join("|", "t1", actor.boardId(), actor.participantId(), actor.role().wire(),
+        Long.toString(expiresAt)));
+  }
+
+  /** The actor the join token names, or null when it is malformed or not signed by us. */
+  public Actor verify(String token) {
+    String[] parts = open(token, "v1", 4);
+    return parts == null ? null : actor(parts);
+  }
+
+  /** The actor the ticket names, or null when it is malformed, not signed by us or expired. */
+  public Actor verifyTicket(String ticket, long now) {
+    String[] parts = open(ticket, "t1", 5);
+    try {
+      return parts == null || Long.parseLong(parts[4]) < now ? null : actor(parts);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private String seal(String payload) {
     byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
     return B64.encodeToString(payloadBytes) + "." + B64.encodeToString(sign(payloadBytes));
   }
 
-  /** The actor the token names, or null when it is malformed or not signed by us. */
-  public Actor verify(String token) {
-    if (token == null || token.length() > 512) {
+  /** The payload fields of a sealed string of the given kind, or null. */
+  private String[] open(String sealed, String kind, int fields) {
+    if (sealed == null || sealed.length() > 512) {
       return null;
     }
-    int dot = token.indexOf('.');
+    int dot = sealed.indexOf('.');
     if (dot <= 0) {
       return null;
     }
     try {
-      byte[] payload = B64D.decode(token.substring(0, dot));
-      byte[] signature = B64D.decode(token.substring(dot + 1));
+      byte[] payload = B64D.decode(sealed.substring(0, dot));
+      byte[] signature = B64D.decode(sealed.substring(dot + 1));
       if (!MessageDigest.isEqual(signature, sign(payload))) {
         return null;
       }
       String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-      if (parts.length != 4 || !"v1".equals(parts[0])
+      if (parts.length != fields || !kind.equals(parts[0])
           || !Limits.ID.matcher(parts[1]).matches() || !Limits.ID.matcher(parts[2]).matches()) {
         return null;
       }
-      return new Actor(parts[1], parts[2], Role.fromWire(parts[3]));
+      Role.fromWire(parts[3]);
+      return parts;
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static Actor actor(String[] parts) {
+    return new Actor(parts[1], parts[2], Role.fromWire(parts[3]));
   }
 
   private byte[] sign(byte[] payload) {

@@ -30,6 +30,7 @@ final class BoardApi {
     router.post("/api/boards").handler(this::create);
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
+    router.post("/api/boards/:board/ticket").handler(this::ticket);
   }
 
   private void create(RoutingContext ctx) {
@@ -91,16 +92,33 @@ final class BoardApi {
   }
 
   private void session(RoutingContext ctx) {
+    answerForToken(ctx, service::session, "board");
+  }
+
+  /** A socket ticket: the WebSocket URL carries it instead of the long-lived join token. */
+  private void ticket(RoutingContext ctx) {
+    answerForToken(ctx, service::ticket, null);
+  }
+
+  /**
+   * Answers what {@code lookup} finds for the bearer token, or 401 when it finds nothing or the
+   * token belongs to another board than the path names.
+   */
+  private static void answerForToken(RoutingContext ctx,
+      java.util.function.Function<String, io.vertx.core.Future<JsonObject>> lookup, String boardObject) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth == null || !auth.startsWith("Bearer ")) {
       unauthorized(ctx);
       return;
     }
-    service.session(auth.substring(7).trim()).onSuccess(session -> {
-      if (session == null || !session.getJsonObject("board").getString("id").equals(ctx.pathParam("board"))) {
+    lookup.apply(auth.substring(7).trim()).onSuccess(found -> {
+      String boardId = found == null ? null
+          : boardObject == null ? found.getString("boardId") : found.getJsonObject(boardObject).getString("id");
+      if (found == null || !ctx.pathParam("board").equals(boardId)) {
         unauthorized(ctx);
       } else {
-        ctx.response().putHeader("Content-Type", "application/json").end(session.encode());
+        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+            .end(found.encode());
       }
     }).onFailure(err -> ApiErrors.send(ctx, err));
   }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Decides every bridge event. A socket is let in only with a valid join token and an allowed
+ * Decides every bridge event. A socket is let in only with a valid socket ticket and an allowed
  * Origin; it may send only to the two inbound addresses, listen only on its own board, rooms and
  * personal address, never publish; every message it sends carries the identity the guard stamps.
  * Every event's promise is completed, or the socket would hang.
@@ -66,8 +66,9 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    List<String> token = new QueryStringDecoder(socket.uri()).parameters().get("token");
-    Actor actor = token == null || token.isEmpty() ? null : tokens.verify(token.get(0));
+    List<String> ticket = new QueryStringDecoder(socket.uri()).parameters().get("ticket");
+    Actor actor = ticket == null || ticket.isEmpty()
+        ? null : tokens.verifyTicket(ticket.get(0), System.currentTimeMillis());
     if (actor == null) {
       event.complete(false);
       return;

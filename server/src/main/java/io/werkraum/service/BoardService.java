@@ -105,6 +105,27 @@ public final class BoardService {
         });
   }
 
+  /**
+   * A short-lived ticket for opening a socket, for the holder of a join token whose participant
+   * still exists; null otherwise.
+   */
+  public Future<JsonObject> ticket(String token) {
+    Actor actor = tokens.verify(token);
+    if (actor == null) {
+      return Future.succeededFuture(null);
+    }
+    return store.participant(actor.boardId(), actor.participantId()).map(participant -> {
+      if (participant == null) {
+        return null;
+      }
+      long expiresAt = System.currentTimeMillis() + TokenService.TICKET_LIFETIME_MS;
+      return new JsonObject()
+          .put("boardId", actor.boardId())
+          .put("ticket", tokens.issueTicket(actor, expiresAt))
+          .put("expiresAt", expiresAt);
+    });
+  }
+
   /** Applies a command; fails with a {@link Rejection} when it is refused. */
   public Future<Long> execute(Actor actor, Command command) {
     long now = System.currentTimeMillis();

@@ -223,6 +223,24 @@ class BoardApiTest {
     assertEquals("not_allowed", session.json().getString("code"));
   }
 
+  @Test
+  void aTicketIsIssuedOnlyForAValidTokenOfThisBoardAndExpiresWithinAMinute() {
+    JsonObject board = node.createBoard("Ticket");
+    JsonObject other = node.createBoard("Anderes Ticket");
+    String token = node.joinAsParticipant(board, "Anna", "").getString("token");
+    String path = "/api/boards/" + board.getString("boardId") + "/ticket";
+    long before = System.currentTimeMillis();
+    HttpResult ticket = TestNode.http(node.port()).postBearer(path, token);
+    assertEquals(200, ticket.status(), ticket.toString());
+    assertNotEquals(token, ticket.json().getString("ticket"));
+    long expiresAt = ticket.json().getLong("expiresAt");
+    assertTrue(expiresAt > before && expiresAt <= System.currentTimeMillis() + 60_000, ticket.body());
+    assertEquals("no-store", ticket.header("Cache-Control"));
+    assertEquals(401, TestNode.http(node.port()).postBearer(path, "not-a-token").status());
+    assertEquals(401, TestNode.http(node.port())
+        .postBearer("/api/boards/" + other.getString("boardId") + "/ticket", token).status());
+  }
+
   // --- health and pages ---
 
   @Test

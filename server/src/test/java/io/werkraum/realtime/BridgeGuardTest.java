@@ -90,6 +90,31 @@ class BridgeGuardTest {
   }
 
   @Test
+  void theLongLivedJoinTokenIsNoSocketTicket() {
+    try (Workshop w = Workshop.create(node, "Ticket")) {
+      String token = token(w.join("Anna", ""));
+      // The WebSocket URL may end up in logs: it must carry a short-lived ticket, never the token.
+      assertTrue(BridgeClient.refusedTicket(vertx, port, token, origin));
+    }
+  }
+
+  @Test
+  void anExpiredOrForeignTicketIsRefused() {
+    try (Workshop w = Workshop.create(node, "Abgelaufen");
+         DirectStore direct = new DirectStore(vertx, redis.url())) {
+      JsonObject anna = w.join("Anna", "");
+      String secret = direct.send(Request.cmd(Command.GET).arg(Keys.SECRET)).toString();
+      Actor actor = new Actor(w.id(), participantId(anna), Role.PARTICIPANT);
+      String expired = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() - 1);
+      assertTrue(BridgeClient.refusedTicket(vertx, port, expired, origin), "expired");
+      String foreign = new TokenService("another secret").issueTicket(actor, System.currentTimeMillis() + 60_000);
+      assertTrue(BridgeClient.refusedTicket(vertx, port, foreign, origin), "signed elsewhere");
+      String valid = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() + 60_000);
+      assertFalse(BridgeClient.refusedTicket(vertx, port, valid, origin), "a fresh ticket of ours is let in");
+    }
+  }
+
+  @Test
   void aTamperedTokenIsRefused() {
     try (Workshop w = Workshop.create(node, "Manipuliert")) {
       String valid = token(w.join("Anna", ""));

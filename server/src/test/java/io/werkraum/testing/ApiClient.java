@@ -27,6 +27,12 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  public HttpResult postBearer(String path, String bearerToken) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + bearerToken)
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public HttpResult get(String path, String bearerToken) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
     if (bearerToken != null) {

@@ -58,11 +58,8 @@ public final class BridgeClient implements AutoCloseable {
   public static BridgeClient connect(Vertx vertx, int port, String token, String origin,
       WebSocketClientOptions clientOptions) {
     BridgeClient bridge = new BridgeClient(vertx, clientOptions);
-    String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
-        + UUID.randomUUID().toString().substring(0, 8) + "/websocket"
-        + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI(path);
+        .setHost("127.0.0.1").setPort(port).setURI(socketPath(port, token));
     if (origin != null) {
       options.addHeader("Origin", origin);
     } else {
@@ -105,6 +102,33 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** Whether the server refuses a socket whose URL carries exactly {@code ticket}. */
+  public static boolean refusedTicket(Vertx vertx, int port, String ticket, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    Promise<Void> opened = Promise.promise();
+    Promise<Void> closed = Promise.promise();
+    try {
+      ClientWebSocket ws = client.webSocket();
+      ws.textMessageHandler(text -> {
+        if (text.equals("o")) {
+          opened.tryComplete();
+        }
+      });
+      ws.closeHandler(v -> closed.tryComplete());
+      await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+          .setURI("/eventbus/123/" + UUID.randomUUID().toString().substring(0, 8) + "/websocket?ticket="
+              + URLEncoder.encode(ticket, StandardCharsets.UTF_8))
+          .addHeader("Origin", origin)));
+      // The guard decides on the ticket at once: a refused socket closes right after opening.
+      closed.future().await(2, java.util.concurrent.TimeUnit.SECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException stillOpen) {
+      return false;
+    } finally {
+      client.close();
+    }
+  }
+
   /**
    * Opens a bridge WebSocket and closes it as soon as the handshake is done, without waiting for
    * anything: a browser tab closed while it was still connecting.
@@ -113,15 +137,42 @@ public final class BridgeClient implements AutoCloseable {
     WebSocketClient client = vertx.createWebSocketClient();
     try {
       WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
-              + UUID.randomUUID().toString().substring(0, 8) + "/websocket?token="
-              + URLEncoder.encode(token, StandardCharsets.UTF_8))
+          .setURI(socketPath(port, token))
           .addHeader("Origin", origin);
       WebSocket ws = await(client.connect(options));
       await(ws.close());
     } finally {
       client.close();
     }
+  }
+
+  /**
+   * A SockJS WebSocket path, as a browser builds it: with a socket ticket obtained for the join
+   * token. When the server will not issue one (a bad or tampered token), the path carries the
+   * token itself, so the test sees the server refuse the socket.
+   */
+  static String socketPath(int port, String token) {
+    String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
+        + UUID.randomUUID().toString().substring(0, 8) + "/websocket";
+    if (token == null) {
+      return path;
+    }
+    return path + "?ticket=" + URLEncoder.encode(ticketFor(port, token), StandardCharsets.UTF_8);
+  }
+
+  private static String ticketFor(int port, String token) {
+    String boardId;
+    try {
+      String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+      boardId = payload.split("\\|")[1];
+    } catch (RuntimeException e) {
+      return token;
+    }
+    if (!boardId.matches("[A-Za-z0-9_-]{1,64}")) {
+      return token;
+    }
+    TestNode.HttpResult result = TestNode.http(port).postBearer("/api/boards/" + boardId + "/ticket", token);
+    return result.status() == 200 ? result.json().getString("ticket") : token;
   }
 
   private void onText(String text) {

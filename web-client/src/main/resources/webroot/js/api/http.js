@@ -1,4 +1,4 @@
-// The HTTP part of the protocol: create a board, join it, check a token.
+// The HTTP part of the protocol: create a board, join it, check a token, get a socket ticket.
 // Errors come back as ApiError with the server's `code` (or our own for network
 // failures), so the UI can show a translated message per code.
 
@@ -51,6 +51,11 @@ export function joinBoard(boardId, credentialFields, name, organisation) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
   return call('POST', `/api/boards/${encodeURIComponent(boardId)}/join`, { body });
+}
+
+/** A socket ticket for the join token: valid for a minute, for one WebSocket URL. */
+export function fetchTicket(boardId, token) {
+  return call('POST', `/api/boards/${encodeURIComponent(boardId)}/ticket`, { token });
 }
 
 export function fetchSession(boardId, token) {

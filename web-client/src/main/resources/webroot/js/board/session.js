@@ -1,6 +1,7 @@
 // One joined board over the bridge: keeps the confirmed state in sync with the server
 // (sequence numbers, gap recovery, resync on reconnect), applies our own commands
 // optimistically, relays presence, and tells the UI when anything changed.
+import { fetchTicket } from '../api/http.js';
 import { randomId } from '../ids.js';
 import { createBridge, BridgeError } from '../net/bridge.js';
 import { sockJsUrl } from '../net/sockjs.js';
@@ -22,7 +23,10 @@ const PRESENCE_INTERVAL_MS = 50; // at most 20 a second per kind
 /**
  * @param bridgeOptions extra options for createBridge (tests pass a fake WebSocket)
  */
-export function createBoardSession({ boardId, token, self, location, onUnauthorized, checkToken, bridgeOptions = {} }) {
+export function createBoardSession({
+  boardId, token, self, location, onUnauthorized, checkToken, bridgeOptions = {},
+  ticketFor = () => fetchTicket(boardId, token).then((answer) => answer.ticket),
+}) {
   const room = PLENARY_ROOM;
   const confirmed = emptyBoardState();
   const presence = emptyPresence();
@@ -38,7 +42,7 @@ export function createBoardSession({ boardId, token, self, location, onUnauthori
 
   const bridge = createBridge({
     ...bridgeOptions,
-    url: () => sockJsUrl(location, '/eventbus', token),
+    url: async () => sockJsUrl(location, '/eventbus', await ticketFor()),
     onConnected: () => sync(),
     onConnectFailure: async (failures) => {
       // A socket that never opens may mean the token is no longer accepted.

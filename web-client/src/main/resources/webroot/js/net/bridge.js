@@ -29,7 +29,8 @@ const defaultTimers = {
 };
 
 /**
- * @param options.url            () => string, a fresh SockJS WebSocket URL per attempt
+ * @param options.url            () => string or Promise<string>, a fresh SockJS WebSocket URL
+ *                               per attempt
  * @param options.onConnected    async (bridge) => void; runs after every (re)open, before
  *                               queued commands go out (the place to sync)
  * @param options.onConnectFailure (consecutiveFailures) => void; sockets that closed before opening
@@ -90,11 +91,37 @@ export function createBridge(options) {
     reconnectTimer = null;
     if (stopped) return;
     setState(everReady ? ConnectionState.reconnecting : ConnectionState.connecting);
+    let target;
+    try {
+      target = url();
+    } catch {
+      failedAttempt();
+      return;
+    }
+    // The URL may come from a request (a fresh socket ticket per attempt).
+    if (target && typeof target.then === 'function') {
+      target.then(
+        (resolved) => { if (!stopped && socket === null && reconnectTimer === null) open(resolved); },
+        () => { if (!stopped) failedAttempt(); },
+      );
+    } else {
+      open(target);
+    }
+  }
+
+  /** An attempt that never reached a socket counts like a socket that never opened. */
+  function failedAttempt() {
+    consecutiveFailures += 1;
+    onConnectFailure(consecutiveFailures);
+    scheduleReconnect();
+  }
+
+  function open(target) {
     let ws;
     try {
-      ws = new WebSocketImpl(url());
+      ws = new WebSocketImpl(target);
     } catch {
-      scheduleReconnect();
+      failedAttempt();
       return;
     }
     socket = ws;

@@ -4,12 +4,13 @@
 // Client -> server: a JSON array of strings, each one a JSON bridge frame.
 import { randomDigits, randomId } from '../ids.js';
 
-export function sockJsUrl(location, basePath, token, random = globalThis.crypto) {
+/** The socket URL; it carries a short-lived ticket, never the join token (URLs get logged). */
+export function sockJsUrl(location, basePath, ticket, random = globalThis.crypto) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   // Server id: 3 digits; session id: 8 characters (SockJS convention).
   const server = randomDigits(3, random);
   const session = randomId(8, random).replace(/[-_]/g, 'x');
-  return `${scheme}://${location.host}${basePath}/${server}/${session}/websocket?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}${basePath}/${server}/${session}/websocket?ticket=${encodeURIComponent(ticket)}`;
 }
 
 export function parseSockJsMessage(data) {

@@ -91,7 +91,7 @@ public final class PresenceLoad {
     WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 16));
     String room = "board." + boardId + ".room.main";
     System.out.printf("opening %d sockets%n", clients);
-    List<WebSocket> sockets = inBatches(clients, 64, i -> connect(wsClient, tokens.get(i), room));
+    List<WebSocket> sockets = inBatches(clients, 64, i -> connect(wsClient, http, boardId, tokens.get(i), room));
     vertx.setPeriodic(5_000, id -> sockets.forEach(s -> frame(s, new JsonObject().put("type", "ping"))));
     Thread.sleep(1_000); // registrations settle
 
@@ -125,10 +125,14 @@ public final class PresenceLoad {
     sockets.forEach(WebSocket::close);
   }
 
-  private Future<WebSocket> connect(WebSocketClient client, String token, String room) {
+  private Future<WebSocket> connect(WebSocketClient client, HttpClient http, String boardId, String token, String room) {
+    return ticket(http, boardId, token).compose(ticket -> connect(client, ticket, room));
+  }
+
+  private Future<WebSocket> connect(WebSocketClient client, String ticket, String room) {
     String path = base.getPath().replaceAll("/$", "") + "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999)
-        + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "/websocket?token="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "/websocket?ticket="
+        + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
         .setPort(base.getPort()).setURI(path).addHeader("Origin", base.getScheme() + "://" + base.getAuthority());
     return client.connect(options).onSuccess(ws -> {
@@ -194,10 +198,23 @@ public final class PresenceLoad {
     return -1;
   }
 
+  /** A socket ticket for a join token, as the browser gets one before each connect. */
+  private Future<String> ticket(HttpClient http, String boardId, String token) {
+    return post(http, "/api/boards/" + boardId + "/ticket", null, token).map(j -> j.getString("ticket"));
+  }
+
   private Future<JsonObject> post(HttpClient http, String path, JsonObject body) {
-    return http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost())
-            .setPort(base.getPort()).setURI(path).putHeader("Content-Type", "application/json"))
-        .compose(req -> req.send(Buffer.buffer(body.encode())))
+    return post(http, path, body, null);
+  }
+
+  private Future<JsonObject> post(HttpClient http, String path, JsonObject body, String bearer) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost())
+        .setPort(base.getPort()).setURI(path).putHeader("Content-Type", "application/json");
+    if (bearer != null) {
+      options.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return http.request(options)
+        .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body.encode())))
         .compose(resp -> resp.body().map(b -> {
           if (resp.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + resp.statusCode() + ": " + b);
