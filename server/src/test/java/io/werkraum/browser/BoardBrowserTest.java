@@ -6,7 +6,6 @@ import static io.werkraum.browser.Participant.sized;
 import static io.werkraum.browser.Participant.worldPosition;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
@@ -14,43 +13,16 @@ import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonObject;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The board page in real Chromium windows: two or more people, each in their own browser
  * context, working on one board through one node. Every test opens its own board.
  */
-class BoardBrowserTest {
-  static TestRedis redis;
-  static TestNode node;
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
-    if (playwright != null) playwright.close();
-    if (node != null) node.close();
-    if (redis != null) redis.close();
-  }
-
+class BoardBrowserTest extends BrowserTest {
   private static String participantLink(String title) {
     return node.createBoard(title).getString("participantLink");
   }

@@ -3,18 +3,10 @@ package io.werkraum.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Playwright;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures (does not assert) how long an edit takes from A pressing Ctrl+Enter to B's page
@@ -22,29 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code performance.timeOrigin + performance.now()}, one machine, one clock. Prints
  * {@code BROWSER_LATENCY_MS p50=.. p95=.. max=..} to the test's output file.
  */
-class BrowserLatencyTest {
+class BrowserLatencyTest extends BrowserTest {
   static final int EDITS = 20;
-
-  static TestRedis redis;
-  static TestNode node;
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
-    if (playwright != null) playwright.close();
-    if (node != null) node.close();
-    if (redis != null) redis.close();
-  }
 
   @Test
   void editLatencyFromOneBrowserToAnother() {

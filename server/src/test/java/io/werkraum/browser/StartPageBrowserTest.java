@@ -3,40 +3,11 @@ package io.werkraum.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The start page in a real Chromium: create a board and get its two links. */
-class StartPageBrowserTest {
-  static TestRedis redis;
-  static TestNode node;
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    playwright.close();
-    node.close();
-    redis.close();
-  }
-
+class StartPageBrowserTest extends BrowserTest {
   @Test
   void creatingABoardShowsTheFacilitatorAndParticipantLinks() {
     Page page = browser.newContext().newPage();

@@ -1,5 +1,6 @@
 package io.werkraum.http;
 
+import io.werkraum.testing.NodeTest;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonObject;
@@ -7,33 +8,13 @@ import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.TestNode;
 import io.werkraum.testing.TestNode.HttpResult;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The REST API and the pages, over real HTTP against a real node and Redis. */
-class BoardApiTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
-
+class BoardApiTest extends NodeTest {
   static void assertError(int status, String code, HttpResult result) {
     assertEquals(status, result.status(), result.toString());
     assertEquals(code, result.json().getString("code"), result.toString());

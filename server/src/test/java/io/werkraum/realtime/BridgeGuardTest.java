@@ -1,5 +1,6 @@
 package io.werkraum.realtime;
 
+import io.werkraum.testing.NodeTest;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.fullState;
 import static io.werkraum.testing.Workshop.notes;
@@ -19,45 +20,30 @@ import io.werkraum.store.Keys;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
 import io.werkraum.testing.Workshop;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One small test per rule of the bridge guard and the bridge's limits, as a browser (or an
  * attacker with a WebSocket) meets them: real SockJS frames against a real node.
  */
-class BridgeGuardTest {
-  static TestRedis redis;
-  static TestNode node;
+class BridgeGuardTest extends NodeTest {
   static Vertx vertx;
   static int port;
   static String origin;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
+  static void address() {
     vertx = node.werkraum().vertx();
     port = node.port();
     origin = "http://127.0.0.1:" + port;
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
   }
 
   static String token(JsonObject joined) {

@@ -1,5 +1,6 @@
 package io.werkraum.realtime;
 
+import io.werkraum.testing.NodeTest;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.fullState;
 import static io.werkraum.testing.Workshop.notes;
@@ -21,36 +22,15 @@ import io.werkraum.store.Outcome;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
 import io.werkraum.testing.Workshop;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command over real bridge frames against real Redis: its reply, its event as a second
  * socket sees it, its errors, and that a refused command changes nothing.
  */
-class CommandsTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
-
+class CommandsTest extends NodeTest {
   static void assertOk(JsonObject reply, long seq) {
     assertEquals(true, reply.getBoolean("ok"), reply.encode());
     assertEquals(seq, reply.getLong("seq"), reply.encode());

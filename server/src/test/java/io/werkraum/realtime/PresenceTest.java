@@ -1,40 +1,20 @@
 package io.werkraum.realtime;
 
+import io.werkraum.testing.NodeTest;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.BridgeClient;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
 import io.werkraum.testing.Workshop;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cursors and drag previews relayed in batches per room and tick, and who is online. */
-class PresenceTest {
-  static TestRedis redis;
-  static TestNode node;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-    redis.close();
-  }
-
+class PresenceTest extends NodeTest {
   static JsonObject cursor(double x, double y) {
     return new JsonObject().put("room", "main").put("kind", "cursor").put("x", x).put("y", y);
   }

@@ -1,5 +1,6 @@
 package io.werkraum.realtime;
 
+import io.werkraum.testing.NodeTest;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
@@ -17,36 +18,26 @@ import io.werkraum.store.Outcome;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
 import io.werkraum.testing.Workshop;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Catching up: the full state, deltas from the op log, and when a delta is no longer possible. */
-class SyncTest {
-  static TestRedis redis;
-  static TestNode node;
+class SyncTest extends NodeTest {
   static DirectStore direct;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    node = TestNode.start(redis.url(), dir);
+  static void openStore() {
     direct = new DirectStore(node.werkraum().vertx(), redis.url());
   }
 
   @AfterAll
-  static void stop() {
+  static void closeStore() {
     direct.close();
-    node.close();
-    redis.close();
   }
 
   static JsonObject sync(BridgeClient client, String room, Long boardSeq, Long roomSeq) {

@@ -1,0 +1,29 @@
+package io.werkraum.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Playwright;
+import io.werkraum.testing.NodeTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A browser test class: a node of its own and one headless Chromium; each person gets a context. */
+abstract class BrowserTest extends NodeTest {
+  protected static Playwright playwright;
+  protected static Browser browser;
+
+  @BeforeAll
+  static void startBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+}
