@@ -1,4 +1,5 @@
 // Entry point of /b/<boardId>: find or obtain a join token, then run the board UI.
+import { freeSpot } from './state/placement.js';
 import { applyTranslations, errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
 import { ApiError, fetchSession, joinBoard } from './api/http.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
@@ -224,10 +225,9 @@ async function main() {
 
     const toolbar = mountToolbar(document.getElementById('toolbar'), document.getElementById('zoom-controls'), {
       addNote: () => {
-        const centre = canvas.centre();
-        // Stagger notes added in a row so they do not hide one another.
-        const offset = (session.view.notes.size % 5) * 24;
-        canvas.edit('note', createNoteAt({ x: centre.x + offset, y: centre.y + offset }));
+        const size = { w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH };
+        const spot = freeSpot(canvas.centre(), size, session.view.notes.values());
+        canvas.edit('note', createNoteAt({ x: spot.x + size.w / 2, y: spot.y + size.h / 2 }));
       },
       addSection: () => {
         const centre = canvas.centre();

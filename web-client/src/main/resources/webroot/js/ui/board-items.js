@@ -27,17 +27,7 @@ export function createNoteElement(id) {
  */
 export function updateNoteElement(record, note, display, { t, authorName, selected, remote, editing }) {
   const { el, last } = record;
-  if (last.x !== display.x || last.y !== display.y) {
-    el.style.transform = `translate(${display.x}px, ${display.y}px)`;
-    last.x = display.x;
-    last.y = display.y;
-  }
-  if (last.w !== display.w || last.h !== display.h) {
-    el.style.width = `${display.w}px`;
-    el.style.height = `${display.h}px`;
-    last.w = display.w;
-    last.h = display.h;
-  }
+  placeBox(record, display);
   const color = NOTE_COLORS.includes(note.color) ? note.color : 'yellow';
   if (last.color !== color) {
     if (last.color) el.classList.remove(`note-color--${last.color}`);
@@ -58,6 +48,21 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   setAttr(el, 'data-dragged-by', remote ? remote.id : null);
 }
 
+/** Position and size of a canvas item, written to the DOM only when they changed. */
+function placeBox({ el, last }, display) {
+  if (last.x !== display.x || last.y !== display.y) {
+    el.style.transform = `translate(${display.x}px, ${display.y}px)`;
+    last.x = display.x;
+    last.y = display.y;
+  }
+  if (last.w !== display.w || last.h !== display.h) {
+    el.style.width = `${display.w}px`;
+    el.style.height = `${display.h}px`;
+    last.w = display.w;
+    last.h = display.h;
+  }
+}
+
 export function createSectionElement(id) {
   const title = h('span', { className: 'section__title', 'data-testid': 'section-title' });
   const bar = h('div', { className: 'section__bar', 'data-move': 'true' }, [title]);
@@ -75,18 +80,8 @@ export function createSectionElement(id) {
 }
 
 export function updateSectionElement(record, section, display, { t, selected, editing, remote }) {
-  const { el, last } = record;
-  if (last.x !== display.x || last.y !== display.y) {
-    el.style.transform = `translate(${display.x}px, ${display.y}px)`;
-    last.x = display.x;
-    last.y = display.y;
-  }
-  if (last.w !== display.w || last.h !== display.h) {
-    el.style.width = `${display.w}px`;
-    el.style.height = `${display.h}px`;
-    last.w = display.w;
-    last.h = display.h;
-  }
+  const { el } = record;
+  placeBox(record, display);
   const title = section.title || t('section.untitled');
   setText(record.title, title);
   setAttr(el, 'aria-label', t('section.label', { title }));
