@@ -1,10 +1,15 @@
--- Applies one mutation atomically: idempotency check, precondition, change, sequence bump,
+-- Applies one mutation atomically: idempotency check, preconditions, change, sequence bump,
 -- op log append, recorded outcome. All keys share the board's hash tag (one slot).
 -- KEYS: 1 idempotency record, 2 stream sequence, 3 stream op log, 4 collection hash,
---       5 hash whose field ARGV[5] must exist (the board's rooms, or its meta)
--- ARGV: 1 op (create|update|delete), 2 item id, 3 item or patch JSON, 4 event JSON,
+--       5 hash whose field ARGV[5] must exist (the board's rooms, or its meta),
+--       6 the board's settings hash (for the lock),
+--       7-9 for close_round: the round's vote totals, the participants, the notes of its room
+-- ARGV: 1 op (create|update|delete|close_round), 2 item id, 3 item or patch JSON, 4 event JSON,
 --       5 field that must exist in KEYS[5], 6 most items in the collection, 7 op log length,
---       8 idempotency record lifetime (s), 9 updatedAt for patched items (ms)
+--       8 idempotency record lifetime (s), 9 server time (ms), 10 options JSON:
+--       {lock: refuse while the board is locked, expect: the version the item must have,
+--        upsert: update a missing item as if it were empty, stamp: set updatedAt,
+--        votesPrefix: key prefix of the per-person vote hashes (close_round)}
 local prior = redis.call('GET', KEYS[1])
 if prior then
   return {'dup', prior}
@@ -16,7 +21,15 @@ end
 if redis.call('HEXISTS', KEYS[5], ARGV[5]) == 0 then
   return finish('err:not_found')
 end
+local options = cjson.decode(ARGV[10])
+if options.lock then
+  local settings = redis.call('HGET', KEYS[6], 'board')
+  if settings and cjson.decode(settings).locked == true then
+    return finish('err:board_locked')
+  end
+end
 local op, id = ARGV[1], ARGV[2]
+local event = ARGV[4]
 if op == 'create' then
   if redis.call('HEXISTS', KEYS[4], id) == 1 then
     return finish('err:conflict')
@@ -27,14 +40,19 @@ if op == 'create' then
   redis.call('HSET', KEYS[4], id, ARGV[3])
 elseif op == 'update' then
   local current = redis.call('HGET', KEYS[4], id)
-  if not current then
+  if not current and not options.upsert then
     return finish('err:not_found')
   end
-  local item = cjson.decode(current)
+  local item = current and cjson.decode(current) or {}
+  local version = item['v'] or 0
+  if options.expect ~= nil and options.expect ~= version then
+    return finish('err:conflict')
+  end
   for field, value in pairs(cjson.decode(ARGV[3])) do
     item[field] = value
   end
-  if ARGV[9] ~= '' then
+  item['v'] = version + 1
+  if options.stamp then
     item['updatedAt'] = tonumber(ARGV[9])
   end
   redis.call('HSET', KEYS[4], id, cjson.encode(item))
@@ -42,9 +60,77 @@ elseif op == 'delete' then
   if redis.call('HDEL', KEYS[4], id) == 0 then
     return finish('err:not_found')
   end
+elseif op == 'close_round' then
+  local current = redis.call('HGET', KEYS[4], id)
+  if not current then
+    return finish('err:not_found')
+  end
+  local round = cjson.decode(current)
+  if round.status ~= 'open' then
+    return finish('err:round_closed')
+  end
+  -- Tally: per note, per organisation, and (named rounds only) who.
+  local counts, byOrganisation, voters, order = {}, {}, {}, {}
+  local people, total = 0, 0
+  local totals = redis.call('HGETALL', KEYS[7])
+  for i = 1, #totals, 2 do
+    local participant = totals[i]
+    if tonumber(totals[i + 1]) > 0 then
+      people = people + 1
+      local stored = redis.call('HGET', KEYS[8], participant)
+      local organisation = stored and cjson.decode(stored).organisation or ''
+      local mine = redis.call('HGETALL', options.votesPrefix .. participant)
+      for j = 1, #mine, 2 do
+        local note, n = mine[j], tonumber(mine[j + 1])
+        if n > 0 then
+          if not counts[note] then
+            counts[note] = 0
+            byOrganisation[note] = {}
+            voters[note] = {}
+            order[#order + 1] = note
+          end
+          counts[note] = counts[note] + n
+          total = total + n
+          byOrganisation[note][organisation] = (byOrganisation[note][organisation] or 0) + n
+          voters[note][#voters[note] + 1] = participant
+        end
+      end
+      if round.anonymous then
+        redis.call('DEL', options.votesPrefix .. participant)
+      end
+    end
+  end
+  if round.anonymous then
+    -- Only the tally remains: nobody can later tell who voted for what.
+    redis.call('DEL', KEYS[7])
+  end
+  table.sort(order, function(a, b)
+    if counts[a] ~= counts[b] then
+      return counts[a] > counts[b]
+    end
+    return a < b
+  end)
+  -- The ranking is built as text: cjson would turn an empty list into an object.
+  local ranking = {}
+  for _, note in ipairs(order) do
+    local stored = redis.call('HGET', KEYS[9], note)
+    local entry = {note = note, count = counts[note], byOrganisation = byOrganisation[note],
+                   text = stored and cjson.decode(stored).text or ''}
+    if not round.anonymous then
+      entry.voters = voters[note]
+    end
+    ranking[#ranking + 1] = cjson.encode(entry)
+  end
+  round.status = 'closed'
+  round.closedAt = tonumber(ARGV[9])
+  round.results = '__RESULTS__'
+  local results = '{"voters":' .. people .. ',"votes":' .. total .. ',"ranking":[' .. table.concat(ranking, ',') .. ']}'
+  local roundJson = string.gsub(cjson.encode(round), '"__RESULTS__"', function() return results end)
+  redis.call('HSET', KEYS[4], id, roundJson)
+  event = string.gsub(ARGV[4], '"round":null', function() return '"round":' .. roundJson end)
 else
   return redis.error_reply('unknown op ' .. op)
 end
 local seq = redis.call('INCR', KEYS[2])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], seq .. '-0', 'e', ARGV[4])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], seq .. '-0', 'e', event)
 return finish('ok:' .. seq)

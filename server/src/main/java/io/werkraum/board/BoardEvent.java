@@ -55,4 +55,29 @@ public sealed interface BoardEvent {
       return "participant.updated";
     }
   }
+
+  record ParticipantRemoved(String id, String by) implements BoardEvent {
+    public String type() {
+      return "participant.removed";
+    }
+  }
+
+  record SettingsUpdated(Map<String, Object> patch, String by) implements BoardEvent {
+    public String type() {
+      return "settings.updated";
+    }
+  }
+
+  record RoundStarted(Round round) implements BoardEvent {
+    public String type() {
+      return "round.started";
+    }
+  }
+
+  /** The store fills in the closed round with its results. */
+  record RoundClosed(Object round, String by) implements BoardEvent {
+    public String type() {
+      return "round.closed";
+    }
+  }
 }

@@ -27,10 +27,60 @@ public sealed interface Command {
 
   record UpdateParticipant(String commandId, Patch patch) implements Command {}
 
+  // Facilitation: only facilitators may send these (see Permissions).
+
+  record LockBoard(String commandId, boolean locked) implements Command {}
+
+  /** Highlights one note for everyone; a null id clears it. */
+  record Spotlight(String commandId, String room, String id) implements Command {}
+
+  record BringToView(String commandId, Viewport viewport) implements Command {}
+
+  record Follow(String commandId, boolean on) implements Command {}
+
+  /** A message to every room; null text clears it. */
+  record Broadcast(String commandId, String text) implements Command {}
+
+  record TimerCommand(String commandId, TimerAction action, long ms) implements Command {}
+
+  record RemoveParticipant(String commandId, String id) implements Command {}
+
+  record GetLinks(String commandId) implements Command {}
+
+  record RenewLink(String commandId, LinkKind kind) implements Command {}
+
+  record StartRound(String commandId, RoundDraft round) implements Command {}
+
+  record CloseRound(String commandId, String round) implements Command {}
+
+  /** Chooses whose results the board shows; null for none. */
+  record ShowRound(String commandId, String round) implements Command {}
+
+  // Voting: participants and facilitators.
+
+  record CastVote(String commandId, String round, String note) implements Command {}
+
+  record RetractVote(String commandId, String round, String note) implements Command {}
+
   /** Asks for the events after the given sequence numbers, or the full state when null. */
   record Sync(String commandId, String room, Long boardSeq, Long roomSeq) implements Command {}
 
   record NoteDraft(String id, double x, double y, double w, double h, String color, String text) {}
 
   record SectionDraft(String id, double x, double y, double w, double h, String title) {}
+
+  record Viewport(double x, double y, double zoom) {}
+
+  enum TimerAction { START, PAUSE, RESUME, ADD, RESET }
+
+  enum LinkKind { PARTICIPANT, OBSERVER }
+
+  /**
+   * A voting round as the facilitator sets it up.
+   *
+   * @param sections ids of the sections whose notes may get votes; null for the whole room
+   * @param durationMs time limit, or null for none
+   */
+  record RoundDraft(String id, String title, int votesPerParticipant, int maxPerNote, boolean anonymous,
+      String room, java.util.List<String> sections, Long durationMs) {}
 }

@@ -5,6 +5,7 @@ import static io.werkraum.board.JsonFields.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.werkraum.board.Command.*;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ public final class CommandParser {
   private static final Set<String> NOTE_PATCH = Set.of("x", "y", "w", "h", "color", "text");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "x", "y", "w", "h", "title");
   private static final Set<String> SECTION_PATCH = Set.of("x", "y", "w", "h", "title");
-  private static final Set<String> PARTICIPANT_PATCH = Set.of("name", "organisation");
+  private static final Set<String> PARTICIPANT_PATCH = Set.of("name", "organisation", "hand", "ready");
+  private static final Set<String> BARE = Set.of("type", "commandId");
 
   private CommandParser() {}
 
@@ -61,6 +63,94 @@ public final class CommandParser {
         onlyFields(body, type, Set.of("type", "commandId", "patch"));
         return new UpdateParticipant(commandId, participantPatch(object(body, "patch")));
       }
+      case "board.lock" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "locked"));
+        return new LockBoard(commandId, bool(body, "locked"));
+      }
+      case "spotlight.set" -> {
+        onlyFields(body, type, ROOM_ITEM);
+        return new Spotlight(commandId, id(body, "room"), id(body, "id"));
+      }
+      case "spotlight.clear" -> {
+        onlyFields(body, type, BARE);
+        return new Spotlight(commandId, null, null);
+      }
+      case "view.bring" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "viewport"));
+        JsonNode viewport = object(body, "viewport");
+        onlyFields(viewport, "viewport", Set.of("x", "y", "zoom"));
+        return new BringToView(commandId, new Viewport(
+            number(viewport, "x", -Limits.COORDINATE_MAX, Limits.COORDINATE_MAX),
+            number(viewport, "y", -Limits.COORDINATE_MAX, Limits.COORDINATE_MAX),
+            exactNumber(viewport, "zoom", Limits.ZOOM_MIN, Limits.ZOOM_MAX)));
+      }
+      case "view.follow" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "on"));
+        return new Follow(commandId, bool(body, "on"));
+      }
+      case "broadcast.send" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "text"));
+        String text = string(body, "text", Limits.BROADCAST_MAX).strip();
+        if (text.isEmpty()) {
+          throw Rejection.invalid("field 'text' must not be blank");
+        }
+        return new Broadcast(commandId, text);
+      }
+      case "broadcast.clear" -> {
+        onlyFields(body, type, BARE);
+        return new Broadcast(commandId, null);
+      }
+      case "timer.start" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "durationMs"));
+        return new TimerCommand(commandId, TimerAction.START,
+            (long) exactNumber(body, "durationMs", 1_000, Limits.TIMER_MAX_MS));
+      }
+      case "timer.add" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "ms"));
+        return new TimerCommand(commandId, TimerAction.ADD,
+            (long) exactNumber(body, "ms", -Limits.TIMER_MAX_MS, Limits.TIMER_MAX_MS));
+      }
+      case "timer.pause", "timer.resume", "timer.reset" -> {
+        onlyFields(body, type, BARE);
+        TimerAction action = TimerAction.valueOf(type.substring("timer.".length()).toUpperCase(Locale.ROOT));
+        return new TimerCommand(commandId, action, 0);
+      }
+      case "participant.remove" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "id"));
+        return new RemoveParticipant(commandId, id(body, "id"));
+      }
+      case "links.get" -> {
+        onlyFields(body, type, BARE);
+        return new GetLinks(commandId);
+      }
+      case "links.renew" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "kind"));
+        String kind = string(body, "kind", 16);
+        if (!kind.equals("participant") && !kind.equals("observer")) {
+          throw Rejection.invalid("field 'kind' must be participant or observer");
+        }
+        return new RenewLink(commandId, LinkKind.valueOf(kind.toUpperCase(Locale.ROOT)));
+      }
+      case "round.start" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "round"));
+        return new StartRound(commandId, roundDraft(object(body, "round")));
+      }
+      case "round.close" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "round"));
+        return new CloseRound(commandId, id(body, "round"));
+      }
+      case "round.show" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "round"));
+        return new ShowRound(commandId, body.hasNonNull("round") ? id(body, "round") : null);
+      }
+      case "vote.cast", "vote.retract" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "round", "note"));
+        String round = id(body, "round");
+        String note = id(body, "note");
+        return type.equals("vote.cast")
+            ? new CastVote(commandId, round, note)
+            : new RetractVote(commandId, round, note);
+      }
       case "sync" -> {
         onlyFields(body, type, Set.of("type", "commandId", "room", "boardSeq", "roomSeq"));
         return new Sync(
@@ -71,6 +161,24 @@ public final class CommandParser {
       }
       default -> throw new Rejection(ErrorCode.UNKNOWN_COMMAND, "unknown command type '" + type + "'");
     }
+  }
+
+  private static RoundDraft roundDraft(JsonNode round) {
+    onlyFields(round, "round", Set.of("id", "title", "votesPerParticipant", "maxPerNote", "anonymous",
+        "room", "sections", "durationMs"));
+    Double votes = optionalExactNumber(round, "votesPerParticipant", 1, Limits.VOTES_MAX);
+    int budget = votes == null ? Limits.VOTES_DEFAULT : votes.intValue();
+    Double perNote = optionalExactNumber(round, "maxPerNote", 1, Limits.VOTES_MAX);
+    int cap = perNote == null ? Math.min(Limits.VOTES_PER_NOTE_DEFAULT, budget) : perNote.intValue();
+    if (cap > budget) {
+      throw Rejection.invalid("maxPerNote cannot exceed votesPerParticipant");
+    }
+    Boolean anonymous = optionalBool(round, "anonymous");
+    String room = round.hasNonNull("room") ? id(round, "room") : Limits.MAIN_ROOM;
+    String title = optionalString(round, "title", Limits.TITLE_MAX);
+    Double duration = optionalExactNumber(round, "durationMs", Limits.ROUND_DURATION_MIN_MS, Limits.ROUND_DURATION_MAX_MS);
+    return new RoundDraft(id(round, "id"), title == null ? "" : title.strip(), budget, cap,
+        anonymous == null || anonymous, room, ids(round, "sections"), duration == null ? null : duration.longValue());
   }
 
   private static NoteDraft noteDraft(JsonNode note) {
@@ -133,6 +241,12 @@ public final class CommandParser {
     }
     if (patch.has("organisation")) {
       fields.put("organisation", organisation(patch));
+    }
+    if (patch.has("hand")) {
+      fields.put("hand", bool(patch, "hand"));
+    }
+    if (patch.has("ready")) {
+      fields.put("ready", bool(patch, "ready"));
     }
     return nonEmpty(fields);
   }

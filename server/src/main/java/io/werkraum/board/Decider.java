@@ -4,9 +4,13 @@ import io.werkraum.board.BoardEvent.*;
 import io.werkraum.board.Command.*;
 import io.werkraum.board.Mutation.Collection;
 import io.werkraum.board.Mutation.Op;
+import java.util.Map;
 
 /** Decides, for an authorised command, the mutation the store is to apply. Pure: no I/O. */
 public final class Decider {
+  /** The id of the one settings item of a board. */
+  public static final String SETTINGS_ITEM = "board";
+
   private Decider() {}
 
   /**
@@ -16,6 +20,15 @@ public final class Decider {
   public static Mutation decide(Actor actor, Command command, long now) {
     Permissions.check(actor, command);
     String by = actor.participantId();
+    Mutation settings = settingsChange(command, by, now);
+    if (settings != null) {
+      return settings;
+    }
+    return roomChange(command, by, now).lockedForNonFacilitators(actor);
+  }
+
+  /** Changes to notes and sections: refused while the board is locked, unless by a facilitator. */
+  private static Mutation roomChange(Command command, String by, long now) {
     if (command instanceof CreateNote c) {
       NoteDraft d = c.note();
       Note note = new Note(d.id(), d.x(), d.y(), d.w(), d.h(), d.color(), d.text(), by, now, now);
@@ -44,11 +57,80 @@ public final class Decider {
       return new Mutation(c.room(), Collection.SECTIONS, Op.DELETE, c.id(), null, null,
           new SectionDeleted(c.room(), c.id(), by));
     }
+    throw new IllegalArgumentException(command.getClass().getSimpleName() + " does not mutate");
+  }
+
+  /** Board-level changes: participants, settings, rounds; null for anything else. */
+  private static Mutation settingsChange(Command command, String by, long now) {
     if (command instanceof UpdateParticipant c) {
       return new Mutation(null, Collection.PARTICIPANTS, Op.UPDATE, by, null, c.patch(),
           new ParticipantUpdated(by, c.patch().fields()));
     }
-    throw new IllegalArgumentException(command.getClass().getSimpleName() + " does not mutate");
+    if (command instanceof RemoveParticipant c) {
+      if (c.id().equals(by)) {
+        throw Rejection.invalid("facilitators cannot remove themselves");
+      }
+      return new Mutation(null, Collection.PARTICIPANTS, Op.DELETE, c.id(), null, null,
+          new ParticipantRemoved(c.id(), by));
+    }
+    if (command instanceof LockBoard c) {
+      return settings(by, "locked", c.locked());
+    }
+    if (command instanceof Spotlight c) {
+      return settings(by, "spotlight", c.id() == null ? null : Map.of("room", c.room(), "id", c.id()));
+    }
+    if (command instanceof BringToView c) {
+      Viewport v = c.viewport();
+      return settings(by, "focus", Map.of(
+          "viewport", Map.of("x", v.x(), "y", v.y(), "zoom", v.zoom()), "by", by, "at", now));
+    }
+    if (command instanceof Follow c) {
+      return settings(by, "follow", c.on() ? by : null);
+    }
+    if (command instanceof Broadcast c) {
+      return settings(by, "broadcast", c.text() == null ? null : Map.of("text", c.text(), "by", by, "at", now));
+    }
+    if (command instanceof ShowRound c) {
+      return settings(by, "shownRound", c.round());
+    }
+    if (command instanceof StartRound c) {
+      RoundDraft d = c.round();
+      Round round = new Round(d.id(), d.title(), d.votesPerParticipant(), d.maxPerNote(), d.anonymous(),
+          d.room(), d.sections(), Round.OPEN, now, d.durationMs() == null ? null : now + d.durationMs(), by);
+      return new Mutation(null, Collection.ROUNDS, Op.CREATE, d.id(), round, null, new RoundStarted(round));
+    }
+    return null;
+  }
+
+  /** Closes a round of {@code room}: the store tallies its votes atomically. */
+  public static Mutation closeRound(Actor actor, CloseRound command, String room) {
+    Permissions.check(actor, command);
+    return new Mutation(null, Collection.ROUNDS, Op.CLOSE_ROUND, command.round(), room, null,
+        new RoundClosed(null, actor.participantId()));
+  }
+
+  /**
+   * The timer after a timer command, as a settings change that applies only if the settings are
+   * still at {@code version} (two facilitators pressing at once do not overwrite each other).
+   */
+  public static Mutation timer(Actor actor, TimerCommand command, Timer current, long version, long now) {
+    Permissions.check(actor, command);
+    Timer next = switch (command.action()) {
+      case START -> current.start(command.ms(), now);
+      case PAUSE -> current.pause(now);
+      case RESUME -> current.resume(now);
+      case ADD -> current.add(command.ms(), now);
+      case RESET -> current.reset();
+    };
+    return settings(actor.participantId(), "timer", next).expecting(version);
+  }
+
+  private static Mutation settings(String by, String field, Object value) {
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put(field, value);
+    Patch patch = new Patch(fields);
+    return new Mutation(null, Collection.SETTINGS, Op.UPDATE, SETTINGS_ITEM, null, patch,
+        new SettingsUpdated(patch.fields(), by));
   }
 
   /** The mutation that records a new participant on the board stream. */

@@ -9,7 +9,12 @@ public enum ErrorCode {
   CONFLICT("conflict"),
   LIMIT_REACHED("limit_reached"),
   RATE_LIMITED("rate_limited"),
-  UNAVAILABLE("unavailable");
+  UNAVAILABLE("unavailable"),
+  BOARD_LOCKED("board_locked"),
+  ROUND_CLOSED("round_closed"),
+  VOTE_BUDGET_EXHAUSTED("vote_budget_exhausted"),
+  VOTE_LIMIT_PER_NOTE("vote_limit_per_note"),
+  NOT_IN_SCOPE("not_in_scope");
 
   private final String code;
 

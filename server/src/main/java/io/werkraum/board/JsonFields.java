@@ -99,6 +99,67 @@ final class JsonFields {
     return Math.round(value * 2) / 2.0;
   }
 
+  static boolean bool(JsonNode parent, String name) {
+    Boolean value = optionalBool(parent, name);
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
+  static Boolean optionalBool(JsonNode parent, String name) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw Rejection.invalid("field '" + name + "' must be true or false");
+    }
+    return node.booleanValue();
+  }
+
+  /** A number taken as given (no rounding to half units), within bounds. */
+  static double exactNumber(JsonNode parent, String name, double min, double max) {
+    Double value = optionalExactNumber(parent, name, min, max);
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
+  static Double optionalExactNumber(JsonNode parent, String name, double min, double max) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() || !Double.isFinite(node.doubleValue())
+        || node.doubleValue() < min || node.doubleValue() > max) {
+      throw Rejection.invalid("field '" + name + "' must be a number between " + min + " and " + max);
+    }
+    return node.doubleValue();
+  }
+
+  /** An optional list of distinct ids; null when absent or empty. */
+  static java.util.List<String> ids(JsonNode parent, String name) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray() || node.size() > 100) {
+      throw Rejection.invalid("field '" + name + "' must be a list of at most 100 ids");
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual() || !Limits.ID.matcher(item.textValue()).matches()) {
+        throw Rejection.invalid("field '" + name + "' must hold ids");
+      }
+      if (!ids.contains(item.textValue())) {
+        ids.add(item.textValue());
+      }
+    }
+    return ids.isEmpty() ? null : ids;
+  }
+
   static Long optionalSequence(JsonNode parent, String name) {
     JsonNode node = parent.get(name);
     if (node == null || node.isNull()) {

@@ -21,6 +21,16 @@ public final class Limits {
   public static final List<String> NOTE_COLORS =
       List.of("yellow", "orange", "pink", "purple", "blue", "teal", "green", "grey");
   public static final String NOTE_COLOR_DEFAULT = "yellow";
+  public static final int BROADCAST_MAX = 500;
+  public static final long TIMER_MAX_MS = 24L * 3600 * 1000;
+  public static final int ROUNDS_MAX = 200;
+  public static final int VOTES_MAX = 99;
+  public static final int VOTES_DEFAULT = 5;
+  public static final int VOTES_PER_NOTE_DEFAULT = 3;
+  public static final long ROUND_DURATION_MIN_MS = 10_000;
+  public static final long ROUND_DURATION_MAX_MS = 2L * 3600 * 1000;
+  public static final double ZOOM_MIN = 0.05;
+  public static final double ZOOM_MAX = 8;
 
   private Limits() {}
 }

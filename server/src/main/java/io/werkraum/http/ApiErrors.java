@@ -27,7 +27,7 @@ final class ApiErrors {
       case INVALID_INPUT, UNKNOWN_COMMAND -> 400;
       case NOT_ALLOWED -> 403;
       case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
+      case CONFLICT, BOARD_LOCKED, ROUND_CLOSED, VOTE_BUDGET_EXHAUSTED, VOTE_LIMIT_PER_NOTE, NOT_IN_SCOPE -> 409;
       case RATE_LIMITED, LIMIT_REACHED -> 429;
       case UNAVAILABLE -> 503;
     };

@@ -12,6 +12,8 @@ import io.werkraum.board.Rejection;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.BoardService.Credential;
 import io.werkraum.store.EventCodec;
+import java.util.List;
+import java.util.Map;
 
 /** REST routes for what happens before a socket exists: create a board, join it, check a token. */
 final class BoardApi {
@@ -70,12 +72,16 @@ final class BoardApi {
       if (!Limits.ID.matcher(boardId).matches()) {
         throw new Rejection(ErrorCode.NOT_FOUND, "no such board");
       }
-      boolean facilitator = body.hasNonNull("facilitatorSecret");
-      if (facilitator == body.hasNonNull("joinCode")) {
-        throw Rejection.invalid("give either facilitatorSecret or joinCode");
+      Map<String, Credential> credentials = Map.of(
+          "facilitatorSecret", Credential.FACILITATOR_SECRET,
+          "joinCode", Credential.JOIN_CODE,
+          "observerCode", Credential.OBSERVER_CODE);
+      List<String> given = credentials.keySet().stream().filter(body::hasNonNull).toList();
+      if (given.size() != 1) {
+        throw Rejection.invalid("give exactly one of facilitatorSecret, joinCode, observerCode");
       }
-      kind = facilitator ? Credential.FACILITATOR_SECRET : Credential.JOIN_CODE;
-      JsonNode secretNode = body.get(facilitator ? "facilitatorSecret" : "joinCode");
+      kind = credentials.get(given.get(0));
+      JsonNode secretNode = body.get(given.get(0));
       if (!secretNode.isTextual() || secretNode.textValue().length() > 64) {
         throw Rejection.invalid("the credential must be a short string");
       }

@@ -21,6 +21,7 @@ import io.werkraum.realtime.BridgeGuard;
 import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
 import io.werkraum.service.BoardService;
+import io.werkraum.service.Publisher;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
 
@@ -48,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     BoardStore store = new BoardStore(redis);
-    BoardService service = new BoardService(store, tokens, vertx.eventBus());
+    BoardService service = new BoardService(store, tokens, new Publisher(vertx.eventBus()));
     online = new OnlineTracker(vertx, store);
     online.start();
 
@@ -59,11 +60,10 @@ public final class HttpVerticle extends VerticleBase {
     BridgeGuard guard = new BridgeGuard(tokens, store, online,
         new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));
-    Buffer boardPage = vertx.fileSystem().readFileBlocking("webroot/board.html");
-    router.get("/b/:board").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
-        .end(boardPage));
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.KICK,
+        kick -> guard.kick(kick.body().getString("board"), kick.body().getString("participant")));
+    servePage(router, "/b/:board", "webroot/board.html");
+    // facilitate route added with the control view page
     // ES modules load each other without a bundler's hashed names: browsers must revalidate
     // (Last-Modified, 304) so a new version never mixes with cached old modules.
     router.route().handler(ctx -> {
@@ -85,6 +85,15 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return online.stop().onComplete(done -> redis.close());
+  }
+
+  /** A page of the client under a path of its own, read once at start. */
+  private void servePage(Router router, String path, String file) {
+    Buffer page = vertx.fileSystem().readFileBlocking(file);
+    router.get(path).handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .end(page));
   }
 
   private static SockJSHandlerOptions sockJsOptions() {

@@ -7,6 +7,9 @@ public final class Addresses {
   /** Browser -> server, send: cursors, drag previews. */
   public static final String PRESENCE = "werkraum.presence";
 
+  /** Cluster-wide, never bridged: closes the sockets of a removed participant on every node. */
+  public static final String KICK = "werkraum.kick";
+
   private static final String BOARD = "board.";
   private static final String ROOM = ".room.";
   private static final String PERSONAL = ".to.";
@@ -25,15 +28,23 @@ public final class Addresses {
     return BOARD + boardId + PERSONAL + participantId;
   }
 
+  /** What only the facilitators of a board may listen to: live voting progress. */
+  public static String facilitators(String boardId) {
+    return BOARD + boardId + ".facilitators";
+  }
+
   /**
    * Whether a socket of {@code participantId} on {@code boardId} may listen on {@code address}:
-   * its board, a room of its board, or its own personal address; nothing else, whatever a regex
-   * would let through.
+   * its board, a room of its board, its own personal address, and, for facilitators, the
+   * facilitators' address; nothing else, whatever a regex would let through.
    */
-  public static boolean mayListen(String address, String boardId, String participantId) {
+  public static boolean mayListen(String address, String boardId, String participantId, boolean facilitator) {
     String board = board(boardId);
     if (address.equals(board) || address.equals(personal(boardId, participantId))) {
       return true;
+    }
+    if (address.equals(facilitators(boardId))) {
+      return facilitator;
     }
     String roomPrefix = board + ROOM;
     if (address.startsWith(roomPrefix)) {

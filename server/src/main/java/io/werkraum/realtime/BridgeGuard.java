@@ -36,6 +36,15 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     this.origins = origins;
   }
 
+  /** Closes this guard's sockets of a participant who was removed from the board. */
+  public void kick(String boardId, String participantId) {
+    sessions.forEach((socket, session) -> {
+      if (session.actor().boardId().equals(boardId) && session.actor().participantId().equals(participantId)) {
+        socket.close();
+      }
+    });
+  }
+
   @Override
   public void handle(BridgeEvent event) {
     try {
@@ -132,6 +141,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     SocketSession session = sessions.get(event.socket());
     String address = event.getRawMessage().getString("address");
     event.complete(session != null && address != null
-        && Addresses.mayListen(address, session.actor().boardId(), session.actor().participantId()));
+        && Addresses.mayListen(address, session.actor().boardId(), session.actor().participantId(),
+            session.actor().role() == Role.FACILITATOR));
   }
 }

@@ -7,13 +7,12 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.impl.types.ErrorType;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Command;
 import io.werkraum.board.CommandParser;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Rejection;
-import io.werkraum.service.BoardService;
+import io.werkraum.service.CommandRouter;
 import io.werkraum.store.EventCodec;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,13 +28,13 @@ import java.util.logging.Logger;
 public final class CommandEndpoint {
   private static final Logger LOG = Logger.getLogger(CommandEndpoint.class.getName());
 
-  private final BoardService service;
+  private final CommandRouter router;
   /** The last queued command of each socket; only touched on this endpoint's event loop. */
   private final Map<String, Future<Void>> queues = new HashMap<>();
   private MessageConsumer<Object> consumer;
 
-  public CommandEndpoint(BoardService service) {
-    this.service = service;
+  public CommandEndpoint(CommandRouter router) {
+    this.router = router;
   }
 
   /** Listens locally: each node answers the commands of its own sockets. */
@@ -77,9 +76,7 @@ public final class CommandEndpoint {
     }
     Future<JsonObject> result;
     try {
-      result = command instanceof Command.Sync sync
-          ? service.sync(actor, sync).map(state -> state.put("ok", true))
-          : service.execute(actor, command).map(seq -> new JsonObject().put("ok", true).put("seq", seq));
+      result = router.handle(actor, command);
     } catch (Rejection r) {
       result = Future.failedFuture(r);
     }
@@ -101,9 +98,7 @@ public final class CommandEndpoint {
     if (err instanceof Rejection r) {
       return error(r.code(), r.getMessage());
     }
-    if (!(err instanceof ErrorType)) {
-      LOG.log(Level.WARNING, "command failed in the store", err);
-    }
+    LOG.log(Level.WARNING, "command failed in the store", err);
     return error(ErrorCode.UNAVAILABLE, "the store is not reachable; nothing was applied, please retry");
   }
 

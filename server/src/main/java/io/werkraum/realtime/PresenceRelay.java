@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Limits;
+import io.werkraum.board.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,12 +53,13 @@ public final class PresenceRelay {
     if (actor == null || !(message.body() instanceof JsonObject body)) {
       return;
     }
-    JsonObject item = validItem(actor.participantId(), body);
+    JsonObject item = validItem(actor, body);
     String room = body.getString("room");
     if (item == null || room == null || !Limits.ID.matcher(room).matches()) {
       return;
     }
-    String thing = item.getString("kind").equals("cursor") ? "cursor" : "drag:" + item.getString("id");
+    String kind = item.getString("kind");
+    String thing = kind.equals("cursor") || kind.equals("viewport") ? kind : "drag:" + item.getString("id");
     String address = Addresses.room(actor.boardId(), room);
     Map<String, JsonObject> batch = pending.get(address);
     if (batch == null) {
@@ -70,10 +72,18 @@ public final class PresenceRelay {
   }
 
   /** The item to relay, or null for malformed input (dropped silently: presence is best effort). */
-  private static JsonObject validItem(String participant, JsonObject body) {
+  private static JsonObject validItem(Actor actor, JsonObject body) {
     Object kind = body.getValue("kind");
-    JsonObject item = new JsonObject().put("p", participant).put("kind", kind);
-    if ("cursor".equals(kind) || "drag".equals(kind)) {
+    JsonObject item = new JsonObject().put("p", actor.participantId()).put("kind", kind);
+    if ("viewport".equals(kind)) {
+      // Only facilitators lead a view that others may follow.
+      if (actor.role() != Role.FACILITATOR || !(body.getValue("zoom") instanceof Number zoom)
+          || !(zoom.doubleValue() >= Limits.ZOOM_MIN && zoom.doubleValue() <= Limits.ZOOM_MAX)) {
+        return null;
+      }
+      item.put("zoom", zoom.doubleValue());
+    }
+    if ("cursor".equals(kind) || "drag".equals(kind) || "viewport".equals(kind)) {
       if (!(body.getValue("x") instanceof Number x) || !(body.getValue("y") instanceof Number y)
           || !finite(x.doubleValue()) || !finite(y.doubleValue())) {
         return null;
@@ -82,7 +92,7 @@ public final class PresenceRelay {
     } else if (!"drag.end".equals(kind)) {
       return null;
     }
-    if (!"cursor".equals(kind)) {
+    if ("drag".equals(kind) || "drag.end".equals(kind)) {
       Object id = body.getValue("id");
       if (!(id instanceof String s) || !Limits.ID.matcher(s).matches()) {
         return null;

@@ -5,7 +5,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
 import io.werkraum.auth.TokenService;
 import io.werkraum.config.WerkraumConfig;
+import io.werkraum.facilitation.FacilitationService;
 import io.werkraum.service.BoardService;
+import io.werkraum.service.CommandRouter;
+import io.werkraum.service.Publisher;
+import io.werkraum.voting.VotingService;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
 
@@ -28,8 +32,12 @@ public final class RealtimeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
-    BoardService service = new BoardService(new BoardStore(redis), tokens, vertx.eventBus());
-    commands = new CommandEndpoint(service);
+    BoardStore store = new BoardStore(redis);
+    Publisher publisher = new Publisher(vertx.eventBus());
+    BoardService boards = new BoardService(store, tokens, publisher);
+    commands = new CommandEndpoint(new CommandRouter(boards,
+        new VotingService(vertx, store, boards, publisher),
+        new FacilitationService(store, boards, publisher)));
     presence = new PresenceRelay(vertx);
     return Future.all(commands.register(vertx.eventBus()), presence.start());
   }

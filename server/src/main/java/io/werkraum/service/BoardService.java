@@ -1,7 +1,6 @@
 package io.werkraum.service;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.auth.TokenService;
@@ -14,7 +13,6 @@ import io.werkraum.board.Mutation;
 import io.werkraum.board.Participant;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Role;
-import io.werkraum.realtime.Addresses;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.Outcome;
 import io.werkraum.store.StreamRead;
@@ -35,12 +33,12 @@ public final class BoardService {
 
   private final BoardStore store;
   private final TokenService tokens;
-  private final EventBus eventBus;
+  private final Publisher publisher;
 
-  public BoardService(BoardStore store, TokenService tokens, EventBus eventBus) {
+  public BoardService(BoardStore store, TokenService tokens, Publisher publisher) {
     this.store = store;
     this.tokens = tokens;
-    this.eventBus = eventBus;
+    this.publisher = publisher;
   }
 
   public Future<Board> createBoard(String title) {
@@ -49,14 +47,33 @@ public final class BoardService {
         title,
         System.currentTimeMillis(),
         TokenService.randomId(24),
+        TokenService.randomId(12),
         TokenService.randomId(12));
     return store.createBoard(board).compose(created -> created
         ? Future.succeededFuture(board)
         : createBoard(title)); // an id collision: 72 random bits make this all but impossible
   }
 
-  /** How someone joins: the secret of the facilitator link or the code of the participant link. */
-  public enum Credential { FACILITATOR_SECRET, JOIN_CODE }
+  /** How someone joins: the credential of the facilitator, participant or observer link. */
+  public enum Credential {
+    FACILITATOR_SECRET(Role.FACILITATOR),
+    JOIN_CODE(Role.PARTICIPANT),
+    OBSERVER_CODE(Role.OBSERVER);
+
+    private final Role role;
+
+    Credential(Role role) {
+      this.role = role;
+    }
+
+    String expected(Board board) {
+      return switch (this) {
+        case FACILITATOR_SECRET -> board.facilitatorSecret();
+        case JOIN_CODE -> board.joinCode();
+        case OBSERVER_CODE -> board.observerCode();
+      };
+    }
+  }
 
   /** Adds a participant and returns {token, participant, board}. */
   public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation) {
@@ -64,11 +81,10 @@ public final class BoardService {
       if (board == null) {
         return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such board"));
       }
-      String expected = kind == Credential.FACILITATOR_SECRET ? board.facilitatorSecret() : board.joinCode();
-      if (!constantTimeEquals(expected, secret)) {
+      if (!constantTimeEquals(kind.expected(board), secret)) {
         return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the link is not valid (any more)"));
       }
-      Role role = kind == Credential.FACILITATOR_SECRET ? Role.FACILITATOR : Role.PARTICIPANT;
+      Role role = kind.role;
       String id = TokenService.randomId(9);
       String color = PARTICIPANT_COLORS.get(Math.floorMod(id.hashCode(), PARTICIPANT_COLORS.size()));
       long now = System.currentTimeMillis();
@@ -78,7 +94,7 @@ public final class BoardService {
         if (!outcome.ok()) {
           return Future.failedFuture(new Rejection(outcome.error(), "cannot join"));
         }
-        eventBus.publish(Addresses.board(boardId), new JsonObject(outcome.event()));
+        publisher.committed(boardId, mutation, outcome);
         Actor actor = new Actor(boardId, id, role);
         return Future.succeededFuture(new JsonObject()
             .put("token", tokens.issue(actor))
@@ -129,15 +145,17 @@ public final class BoardService {
   /** Applies a command; fails with a {@link Rejection} when it is refused. */
   public Future<Long> execute(Actor actor, Command command) {
     long now = System.currentTimeMillis();
-    Mutation mutation = Decider.decide(actor, command, now);
+    return apply(actor, command, Decider.decide(actor, command, now), now);
+  }
+
+  /** Applies a decided mutation and publishes its event; fails with a {@link Rejection} when refused. */
+  public Future<Long> apply(Actor actor, Command command, Mutation mutation, long now) {
     return store.apply(actor.boardId(), actor.participantId(), command.commandId(), mutation, now)
         .compose(outcome -> {
           if (!outcome.ok()) {
             return Future.failedFuture(new Rejection(outcome.error(), describe(outcome, command)));
           }
-          if (outcome.event() != null) {
-            eventBus.publish(streamAddress(actor.boardId(), mutation), new JsonObject(outcome.event()));
-          }
+          publisher.committed(actor.boardId(), mutation, outcome);
           return Future.succeededFuture(outcome.seq());
         });
   }
@@ -155,19 +173,20 @@ public final class BoardService {
       return new JsonObject()
           .put("board", boardJson)
           .put("room", room.result().toJson())
-          .put("online", new JsonArray(online.result()));
+          .put("online", new JsonArray(online.result()))
+          .put("serverTime", System.currentTimeMillis());
     });
-  }
-
-  private static String streamAddress(String boardId, Mutation mutation) {
-    return mutation.room() == null ? Addresses.board(boardId) : Addresses.room(boardId, mutation.room());
   }
 
   private static String describe(Outcome outcome, Command command) {
     return switch (outcome.error()) {
-      case NOT_FOUND -> "nothing with that id in room '" + command.room() + "' of this board";
-      case CONFLICT -> "an item with that id exists already";
+      case NOT_FOUND -> command.room() == null
+          ? "nothing with that id on this board"
+          : "nothing with that id in room '" + command.room() + "' of this board";
+      case CONFLICT -> "an item with that id exists already, or it changed meanwhile";
       case LIMIT_REACHED -> "the room holds the most notes it can";
+      case BOARD_LOCKED -> "the board is locked; only facilitators can change it now";
+      case ROUND_CLOSED -> "the voting round is closed";
       default -> outcome.error().code();
     };
   }

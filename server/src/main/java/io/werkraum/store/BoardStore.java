@@ -8,6 +8,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.werkraum.board.Board;
+import io.werkraum.board.Decider;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Mutation;
@@ -33,6 +34,7 @@ public final class BoardStore {
   private static final LuaScript READ_SINCE = LuaScript.load("read_since.lua");
   private static final LuaScript READ_STATE = LuaScript.load("read_state.lua");
   private static final LuaScript CREATE_BOARD = LuaScript.load("create_board.lua");
+  private static final LuaScript VOTE = LuaScript.load("vote.lua");
 
   private final Redis redis;
 
@@ -53,7 +55,8 @@ public final class BoardStore {
         "title", board.title(),
         "createdAt", Long.toString(board.createdAt()),
         "facilitatorSecret", board.facilitatorSecret(),
-        "joinCode", board.joinCode()));
+        "joinCode", board.joinCode(),
+        "observerCode", board.observerCode()));
     return CREATE_BOARD
         .run(redis, List.of(Keys.meta(board.id()), Keys.rooms(board.id())), args)
         .map(r -> r.toInteger() == 1);
@@ -70,7 +73,8 @@ public final class BoardStore {
           r.get("title").toString(),
           r.get("createdAt").toLong(),
           r.get("facilitatorSecret").toString(),
-          r.get("joinCode").toString());
+          r.get("joinCode").toString(),
+          r.containsKey("observerCode") ? r.get("observerCode").toString() : null);
     });
   }
 
@@ -87,21 +91,35 @@ public final class BoardStore {
    */
   public Future<Outcome> apply(String boardId, String participantId, String commandId, Mutation m, long now) {
     String board = boardId;
-    boolean roomLevel = m.room() != null;
-    String collection = roomLevel
-        ? Keys.roomCollection(board, m.room(), m.collection())
-        : Keys.participants(board);
-    List<String> keys = List.of(
+    boolean roomLevel = m.collection().perRoom();
+    List<String> keys = new ArrayList<>(List.of(
         Keys.command(board, participantId, commandId),
         roomLevel ? Keys.roomSeq(board, m.room()) : Keys.boardSeq(board),
         roomLevel ? Keys.roomLog(board, m.room()) : Keys.boardLog(board),
-        collection,
-        roomLevel ? Keys.rooms(board) : Keys.meta(board));
+        roomLevel ? Keys.roomCollection(board, m.room(), m.collection()) : Keys.boardCollection(board, m.collection()),
+        roomLevel ? Keys.rooms(board) : Keys.meta(board),
+        Keys.boardCollection(board, Collection.SETTINGS)));
+    JsonObject options = new JsonObject()
+        .put("lock", m.checkLock())
+        .put("upsert", m.collection() == Collection.SETTINGS)
+        .put("stamp", roomLevel && m.op() == Mutation.Op.UPDATE);
+    if (m.expectVersion() != null) {
+      options.put("expect", m.expectVersion());
+    }
+    if (m.op() == Mutation.Op.CLOSE_ROUND) {
+      // The tally needs the notes of the round's room, for their texts.
+      String roundRoom = (String) m.item();
+      keys.addAll(List.of(
+          Keys.voteTotals(board, m.itemId()),
+          Keys.participants(board),
+          Keys.roomCollection(board, roundRoom, Collection.NOTES)));
+      options.put("votesPrefix", Keys.votesByPrefix(board, m.itemId()));
+    }
     String storedEvent = EventCodec.encodeStored(m.event(), now);
     String payload = switch (m.op()) {
       case CREATE -> EventCodec.write(m.item());
       case UPDATE -> EventCodec.write(m.patch().fields());
-      case DELETE -> "";
+      case DELETE, CLOSE_ROUND -> "";
     };
     List<String> args = List.of(
         m.op().name().toLowerCase(),
@@ -112,7 +130,8 @@ public final class BoardStore {
         Integer.toString(m.collection().maxItems()),
         Integer.toString(LOG_LENGTH),
         Integer.toString(COMMAND_TTL_SECONDS),
-        m.op() == Mutation.Op.UPDATE && m.collection() != Collection.PARTICIPANTS ? Long.toString(now) : "");
+        Long.toString(now),
+        options.encode());
     return MUTATE.run(redis, keys, args).map(r -> {
       boolean duplicate = "dup".equals(r.get(0).toString());
       String outcome = r.get(1).toString();
@@ -122,6 +141,83 @@ public final class BoardStore {
       }
       return new Outcome(0, ErrorCode.fromCode(outcome.substring(4)), duplicate, null);
     });
+  }
+
+  /** Casts ({@code cast}) or takes back one vote, once per {@code commandId}. */
+  public Future<VoteOutcome> vote(String boardId, String participantId, String commandId, String round,
+      String roundRoom, String note, boolean cast, long now) {
+    List<String> keys = List.of(
+        Keys.command(boardId, participantId, commandId),
+        Keys.boardCollection(boardId, Collection.ROUNDS),
+        Keys.votesBy(boardId, round, participantId),
+        Keys.voteTotals(boardId, round),
+        Keys.roomCollection(boardId, roundRoom, Collection.NOTES),
+        Keys.roomCollection(boardId, roundRoom, Collection.SECTIONS));
+    List<String> args = List.of(cast ? "cast" : "retract", round, participantId, note, Long.toString(now),
+        Integer.toString(COMMAND_TTL_SECONDS));
+    return VOTE.run(redis, keys, args).map(r -> VoteOutcome.parse(r.get(1).toString(), "dup".equals(r.get(0).toString())));
+  }
+
+  /** The board's settings item (empty when never changed) with its version {@code v}. */
+  public Future<JsonObject> settings(String boardId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.boardCollection(boardId, Collection.SETTINGS))
+            .arg(Decider.SETTINGS_ITEM))
+        .map(r -> r == null ? new JsonObject() : new JsonObject(r.toString()));
+  }
+
+  /** Every participant of the board as stored. */
+  public Future<List<JsonObject>> participants(String boardId) {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.participants(boardId))).map(values -> {
+      List<JsonObject> participants = new ArrayList<>();
+      for (Response value : values) {
+        participants.add(new JsonObject(value.toString()));
+      }
+      return participants;
+    });
+  }
+
+  /** One round as stored, or null. */
+  public Future<JsonObject> round(String boardId, String roundId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.boardCollection(boardId, Collection.ROUNDS)).arg(roundId))
+        .map(r -> r == null ? null : new JsonObject(r.toString()));
+  }
+
+  public Future<List<JsonObject>> rounds(String boardId) {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.boardCollection(boardId, Collection.ROUNDS)))
+        .map(values -> {
+          List<JsonObject> rounds = new ArrayList<>();
+          for (Response value : values) {
+            rounds.add(new JsonObject(value.toString()));
+          }
+          return rounds;
+        });
+  }
+
+  /** One person's votes in a round: note -> count. */
+  public Future<JsonObject> votesOf(String boardId, String round, String participantId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.votesBy(boardId, round, participantId)))
+        .map(BoardStore::counts);
+  }
+
+  /** Everyone's number of votes in a round: participant -> count. */
+  public Future<JsonObject> voteTotals(String boardId, String round) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.voteTotals(boardId, round))).map(BoardStore::counts);
+  }
+
+  private static JsonObject counts(Response hash) {
+    JsonObject counts = new JsonObject();
+    for (String field : hash.getKeys()) {
+      long n = hash.get(field).toLong();
+      if (n > 0) {
+        counts.put(field, n);
+      }
+    }
+    return counts;
+  }
+
+  /** Replaces the code of a link, so the old link no longer lets anyone join. */
+  public Future<Void> renewCode(String boardId, String field, String code) {
+    return redis.send(Request.cmd(Command.HSET).arg(Keys.meta(boardId)).arg(field).arg(code)).mapEmpty();
   }
 
   /** The board stream after {@code since}, or its full state when {@code since} is null or too old. */
@@ -163,14 +259,20 @@ public final class BoardStore {
 
   private Future<StreamRead> boardState(String boardId) {
     Future<Board> board = board(boardId);
-    Future<Response> state = READ_STATE.run(
-        redis, List.of(Keys.boardSeq(boardId), Keys.participants(boardId)), List.of());
+    Future<Response> state = READ_STATE.run(redis, List.of(
+        Keys.boardSeq(boardId),
+        Keys.participants(boardId),
+        Keys.boardCollection(boardId, Collection.SETTINGS),
+        Keys.boardCollection(boardId, Collection.ROUNDS)), List.of());
     return Future.all(board, state).map(done -> {
       Board b = board.result();
       Response r = state.result();
+      JsonArray settings = jsonArray(r.get(2));
       JsonObject json = new JsonObject()
           .put("board", publicBoard(b))
-          .put("participants", jsonArray(r.get(1)));
+          .put("participants", jsonArray(r.get(1)))
+          .put("settings", settings.isEmpty() ? new JsonObject() : settings.getJsonObject(0))
+          .put("rounds", jsonArray(r.get(3)));
       return new StreamRead(r.get(0).toLong(), null, json);
     });
   }

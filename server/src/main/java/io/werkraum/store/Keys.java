@@ -25,7 +25,26 @@ public final class Keys {
   }
 
   public static String participants(String board) {
-    return tag(board) + ":participants";
+    return boardCollection(board, Collection.PARTICIPANTS);
+  }
+
+  /** A board-level collection: participants, settings, rounds. */
+  public static String boardCollection(String board, Collection collection) {
+    return tag(board) + ":" + collection.key();
+  }
+
+  /** Per round: participant -> how many votes they have given. */
+  public static String voteTotals(String board, String round) {
+    return tag(board) + ":votes:" + round + ":totals";
+  }
+
+  /** Per round and participant: note -> how many of their votes it has. */
+  public static String votesBy(String board, String round, String participant) {
+    return votesByPrefix(board, round) + participant;
+  }
+
+  public static String votesByPrefix(String board, String round) {
+    return tag(board) + ":votes:" + round + ":by:";
   }
 
   /** Presence: members {@code <participant>|<socket>} scored by when they expire. */

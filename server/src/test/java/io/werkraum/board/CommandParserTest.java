@@ -170,7 +170,7 @@ class CommandParserTest {
     @Test
     void unknownCommandType() {
       assertRejected(ErrorCode.UNKNOWN_COMMAND, json("{'type':'note.explode','commandId':'c1'}"));
-      assertRejected(ErrorCode.UNKNOWN_COMMAND, json("{'type':'vote.cast','commandId':'c1','room':'main'}"));
+      assertRejected(ErrorCode.UNKNOWN_COMMAND, json("{'type':'board.explode','commandId':'c1','room':'main'}"));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.werkraum.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.board.Actor;
+import io.werkraum.board.Command;
+import io.werkraum.board.Command.*;
+import io.werkraum.facilitation.FacilitationService;
+import io.werkraum.voting.VotingService;
+
+/** Sends each command to the use case that handles it and shapes the reply. */
+public final class CommandRouter {
+  private final BoardService boards;
+  private final VotingService voting;
+  private final FacilitationService facilitation;
+
+  public CommandRouter(BoardService boards, VotingService voting, FacilitationService facilitation) {
+    this.boards = boards;
+    this.voting = voting;
+    this.facilitation = facilitation;
+  }
+
+  /** The reply body for a command: {@code {ok:true, ...}}; refusals fail with a Rejection. */
+  public Future<JsonObject> handle(Actor actor, Command command) {
+    if (command instanceof Sync sync) {
+      return Future.all(boards.sync(actor, sync), voting.syncPart(actor))
+          .map(both -> ((JsonObject) both.resultAt(0)).mergeIn(both.resultAt(1)).put("ok", true));
+    }
+    if (command instanceof CastVote c) {
+      return voting.cast(actor, c);
+    }
+    if (command instanceof RetractVote c) {
+      return voting.retract(actor, c);
+    }
+    if (command instanceof StartRound c) {
+      return voting.start(actor, c);
+    }
+    if (command instanceof CloseRound c) {
+      return voting.close(actor, c);
+    }
+    if (command instanceof TimerCommand c) {
+      return facilitation.timer(actor, c);
+    }
+    if (command instanceof RemoveParticipant c) {
+      return facilitation.remove(actor, c);
+    }
+    if (command instanceof GetLinks c) {
+      return facilitation.links(actor, c);
+    }
+    if (command instanceof RenewLink c) {
+      return facilitation.renew(actor, c);
+    }
+    return boards.execute(actor, command).map(seq -> new JsonObject().put("ok", true).put("seq", seq));
+  }
+}
