@@ -3,13 +3,16 @@
 -- KEYS: 1 idempotency record, 2 stream sequence, 3 stream op log, 4 collection hash,
 --       5 hash whose field ARGV[5] must exist (the board's rooms, or its meta),
 --       6 the board's settings hash (for the lock),
---       7-9 for close_round: the round's vote totals, the participants, the notes of its room
--- ARGV: 1 op (create|update|delete|close_round), 2 item id, 3 item or patch JSON, 4 event JSON,
+--       7-9 for close_round: the round's vote totals, the participants, the notes of its room;
+--       7-8 for harvest: the plenary's sections, the harvested room's notes
+-- ARGV: 1 op (create|update|delete|close_round|create_rooms|assign|harvest), 2 item id,
+--       3 item, patch or operation JSON, 4 event JSON,
 --       5 field that must exist in KEYS[5], 6 most items in the collection, 7 op log length,
 --       8 idempotency record lifetime (s), 9 server time (ms), 10 options JSON:
 --       {lock: refuse while the board is locked, expect: the version the item must have,
 --        upsert: update a missing item as if it were empty, stamp: set updatedAt,
---        votesPrefix: key prefix of the per-person vote hashes (close_round)}
+--        votesPrefix: key prefix of the per-person vote hashes (close_round),
+--        roomPrefix: key prefix of room keys (create_rooms)}
 local prior = redis.call('GET', KEYS[1])
 if prior then
   return {'dup', prior}
@@ -128,6 +131,86 @@ elseif op == 'close_round' then
   local roundJson = string.gsub(cjson.encode(round), '"__RESULTS__"', function() return results end)
   redis.call('HSET', KEYS[4], id, roundJson)
   event = string.gsub(ARGV[4], '"round":null', function() return '"round":' .. roundJson end)
+elseif op == 'create_rooms' then
+  local spec = cjson.decode(ARGV[3])
+  for _, room in ipairs(spec.rooms) do
+    if redis.call('HEXISTS', KEYS[4], room.id) == 1 then
+      return finish('err:conflict')
+    end
+  end
+  if redis.call('HLEN', KEYS[4]) + #spec.rooms > tonumber(ARGV[6]) then
+    return finish('err:limit_reached')
+  end
+  for _, room in ipairs(spec.rooms) do
+    redis.call('HSET', KEYS[4], room.id, cjson.encode(room))
+    for _, note in ipairs(spec.notes) do
+      redis.call('HSET', options.roomPrefix .. room.id .. ':notes', note.id, cjson.encode(note))
+    end
+    for _, section in ipairs(spec.sections) do
+      redis.call('HSET', options.roomPrefix .. room.id .. ':sections', section.id, cjson.encode(section))
+    end
+  end
+elseif op == 'assign' then
+  local spec = cjson.decode(ARGV[3])
+  for participant, room in pairs(spec.assignments) do
+    local stored = redis.call('HGET', KEYS[4], participant)
+    if stored then
+      local item = cjson.decode(stored)
+      item.room = room
+      item.v = (item.v or 0) + 1
+      redis.call('HSET', KEYS[4], participant, cjson.encode(item))
+    end
+  end
+  local stored = redis.call('HGET', KEYS[6], 'board')
+  local settings = stored and cjson.decode(stored) or {}
+  settings.assignMode = spec.mode
+  settings.v = (settings.v or 0) + 1
+  redis.call('HSET', KEYS[6], 'board', cjson.encode(settings))
+elseif op == 'harvest' then
+  -- The room's notes go into a new plenary section to the right of everything there.
+  local spec = cjson.decode(ARGV[3])
+  local sources = redis.call('HVALS', KEYS[8])
+  if redis.call('HLEN', KEYS[4]) + #sources > tonumber(ARGV[6]) then
+    return finish('err:limit_reached')
+  end
+  local right, top = nil, nil
+  for _, hash in ipairs({KEYS[4], KEYS[7]}) do
+    for _, stored in ipairs(redis.call('HVALS', hash)) do
+      local item = cjson.decode(stored)
+      if not right or item.x + item.w > right then right = item.x + item.w end
+      if not top or item.y < top then top = item.y end
+    end
+  end
+  local notes = {}
+  for i, stored in ipairs(sources) do
+    notes[i] = cjson.decode(stored)
+  end
+  table.sort(notes, function(a, b)
+    if a.y ~= b.y then return a.y < b.y end
+    if a.x ~= b.x then return a.x < b.x end
+    return a.id < b.id
+  end)
+  local now = tonumber(ARGV[9])
+  local cols = math.max(1, math.ceil(math.sqrt(#notes)))
+  local rows = math.max(1, math.ceil(#notes / cols))
+  local x0, y0 = (right or 0) + 200, top or 0
+  local section = {id = spec.sectionId, x = x0, y = y0, w = math.max(440, 20 + cols * 220),
+                   h = math.max(320, 60 + rows * 170 + 20), title = spec.roomName, author = spec.by,
+                   createdAt = now, updatedAt = now, origin = {room = spec.room}}
+  redis.call('HSET', KEYS[7], section.id, cjson.encode(section))
+  local copies = {}
+  for i, note in ipairs(notes) do
+    local copy = {id = spec.sectionId .. '-' .. i,
+                  x = x0 + 20 + ((i - 1) % cols) * 220, y = y0 + 60 + math.floor((i - 1) / cols) * 170,
+                  w = 200, h = 150, color = note.color, text = note.text, author = note.author,
+                  createdAt = note.createdAt, updatedAt = now,
+                  origin = {room = spec.room, roomName = spec.roomName, note = note.id}}
+    local json = cjson.encode(copy)
+    redis.call('HSET', KEYS[4], copy.id, json)
+    copies[#copies + 1] = json
+  end
+  event = string.gsub(event, '"section":null', function() return '"section":' .. cjson.encode(section) end)
+  event = string.gsub(event, '"notes":null', function() return '"notes":[' .. table.concat(copies, ',') .. ']' end)
 else
   return redis.error_reply('unknown op ' .. op)
 end

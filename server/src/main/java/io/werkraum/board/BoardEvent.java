@@ -80,4 +80,24 @@ public sealed interface BoardEvent {
       return "round.closed";
     }
   }
+
+  record RoomsCreated(java.util.List<RoomInfo> rooms, String by) implements BoardEvent {
+    public String type() {
+      return "rooms.created";
+    }
+  }
+
+  record RoomsAssigned(String mode, Map<String, String> assignments, String by) implements BoardEvent {
+    public String type() {
+      return "rooms.assigned";
+    }
+  }
+
+  /** The store fills in the new section and the copied notes. */
+  record RoomsHarvested(String room, String roomName, Object section, Object notes, String by)
+      implements BoardEvent {
+    public String type() {
+      return "rooms.harvested";
+    }
+  }
 }

@@ -56,6 +56,26 @@ public sealed interface Command {
   /** Chooses whose results the board shows; null for none. */
   record ShowRound(String commandId, String round) implements Command {}
 
+  // Breakout rooms.
+
+  /** Facilitator: new rooms, each optionally starting from a copy of a plenary section. */
+  record CreateRooms(String commandId, java.util.List<RoomDraft> rooms, String templateSection) implements Command {}
+
+  /** Facilitator: who goes where; {@code assignments} only for the manual mode. */
+  record AssignRooms(String commandId, AssignMode mode, java.util.Map<String, String> assignments) implements Command {}
+
+  /** Facilitator: one person into a room (null: none). */
+  record MoveParticipant(String commandId, String id, String room) implements Command {}
+
+  /** Participant, when the facilitator lets people pick: their own room. */
+  record ChooseRoom(String commandId, String room) implements Command {}
+
+  /** Facilitator: open the rooms (everyone into their room) or close them (everyone back). */
+  record SetBreakout(String commandId, boolean open) implements Command {}
+
+  /** Facilitator: bring a room's notes into the plenary as a section titled with its name. */
+  record HarvestRoom(String commandId, String room) implements Command {}
+
   // Voting: participants and facilitators.
 
   record CastVote(String commandId, String round, String note) implements Command {}
@@ -74,6 +94,10 @@ public sealed interface Command {
   enum TimerAction { START, PAUSE, RESUME, ADD, RESET }
 
   enum LinkKind { PARTICIPANT, OBSERVER }
+
+  enum AssignMode { RANDOM, BALANCED, MANUAL, CHOICE }
+
+  record RoomDraft(String id, String name) {}
 
   /**
    * A voting round as the facilitator sets it up.

@@ -143,6 +143,72 @@ public final class CommandParser {
         onlyFields(body, type, Set.of("type", "commandId", "round"));
         return new ShowRound(commandId, body.hasNonNull("round") ? id(body, "round") : null);
       }
+      case "rooms.create" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "rooms", "templateSection"));
+        JsonNode rooms = body.get("rooms");
+        if (rooms == null || !rooms.isArray() || rooms.isEmpty() || rooms.size() > Limits.ROOMS_MAX) {
+          throw Rejection.invalid("field 'rooms' must list 1 to " + Limits.ROOMS_MAX + " rooms");
+        }
+        java.util.List<RoomDraft> drafts = new java.util.ArrayList<>();
+        for (JsonNode room : rooms) {
+          if (!room.isObject()) {
+            throw Rejection.invalid("each room must be an object");
+          }
+          onlyFields(room, "room", Set.of("id", "name"));
+          String id = id(room, "id");
+          if (id.equals(Limits.MAIN_ROOM) || drafts.stream().anyMatch(d -> d.id().equals(id))) {
+            throw Rejection.invalid("room ids must be distinct and not '" + Limits.MAIN_ROOM + "'");
+          }
+          drafts.add(new RoomDraft(id, label(room, "name")));
+        }
+        return new CreateRooms(commandId, drafts,
+            body.hasNonNull("templateSection") ? id(body, "templateSection") : null);
+      }
+      case "rooms.assign" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "mode", "assignments"));
+        String mode = string(body, "mode", 16);
+        AssignMode assignMode;
+        try {
+          assignMode = AssignMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw Rejection.invalid("field 'mode' must be random, balanced, manual or choice");
+        }
+        java.util.Map<String, String> assignments = new java.util.LinkedHashMap<>();
+        if (assignMode == AssignMode.MANUAL) {
+          JsonNode given = object(body, "assignments");
+          if (given.size() > 1_000) {
+            throw Rejection.invalid("too many assignments");
+          }
+          for (var it = given.fields(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!Limits.ID.matcher(entry.getKey()).matches()
+                || !(entry.getValue().isNull() || (entry.getValue().isTextual()
+                    && Limits.ID.matcher(entry.getValue().textValue()).matches()))) {
+              throw Rejection.invalid("assignments map participant ids to room ids or null");
+            }
+            assignments.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().textValue());
+          }
+        } else if (body.has("assignments")) {
+          throw Rejection.invalid("assignments go only with the manual mode");
+        }
+        return new AssignRooms(commandId, assignMode, assignments);
+      }
+      case "participant.move" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "id", "room"));
+        return new MoveParticipant(commandId, id(body, "id"), body.hasNonNull("room") ? id(body, "room") : null);
+      }
+      case "room.choose" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "room"));
+        return new ChooseRoom(commandId, id(body, "room"));
+      }
+      case "rooms.open", "rooms.close" -> {
+        onlyFields(body, type, BARE);
+        return new SetBreakout(commandId, type.equals("rooms.open"));
+      }
+      case "rooms.harvest" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "room"));
+        return new HarvestRoom(commandId, id(body, "room"));
+      }
       case "vote.cast", "vote.retract" -> {
         onlyFields(body, type, Set.of("type", "commandId", "round", "note"));
         String round = id(body, "round");

@@ -90,6 +90,15 @@ public final class Decider {
     if (command instanceof Broadcast c) {
       return settings(by, "broadcast", c.text() == null ? null : Map.of("text", c.text(), "by", by, "at", now));
     }
+    if (command instanceof MoveParticipant c) {
+      return participantRoom(c.id(), c.room(), by);
+    }
+    if (command instanceof ChooseRoom c) {
+      return participantRoom(by, c.room(), by);
+    }
+    if (command instanceof SetBreakout c) {
+      return settings(by, "breakout", c.open() ? "open" : "closed");
+    }
     if (command instanceof ShowRound c) {
       return settings(by, "shownRound", c.round());
     }
@@ -100,6 +109,44 @@ public final class Decider {
       return new Mutation(null, Collection.ROUNDS, Op.CREATE, d.id(), round, null, new RoundStarted(round));
     }
     return null;
+  }
+
+  private static Mutation participantRoom(String participant, String room, String by) {
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("room", room);
+    Patch patch = new Patch(fields);
+    return new Mutation(null, Collection.PARTICIPANTS, Op.UPDATE, participant, null, patch,
+        new ParticipantUpdated(participant, patch.fields()));
+  }
+
+  /**
+   * New breakout rooms; {@code notes} and {@code sections} are the plenary items each starts
+   * with (copies of a template section), chosen by the caller.
+   */
+  public static Mutation createRooms(Actor actor, CreateRooms command, java.util.List<Object> notes,
+      java.util.List<Object> sections, long now) {
+    Permissions.check(actor, command);
+    java.util.List<RoomInfo> rooms = command.rooms().stream()
+        .map(r -> new RoomInfo(r.id(), r.name(), RoomInfo.BREAKOUT, now)).toList();
+    return new Mutation(null, Collection.ROOMS, Op.CREATE_ROOMS, "rooms",
+        new Mutation.RoomsSpec(rooms, notes, sections), null, new RoomsCreated(rooms, actor.participantId()));
+  }
+
+  /** Everyone's room at once, as the facilitator's chosen mode worked it out. */
+  public static Mutation assignRooms(Actor actor, AssignRooms command, Map<String, String> assignments) {
+    Permissions.check(actor, command);
+    String mode = command.mode().name().toLowerCase(java.util.Locale.ROOT);
+    return new Mutation(null, Collection.PARTICIPANTS, Op.ASSIGN, "participants",
+        new Mutation.AssignSpec(mode, assignments), null, new RoomsAssigned(mode, assignments, actor.participantId()));
+  }
+
+  /** A room's result into the plenary, as a section titled with the room's name. */
+  public static Mutation harvest(Actor actor, HarvestRoom command, String roomName, String sectionId) {
+    Permissions.check(actor, command);
+    String by = actor.participantId();
+    return new Mutation(Limits.MAIN_ROOM, Collection.NOTES, Op.HARVEST, command.room(),
+        new Mutation.HarvestSpec(command.room(), roomName, sectionId, by), null,
+        new RoomsHarvested(command.room(), roomName, null, null, by));
   }
 
   /** Closes a round of {@code room}: the store tallies its votes atomically. */

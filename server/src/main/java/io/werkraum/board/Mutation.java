@@ -6,7 +6,9 @@ package io.werkraum.board;
  * event appended to one stream.
  *
  * @param room the room whose stream and collections it touches, or null for the board stream
- * @param item the whole new item for {@link Op#CREATE}; the round's room for {@link Op#CLOSE_ROUND}
+ * @param item the whole new item for {@link Op#CREATE}; the round's room for {@link Op#CLOSE_ROUND};
+ *     what to do for the other board-wide operations ({@link RoomsSpec}, {@link AssignSpec},
+ *     {@link HarvestSpec})
  * @param patch the changed fields for {@link Op#UPDATE}, otherwise null
  * @param checkLock refuse with {@code board_locked} while the board is locked
  * @param expectVersion for an update: the version the item must still have, or null
@@ -42,7 +44,8 @@ public record Mutation(
     PARTICIPANTS("participants", Integer.MAX_VALUE, false),
     /** One item, {@code board}: lock, timer, spotlight, broadcast... */
     SETTINGS("settings", 1, false),
-    ROUNDS("rounds", Limits.ROUNDS_MAX, false);
+    ROUNDS("rounds", Limits.ROUNDS_MAX, false),
+    ROOMS("rooms", Limits.ROOMS_MAX + 1, false);
 
     private final String key;
     private final int maxItems;
@@ -71,6 +74,18 @@ public record Mutation(
     CREATE,
     UPDATE,
     DELETE,
-    CLOSE_ROUND
+    CLOSE_ROUND,
+    CREATE_ROOMS,
+    ASSIGN,
+    HARVEST
   }
+
+  /** New rooms, each getting copies of the given plenary notes and sections. */
+  public record RoomsSpec(java.util.List<RoomInfo> rooms, java.util.List<Object> notes, java.util.List<Object> sections) {}
+
+  /** Who goes to which room (null: none), and how the facilitator assigns. */
+  public record AssignSpec(String mode, java.util.Map<String, String> assignments) {}
+
+  /** A room's notes copied into the plenary under a new section. */
+  public record HarvestSpec(String room, String roomName, String sectionId, String by) {}
 }

@@ -8,7 +8,8 @@ public final class Permissions {
   private static final Set<Class<? extends Command>> FACILITATOR_ONLY = Set.of(
       LockBoard.class, Spotlight.class, BringToView.class, Follow.class, Broadcast.class,
       TimerCommand.class, RemoveParticipant.class, GetLinks.class, RenewLink.class,
-      StartRound.class, CloseRound.class, ShowRound.class);
+      StartRound.class, CloseRound.class, ShowRound.class,
+      CreateRooms.class, AssignRooms.class, MoveParticipant.class, SetBreakout.class, HarvestRoom.class);
 
   private Permissions() {}
 

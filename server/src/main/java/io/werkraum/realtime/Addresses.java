@@ -28,6 +28,12 @@ public final class Addresses {
     return BOARD + boardId + PERSONAL + participantId;
   }
 
+  /** The room an address of {@code boardId} belongs to, or null when it is no room address. */
+  public static String roomOf(String address, String boardId) {
+    String prefix = BOARD + boardId + ROOM;
+    return address.startsWith(prefix) ? address.substring(prefix.length()) : null;
+  }
+
   /** What only the facilitators of a board may listen to: live voting progress. */
   public static String facilitators(String boardId) {
     return BOARD + boardId + ".facilitators";

@@ -1,6 +1,7 @@
 package io.werkraum.realtime;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
@@ -60,7 +61,8 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
           event.socket().close();
           event.complete(true);
         }
-        case UNREGISTER, RECEIVE, SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
+        case RECEIVE -> receive(event);
+        case UNREGISTER, SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
         default -> event.complete(false);
       }
     } catch (RuntimeException e) {
@@ -87,17 +89,21 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     SocketSession session = new SocketSession(TokenService.randomId(9), actor);
     sessions.put(socket, session);
     event.complete(true);
-    store.participant(actor.boardId(), actor.participantId()).onComplete(found -> {
-      if (sessions.get(socket) != session) {
-        return; // closed while we looked: nothing to mark online
-      }
-      if (found.succeeded() && found.result() != null) {
-        online.opened(session);
-      } else {
-        sessions.remove(socket);
-        socket.close();
-      }
-    });
+    Future.all(store.participant(actor.boardId(), actor.participantId()), store.settings(actor.boardId()))
+        .onComplete(found -> {
+          if (sessions.get(socket) != session) {
+            return; // closed while we looked: nothing to mark online
+          }
+          JsonObject participant = found.succeeded() ? found.result().resultAt(0) : null;
+          if (participant == null) {
+            sessions.remove(socket);
+            socket.close();
+            return;
+          }
+          JsonObject settings = found.result().resultAt(1);
+          session.roomState(participant.getString("room"), "open".equals(settings.getString("breakout")));
+          online.opened(session);
+        });
   }
 
   private void closed(BridgeEvent event) {
@@ -140,8 +146,41 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private void register(BridgeEvent event) {
     SocketSession session = sessions.get(event.socket());
     String address = event.getRawMessage().getString("address");
-    event.complete(session != null && address != null
-        && Addresses.mayListen(address, session.actor().boardId(), session.actor().participantId(),
-            session.actor().role() == Role.FACILITATOR));
+    if (session == null || address == null || !Addresses.mayListen(address, session.actor().boardId(),
+        session.actor().participantId(), session.actor().role() == Role.FACILITATOR)) {
+      event.complete(false);
+      return;
+    }
+    String room = Addresses.roomOf(address, session.actor().boardId());
+    if (room == null || session.actor().role() == Role.FACILITATOR) {
+      event.complete(true);
+      return;
+    }
+    // A participant listens only to the room they are in; that is known once the socket's
+    // participant was read.
+    session.ready().onComplete(ready -> event.complete(ready.succeeded() && room.equals(session.currentRoom())));
+  }
+
+  /**
+   * Lets a message through to a socket: room messages only while the participant is in that room
+   * (they may have registered before the facilitator moved them). Board messages that move the
+   * participant update what the guard knows of their room, before later room messages arrive.
+   */
+  private void receive(BridgeEvent event) {
+    SocketSession session = sessions.get(event.socket());
+    JsonObject raw = event.getRawMessage();
+    String address = raw == null ? null : raw.getString("address");
+    if (session == null || address == null || session.actor().role() == Role.FACILITATOR) {
+      event.complete(session != null);
+      return;
+    }
+    String board = session.actor().boardId();
+    if (address.equals(Addresses.board(board)) && raw.getValue("body") instanceof JsonObject body) {
+      session.track(body);
+      event.complete(true);
+      return;
+    }
+    String room = Addresses.roomOf(address, board);
+    event.complete(room == null || room.equals(session.currentRoom()));
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.redis.client.Redis;
 import io.werkraum.auth.TokenService;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.facilitation.FacilitationService;
+import io.werkraum.rooms.RoomAccess;
+import io.werkraum.rooms.RoomsService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.CommandRouter;
 import io.werkraum.service.Publisher;
@@ -35,9 +37,12 @@ public final class RealtimeVerticle extends VerticleBase {
     BoardStore store = new BoardStore(redis);
     Publisher publisher = new Publisher(vertx.eventBus());
     BoardService boards = new BoardService(store, tokens, publisher);
+    RoomAccess access = new RoomAccess(store);
     commands = new CommandEndpoint(new CommandRouter(boards,
-        new VotingService(vertx, store, boards, publisher),
-        new FacilitationService(store, boards, publisher)));
+        new VotingService(vertx, store, boards, publisher, access),
+        new FacilitationService(store, boards, publisher),
+        new RoomsService(store, boards),
+        access));
     presence = new PresenceRelay(vertx);
     return Future.all(commands.register(vertx.eventBus()), presence.start());
   }

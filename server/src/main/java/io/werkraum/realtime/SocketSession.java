@@ -11,6 +11,10 @@ final class SocketSession {
   private final String id;
   private final Actor actor;
   private int refused;
+  /** Known once the participant was read from the store; until then no room is listened to. */
+  private final io.vertx.core.Promise<Void> ready = io.vertx.core.Promise.promise();
+  private volatile String assignedRoom;
+  private volatile boolean breakoutOpen;
 
   SocketSession(String id, Actor actor) {
     this.id = id;
@@ -31,6 +35,48 @@ final class SocketSession {
 
   boolean allowPresence() {
     return count(presence.tryAcquire());
+  }
+
+  void roomState(String assignedRoom, boolean breakoutOpen) {
+    this.assignedRoom = assignedRoom;
+    this.breakoutOpen = breakoutOpen;
+    ready.tryComplete();
+  }
+
+  io.vertx.core.Future<Void> ready() {
+    return ready.future();
+  }
+
+  /** The room this participant is in now, as RoomAccess decides it from the stored state. */
+  String currentRoom() {
+    return io.werkraum.rooms.RoomAccess.currentRoom(assignedRoom, breakoutOpen);
+  }
+
+  /** Follows the board events that move this participant: breakout opened or closed, rooms assigned. */
+  void track(io.vertx.core.json.JsonObject event) {
+    String type = event.getString("type", "");
+    String me = actor.participantId();
+    switch (type) {
+      case "settings.updated" -> {
+        io.vertx.core.json.JsonObject patch = event.getJsonObject("patch");
+        if (patch != null && patch.containsKey("breakout")) {
+          breakoutOpen = "open".equals(patch.getString("breakout"));
+        }
+      }
+      case "rooms.assigned" -> {
+        io.vertx.core.json.JsonObject assignments = event.getJsonObject("assignments");
+        if (assignments != null && assignments.containsKey(me)) {
+          assignedRoom = assignments.getString(me);
+        }
+      }
+      case "participant.updated" -> {
+        io.vertx.core.json.JsonObject patch = event.getJsonObject("patch");
+        if (me.equals(event.getString("id")) && patch != null && patch.containsKey("room")) {
+          assignedRoom = patch.getString("room");
+        }
+      }
+      default -> { }
+    }
   }
 
   /** A socket that keeps sending far over its rate is flooding, not lagging. */

@@ -6,6 +6,8 @@ import io.werkraum.board.Actor;
 import io.werkraum.board.Command;
 import io.werkraum.board.Command.*;
 import io.werkraum.facilitation.FacilitationService;
+import io.werkraum.rooms.RoomAccess;
+import io.werkraum.rooms.RoomsService;
 import io.werkraum.voting.VotingService;
 
 /** Sends each command to the use case that handles it and shapes the reply. */
@@ -13,15 +15,27 @@ public final class CommandRouter {
   private final BoardService boards;
   private final VotingService voting;
   private final FacilitationService facilitation;
+  private final RoomsService rooms;
+  private final RoomAccess access;
 
-  public CommandRouter(BoardService boards, VotingService voting, FacilitationService facilitation) {
+  public CommandRouter(BoardService boards, VotingService voting, FacilitationService facilitation,
+      RoomsService rooms, RoomAccess access) {
     this.boards = boards;
     this.voting = voting;
     this.facilitation = facilitation;
+    this.rooms = rooms;
+    this.access = access;
   }
 
-  /** The reply body for a command: {@code {ok:true, ...}}; refusals fail with a Rejection. */
+  /**
+   * The reply body for a command: {@code {ok:true, ...}}; refusals fail with a Rejection. A
+   * command acting in a room is refused unless the sender may be in that room now.
+   */
   public Future<JsonObject> handle(Actor actor, Command command) {
+    return access.check(actor, command.room()).compose(v -> route(actor, command));
+  }
+
+  private Future<JsonObject> route(Actor actor, Command command) {
     if (command instanceof Sync sync) {
       return Future.all(boards.sync(actor, sync), voting.syncPart(actor))
           .map(both -> ((JsonObject) both.resultAt(0)).mergeIn(both.resultAt(1)).put("ok", true));
@@ -37,6 +51,21 @@ public final class CommandRouter {
     }
     if (command instanceof CloseRound c) {
       return voting.close(actor, c);
+    }
+    if (command instanceof CreateRooms c) {
+      return rooms.create(actor, c);
+    }
+    if (command instanceof AssignRooms c) {
+      return rooms.assign(actor, c);
+    }
+    if (command instanceof MoveParticipant c) {
+      return rooms.move(actor, c);
+    }
+    if (command instanceof ChooseRoom c) {
+      return rooms.choose(actor, c);
+    }
+    if (command instanceof HarvestRoom c) {
+      return rooms.harvest(actor, c);
     }
     if (command instanceof TimerCommand c) {
       return facilitation.timer(actor, c);

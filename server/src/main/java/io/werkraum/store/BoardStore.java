@@ -13,7 +13,7 @@ import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Mutation;
 import io.werkraum.board.Mutation.Collection;
-import io.werkraum.board.Participant;
+import io.werkraum.board.RoomInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,8 @@ public final class BoardStore {
 
   /** Stores a new board with its plenary room; false when the id is taken. */
   public Future<Boolean> createBoard(Board board) {
-    JsonObject mainRoom = new JsonObject().put("id", Limits.MAIN_ROOM).put("kind", "plenary");
-    List<String> args = new ArrayList<>(List.of(Limits.MAIN_ROOM, mainRoom.encode()));
+    RoomInfo mainRoom = new RoomInfo(Limits.MAIN_ROOM, "", RoomInfo.PLENARY, board.createdAt());
+    List<String> args = new ArrayList<>(List.of(Limits.MAIN_ROOM, EventCodec.write(mainRoom)));
     args.addAll(List.of(
         "id", board.id(),
         "title", board.title(),
@@ -106,27 +106,35 @@ public final class BoardStore {
     if (m.expectVersion() != null) {
       options.put("expect", m.expectVersion());
     }
-    if (m.op() == Mutation.Op.CLOSE_ROUND) {
-      // The tally needs the notes of the round's room, for their texts.
-      String roundRoom = (String) m.item();
-      keys.addAll(List.of(
-          Keys.voteTotals(board, m.itemId()),
-          Keys.participants(board),
-          Keys.roomCollection(board, roundRoom, Collection.NOTES)));
-      options.put("votesPrefix", Keys.votesByPrefix(board, m.itemId()));
+    switch (m.op()) {
+      case CLOSE_ROUND -> {
+        // The tally needs the notes of the round's room, for their texts.
+        String roundRoom = (String) m.item();
+        keys.addAll(List.of(
+            Keys.voteTotals(board, m.itemId()),
+            Keys.participants(board),
+            Keys.roomCollection(board, roundRoom, Collection.NOTES)));
+        options.put("votesPrefix", Keys.votesByPrefix(board, m.itemId()));
+      }
+      case HARVEST -> keys.addAll(List.of(
+          Keys.roomCollection(board, Limits.MAIN_ROOM, Collection.SECTIONS),
+          Keys.roomCollection(board, m.itemId(), Collection.NOTES)));
+      case CREATE_ROOMS -> options.put("roomPrefix", Keys.roomPrefix(board));
+      default -> { }
     }
     String storedEvent = EventCodec.encodeStored(m.event(), now);
     String payload = switch (m.op()) {
-      case CREATE -> EventCodec.write(m.item());
       case UPDATE -> EventCodec.write(m.patch().fields());
       case DELETE, CLOSE_ROUND -> "";
+      case CREATE, CREATE_ROOMS, ASSIGN, HARVEST -> EventCodec.write(m.item());
     };
     List<String> args = List.of(
         m.op().name().toLowerCase(),
         m.itemId(),
         payload,
         storedEvent,
-        roomLevel ? m.room() : "title",
+        // The item that must exist: the room acted in, the harvested room, or the board itself.
+        m.op() == Mutation.Op.HARVEST ? m.itemId() : roomLevel ? m.room() : "title",
         Integer.toString(m.collection().maxItems()),
         Integer.toString(LOG_LENGTH),
         Integer.toString(COMMAND_TTL_SECONDS),
@@ -174,6 +182,29 @@ public final class BoardStore {
       }
       return participants;
     });
+  }
+
+  /** The board's rooms as stored: room id -> room. */
+  public Future<JsonObject> rooms(String boardId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.rooms(boardId))).map(hash -> {
+      JsonObject rooms = new JsonObject();
+      for (String id : hash.getKeys()) {
+        rooms.put(id, new JsonObject(hash.get(id).toString()));
+      }
+      return rooms;
+    });
+  }
+
+  /** The notes or sections of a room as stored. */
+  public Future<List<JsonObject>> roomItems(String boardId, String room, Collection collection) {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.roomCollection(boardId, room, collection)))
+        .map(values -> {
+          List<JsonObject> items = new ArrayList<>();
+          for (Response value : values) {
+            items.add(new JsonObject(value.toString()));
+          }
+          return items;
+        });
   }
 
   /** One round as stored, or null. */
@@ -263,7 +294,8 @@ public final class BoardStore {
         Keys.boardSeq(boardId),
         Keys.participants(boardId),
         Keys.boardCollection(boardId, Collection.SETTINGS),
-        Keys.boardCollection(boardId, Collection.ROUNDS)), List.of());
+        Keys.boardCollection(boardId, Collection.ROUNDS),
+        Keys.rooms(boardId)), List.of());
     return Future.all(board, state).map(done -> {
       Board b = board.result();
       Response r = state.result();
@@ -272,7 +304,8 @@ public final class BoardStore {
           .put("board", publicBoard(b))
           .put("participants", jsonArray(r.get(1)))
           .put("settings", settings.isEmpty() ? new JsonObject() : settings.getJsonObject(0))
-          .put("rounds", jsonArray(r.get(3)));
+          .put("rounds", jsonArray(r.get(3)))
+          .put("rooms", jsonArray(r.get(4)));
       return new StreamRead(r.get(0).toLong(), null, json);
     });
   }
@@ -348,8 +381,4 @@ public final class BoardStore {
     return redis.send(Request.cmd(Command.PING)).map(r -> "PONG".equals(r.toString()));
   }
 
-  /** The stored participant as a record, for joins. */
-  public static Participant participantFrom(JsonObject json) {
-    return EventCodec.JSON.convertValue(json.getMap(), Participant.class);
-  }
 }

@@ -21,7 +21,7 @@ public final class Keys {
   }
 
   public static String rooms(String board) {
-    return tag(board) + ":rooms";
+    return boardCollection(board, Collection.ROOMS);
   }
 
   public static String participants(String board) {
@@ -60,16 +60,21 @@ public final class Keys {
     return tag(board) + ":log";
   }
 
+  /** What every key of one room starts with. */
+  public static String roomPrefix(String board) {
+    return tag(board) + ":room:";
+  }
+
   public static String roomSeq(String board, String room) {
-    return tag(board) + ":room:" + room + ":seq";
+    return roomPrefix(board) + room + ":seq";
   }
 
   public static String roomLog(String board, String room) {
-    return tag(board) + ":room:" + room + ":log";
+    return roomPrefix(board) + room + ":log";
   }
 
   public static String roomCollection(String board, String room, Collection collection) {
-    return tag(board) + ":room:" + room + ":" + collection.key();
+    return roomPrefix(board) + room + ":" + collection.key();
   }
 
   /** The recorded outcome of one command, scoped to its sender so ids cannot collide across people. */

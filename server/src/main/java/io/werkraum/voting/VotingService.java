@@ -15,6 +15,7 @@ import io.werkraum.board.Permissions;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Role;
 import io.werkraum.board.Round;
+import io.werkraum.rooms.RoomAccess;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.Publisher;
 import io.werkraum.store.BoardStore;
@@ -33,12 +34,14 @@ public final class VotingService {
   private final BoardStore store;
   private final BoardService boards;
   private final Publisher publisher;
+  private final RoomAccess access;
 
-  public VotingService(Vertx vertx, BoardStore store, BoardService boards, Publisher publisher) {
+  public VotingService(Vertx vertx, BoardStore store, BoardService boards, Publisher publisher, RoomAccess access) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
     this.publisher = publisher;
+    this.access = access;
   }
 
   public Future<JsonObject> start(Actor actor, StartRound command) {
@@ -89,8 +92,9 @@ public final class VotingService {
       if (round == null) {
         return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such round"));
       }
-      long now = System.currentTimeMillis();
-      return store.vote(board, actor.participantId(), commandId, roundId, round.getString("room"), note, cast, now)
+      String room = round.getString("room");
+      return access.check(actor, room).compose(v -> store.vote(board, actor.participantId(), commandId, roundId,
+              room, note, cast, System.currentTimeMillis()))
           .compose(outcome -> {
             if (!outcome.ok()) {
               if (outcome.error() == ErrorCode.ROUND_CLOSED) {
