@@ -63,6 +63,98 @@ public final class Cmd {
     return sync;
   }
 
+  // Facilitation (facilitators only).
+
+  public static JsonObject lock(boolean locked) {
+    return command("board.lock").put("locked", locked);
+  }
+
+  public static JsonObject spotlight(String room, String noteId) {
+    return command("spotlight.set").put("room", room).put("id", noteId);
+  }
+
+  public static JsonObject spotlightClear() {
+    return command("spotlight.clear");
+  }
+
+  public static JsonObject bringToView(double x, double y, double zoom) {
+    return command("view.bring").put("viewport", new JsonObject().put("x", x).put("y", y).put("zoom", zoom));
+  }
+
+  public static JsonObject follow(boolean on) {
+    return command("view.follow").put("on", on);
+  }
+
+  public static JsonObject broadcast(String text) {
+    return command("broadcast.send").put("text", text);
+  }
+
+  public static JsonObject broadcastClear() {
+    return command("broadcast.clear");
+  }
+
+  public static JsonObject timerStart(long durationMs) {
+    return command("timer.start").put("durationMs", durationMs);
+  }
+
+  public static JsonObject timerPause() {
+    return command("timer.pause");
+  }
+
+  public static JsonObject timerResume() {
+    return command("timer.resume");
+  }
+
+  public static JsonObject timerAdd(long ms) {
+    return command("timer.add").put("ms", ms);
+  }
+
+  public static JsonObject timerReset() {
+    return command("timer.reset");
+  }
+
+  public static JsonObject removeParticipant(String participantId) {
+    return command("participant.remove").put("id", participantId);
+  }
+
+  public static JsonObject linksGet() {
+    return command("links.get");
+  }
+
+  /** @param kind participant or observer */
+  public static JsonObject linksRenew(String kind) {
+    return command("links.renew").put("kind", kind);
+  }
+
+  // Voting.
+
+  /** A round.start with the given round object ({id, votesPerParticipant?, maxPerNote?, ...}). */
+  public static JsonObject startRound(JsonObject round) {
+    return command("round.start").put("round", round);
+  }
+
+  /** A round.start with only an id: every default. */
+  public static JsonObject startRound(String roundId) {
+    return startRound(new JsonObject().put("id", roundId));
+  }
+
+  public static JsonObject closeRound(String roundId) {
+    return command("round.close").put("round", roundId);
+  }
+
+  /** A round.show; null shows none. */
+  public static JsonObject showRound(String roundId) {
+    return command("round.show").put("round", roundId);
+  }
+
+  public static JsonObject castVote(String roundId, String noteId) {
+    return command("vote.cast").put("round", roundId).put("note", noteId);
+  }
+
+  public static JsonObject retractVote(String roundId, String noteId) {
+    return command("vote.retract").put("round", roundId).put("note", noteId);
+  }
+
   public static JsonObject command(String type) {
     return new JsonObject().put("type", type).put("commandId", id());
   }
