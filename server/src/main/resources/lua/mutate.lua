@@ -13,6 +13,7 @@
 --        upsert: update a missing item as if it were empty, stamp: set updatedAt,
 --        votesPrefix: key prefix of the per-person vote hashes (close_round),
 --        roomPrefix: key prefix of room keys (create_rooms)}
+-- Returns {'new' or 'dup', outcome} and, for a new success, the stored event as third element.
 local prior = redis.call('GET', KEYS[1])
 if prior then
   return {'dup', prior}
@@ -216,4 +217,7 @@ else
 end
 local seq = redis.call('INCR', KEYS[2])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], seq .. '-0', 'e', event)
-return finish('ok:' .. seq)
+local result = finish('ok:' .. seq)
+-- The event as stored: the tally and the harvest complete it here.
+result[3] = event
+return result

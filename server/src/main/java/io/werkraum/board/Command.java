@@ -64,11 +64,11 @@ public sealed interface Command {
   /** Facilitator: who goes where; {@code assignments} only for the manual mode. */
   record AssignRooms(String commandId, AssignMode mode, java.util.Map<String, String> assignments) implements Command {}
 
-  /** Facilitator: one person into a room (null: none). */
-  record MoveParticipant(String commandId, String id, String room) implements Command {}
+  /** Facilitator: one person into a room ({@code target} null: none). */
+  record MoveParticipant(String commandId, String id, String target) implements Command {}
 
   /** Participant, when the facilitator lets people pick: their own room. */
-  record ChooseRoom(String commandId, String room) implements Command {}
+  record ChooseRoom(String commandId, String target) implements Command {}
 
   /** Facilitator: open the rooms (everyone into their room) or close them (everyone back). */
   record SetBreakout(String commandId, boolean open) implements Command {}

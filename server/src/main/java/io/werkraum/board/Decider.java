@@ -91,10 +91,10 @@ public final class Decider {
       return settings(by, "broadcast", c.text() == null ? null : Map.of("text", c.text(), "by", by, "at", now));
     }
     if (command instanceof MoveParticipant c) {
-      return participantRoom(c.id(), c.room(), by);
+      return participantRoom(c.id(), c.target(), by);
     }
     if (command instanceof ChooseRoom c) {
-      return participantRoom(by, c.room(), by);
+      return participantRoom(by, c.target(), by);
     }
     if (command instanceof SetBreakout c) {
       return settings(by, "breakout", c.open() ? "open" : "closed");

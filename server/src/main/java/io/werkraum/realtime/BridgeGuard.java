@@ -156,9 +156,19 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    // A participant listens only to the room they are in; that is known once the socket's
-    // participant was read.
-    session.ready().onComplete(ready -> event.complete(ready.succeeded() && room.equals(session.currentRoom())));
+    // A participant listens only to the room they are in, read afresh from the store: the socket
+    // may not have heard the board events that moved them.
+    String board = session.actor().boardId();
+    Future.all(store.participant(board, session.actor().participantId()), store.settings(board)).onComplete(found -> {
+      if (found.failed() || found.result().resultAt(0) == null) {
+        event.complete(false);
+        return;
+      }
+      JsonObject participant = found.result().resultAt(0);
+      JsonObject settings = found.result().resultAt(1);
+      session.roomState(participant.getString("room"), "open".equals(settings.getString("breakout")));
+      event.complete(room.equals(session.currentRoom()));
+    });
   }
 
   /**

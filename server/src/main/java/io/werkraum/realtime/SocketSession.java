@@ -11,8 +11,6 @@ final class SocketSession {
   private final String id;
   private final Actor actor;
   private int refused;
-  /** Known once the participant was read from the store; until then no room is listened to. */
-  private final io.vertx.core.Promise<Void> ready = io.vertx.core.Promise.promise();
   private volatile String assignedRoom;
   private volatile boolean breakoutOpen;
 
@@ -40,11 +38,6 @@ final class SocketSession {
   void roomState(String assignedRoom, boolean breakoutOpen) {
     this.assignedRoom = assignedRoom;
     this.breakoutOpen = breakoutOpen;
-    ready.tryComplete();
-  }
-
-  io.vertx.core.Future<Void> ready() {
-    return ready.future();
   }
 
   /** The room this participant is in now, as RoomAccess decides it from the stored state. */

@@ -14,6 +14,7 @@ import io.werkraum.board.Decider;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Mutation.Collection;
+import io.werkraum.board.Permissions;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Role;
 import io.werkraum.board.RoomInfo;
@@ -38,6 +39,7 @@ public final class RoomsService {
 
   /** New rooms; with a template section, each starts with a copy of it and the notes inside it. */
   public Future<JsonObject> create(Actor actor, CreateRooms command) {
+    Permissions.check(actor, command);
     Future<List<Object>[]> template = command.templateSection() == null
         ? Future.succeededFuture(emptyCopy())
         : templateCopy(actor.boardId(), command.templateSection());
@@ -76,6 +78,7 @@ public final class RoomsService {
   }
 
   public Future<JsonObject> assign(Actor actor, AssignRooms command) {
+    Permissions.check(actor, command);
     String board = actor.boardId();
     return Future.all(store.participants(board), store.rooms(board)).compose(both -> {
       List<JsonObject> participants = both.resultAt(0);
@@ -109,21 +112,24 @@ public final class RoomsService {
   }
 
   public Future<JsonObject> move(Actor actor, MoveParticipant command) {
-    return breakoutRoom(actor.boardId(), command.room())
+    Permissions.check(actor, command);
+    return breakoutRoom(actor.boardId(), command.target())
         .compose(room -> boards.execute(actor, command)).map(RoomsService::ok);
   }
 
   /** Only while the facilitator lets people pick their room. */
   public Future<JsonObject> choose(Actor actor, ChooseRoom command) {
+    Permissions.check(actor, command);
     return store.settings(actor.boardId()).compose(settings -> {
       if (!"choice".equals(settings.getString("assignMode"))) {
         return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the facilitator assigns the rooms"));
       }
-      return breakoutRoom(actor.boardId(), command.room()).compose(room -> boards.execute(actor, command));
+      return breakoutRoom(actor.boardId(), command.target()).compose(room -> boards.execute(actor, command));
     }).map(RoomsService::ok);
   }
 
   public Future<JsonObject> harvest(Actor actor, HarvestRoom command) {
+    Permissions.check(actor, command);
     return breakoutRoom(actor.boardId(), command.room()).compose(room -> {
       String sectionId = "harvest-" + TokenService.randomId(6);
       return boards.apply(actor, command, Decider.harvest(actor, command, room.getString("name"), sectionId),

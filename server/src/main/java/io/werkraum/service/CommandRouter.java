@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Command;
 import io.werkraum.board.Command.*;
+import io.werkraum.board.Permissions;
 import io.werkraum.facilitation.FacilitationService;
 import io.werkraum.rooms.RoomAccess;
 import io.werkraum.rooms.RoomsService;
@@ -32,6 +33,7 @@ public final class CommandRouter {
    * command acting in a room is refused unless the sender may be in that room now.
    */
   public Future<JsonObject> handle(Actor actor, Command command) {
+    Permissions.check(actor, command);
     return access.check(actor, command.room()).compose(v -> route(actor, command));
   }
 

@@ -122,7 +122,7 @@ public final class BoardStore {
       case CREATE_ROOMS -> options.put("roomPrefix", Keys.roomPrefix(board));
       default -> { }
     }
-    String storedEvent = EventCodec.encodeStored(m.event(), now);
+    String event = EventCodec.encodeStored(m.event(), now);
     String payload = switch (m.op()) {
       case UPDATE -> EventCodec.write(m.patch().fields());
       case DELETE, CLOSE_ROUND -> "";
@@ -132,7 +132,7 @@ public final class BoardStore {
         m.op().name().toLowerCase(),
         m.itemId(),
         payload,
-        storedEvent,
+        event,
         // The item that must exist: the room acted in, the harvested room, or the board itself.
         m.op() == Mutation.Op.HARVEST ? m.itemId() : roomLevel ? m.room() : "title",
         Integer.toString(m.collection().maxItems()),
@@ -145,7 +145,7 @@ public final class BoardStore {
       String outcome = r.get(1).toString();
       if (outcome.startsWith("ok:")) {
         long seq = Long.parseLong(outcome.substring(3));
-        return new Outcome(seq, null, duplicate, duplicate ? null : EventCodec.withSeq(storedEvent, seq));
+        return new Outcome(seq, null, duplicate, duplicate ? null : EventCodec.withSeq(r.get(2).toString(), seq));
       }
       return new Outcome(0, ErrorCode.fromCode(outcome.substring(4)), duplicate, null);
     });

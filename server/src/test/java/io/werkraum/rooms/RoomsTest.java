@@ -1,0 +1,241 @@
+package io.werkraum.rooms;
+
+import static io.werkraum.testing.Workshop.byId;
+import static io.werkraum.testing.Workshop.participantId;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
+import io.werkraum.testing.NodeTest;
+import io.werkraum.testing.Workshop;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Breakout rooms through real frames against real Redis: what a facilitator sets up, where each
+ * participant may look and write, and the harvest back into the plenary.
+ */
+class RoomsTest extends NodeTest {
+
+  private static JsonObject ok(BridgeClient client, JsonObject command) {
+    JsonObject reply = client.command(command);
+    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
+    return reply;
+  }
+
+  private static void refused(String code, BridgeClient client, JsonObject command) {
+    JsonObject reply = client.command(command);
+    assertEquals(false, reply.getBoolean("ok"), reply.encode());
+    assertEquals(code, reply.getString("code"), reply.encode());
+  }
+
+  private static JsonObject createRooms(String... names) {
+    JsonArray rooms = new JsonArray();
+    for (int i = 0; i < names.length; i++) {
+      rooms.add(new JsonObject().put("id", "r" + (i + 1)).put("name", names[i]));
+    }
+    return Cmd.command("rooms.create").put("rooms", rooms);
+  }
+
+  private static JsonObject boardState(BridgeClient client) {
+    return Workshop.fullState(client, "main").getJsonObject("board").getJsonObject("state");
+  }
+
+  private static String roomOf(BridgeClient client, String participant) {
+    JsonObject p = byId(boardState(client).getJsonArray("participants"), participant);
+    return p.getString("room");
+  }
+
+  @Test
+  void roomsAreCreatedAndAParticipantWritesOnlyInTheirOwnRoomWhileTheyAreOpen() {
+    try (Workshop w = Workshop.create(node, "Gruppenarbeit")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "Jena");
+      JsonObject ben = w.join("Ben", "Gera");
+      BridgeClient a = w.connect(anna);
+      BridgeClient b = w.connect(ben);
+      b.registerAndWait(w.boardAddress());
+
+      ok(fac, createRooms("Mobilität", "Bildung"));
+      JsonObject created = b.awaitMessage(w.boardAddress(), e -> "rooms.created".equals(e.getString("type")));
+      assertEquals(2, created.getJsonArray("rooms").size());
+      assertEquals(3, boardState(fac).getJsonArray("rooms").size(), "plenary and two rooms");
+
+      Map<String, String> manual = Map.of(participantId(anna), "r1", participantId(ben), "r2");
+      ok(fac, Cmd.command("rooms.assign").put("mode", "manual").put("assignments", new JsonObject(new HashMap<>(manual))));
+      assertEquals("r1", roomOf(fac, participantId(anna)));
+
+      // Assigned but not open: everyone is still in the plenary.
+      ok(a, Cmd.createNote("main", Cmd.note("before", 0, 0)));
+      refused("not_allowed", a, Cmd.createNote("r1", Cmd.note("early", 0, 0)));
+
+      ok(fac, Cmd.command("rooms.open"));
+      ok(a, Cmd.createNote("r1", Cmd.note("in-r1", 0, 0).put("text", "Radwege")));
+      refused("not_allowed", a, Cmd.createNote("r2", Cmd.note("elsewhere", 0, 0)));
+      refused("not_allowed", a, Cmd.createNote("main", Cmd.note("plenary", 0, 0)));
+      refused("not_allowed", a, Cmd.sync("r2", null, null));
+      refused("not_found", a, Cmd.sync("r9", null, null));
+      ok(b, Cmd.createNote("r2", Cmd.note("in-r2", 0, 0)));
+      // The facilitator may enter any room.
+      assertEquals(1, Workshop.notes(fac, "r1").size());
+      assertEquals(1, Workshop.notes(fac, "r2").size());
+
+      ok(fac, Cmd.command("rooms.close"));
+      refused("not_allowed", a, Cmd.createNote("r1", Cmd.note("late", 0, 0)));
+      ok(a, Cmd.createNote("main", Cmd.note("back", 0, 0)));
+    }
+  }
+
+  @Test
+  void aParticipantListensOnlyToTheirRoomAndStopsHearingARoomTheyLeft() {
+    try (Workshop w = Workshop.create(node, "Zuhören")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "");
+      BridgeClient a = w.connect(anna);
+      ok(fac, createRooms("Eins", "Zwei"));
+      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
+      ok(fac, Cmd.command("rooms.open"));
+
+      int mark = a.mark();
+      a.register(w.boardAddress());
+      a.register(w.roomAddress("r2"));
+      a.awaitFrameAfter(mark, f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")));
+      a.registerAndWait(w.roomAddress("r1"));
+
+      ok(fac, Cmd.createNote("r1", Cmd.note("for-anna", 0, 0)));
+      a.awaitMessageAfter(mark, w.roomAddress("r1"), e -> "note.created".equals(e.getString("type")));
+
+      // Moved to room 2: what happens in room 1 no longer reaches her, even though she listens.
+      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r2"));
+      a.awaitMessageAfter(mark, w.boardAddress(), e -> "participant.updated".equals(e.getString("type")));
+      int moved = a.mark();
+      a.register(w.roomAddress("r2"));
+      // The guard decides a registration after reading the store; probe until it is in place.
+      for (int i = 0; i < 50 && a.messages(w.roomAddress("r2")).isEmpty(); i++) {
+        ok(fac, Cmd.createNote("r2", Cmd.note("probe" + i, 0, 0)));
+      }
+      assertFalse(a.messages(w.roomAddress("r2")).isEmpty(), "her new room reaches her");
+      ok(fac, Cmd.createNote("r1", Cmd.note("secret", 0, 0)));
+      ok(fac, Cmd.createNote("r2", Cmd.note("for-anna-now", 0, 0)));
+      a.awaitMessageAfter(moved, w.roomAddress("r2"), e -> "note.created".equals(e.getString("type")));
+      assertTrue(a.messages(w.roomAddress("r1")).stream()
+              .noneMatch(e -> e.getJsonObject("note") != null && "secret".equals(e.getJsonObject("note").getString("id"))),
+          "a room she left does not reach her");
+    }
+  }
+
+  @Test
+  void aRoomCanStartFromACopyOfAPlenarySection() {
+    try (Workshop w = Workshop.create(node, "Vorlage")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      ok(fac, Cmd.createSection("main", Cmd.section("tpl", 0, 0, 600, 400, "Leitfragen")));
+      ok(fac, Cmd.createNote("main", Cmd.note("q1", 50, 80).put("text", "Was läuft gut?")));
+      ok(fac, Cmd.createNote("main", Cmd.note("outside", 2000, 2000).put("text", "nicht kopieren")));
+      ok(fac, createRooms("A", "B").put("templateSection", "tpl"));
+      for (String room : List.of("r1", "r2")) {
+        JsonArray notes = Workshop.notes(fac, room);
+        assertEquals(1, notes.size(), room + ": only the notes inside the section");
+        assertEquals("Was läuft gut?", notes.getJsonObject(0).getString("text"));
+        assertEquals("Leitfragen", Workshop.sections(fac, room).getJsonObject(0).getString("title"));
+      }
+      refused("not_found", fac, createRooms("C").put("templateSection", "nope").put("rooms",
+          new JsonArray().add(new JsonObject().put("id", "r3").put("name", "C"))));
+      refused("conflict", fac, createRooms("A again"));
+    }
+  }
+
+  @Test
+  void balancedAssignmentMixesOrganisationsAndEveryoneGetsARoom() {
+    try (Workshop w = Workshop.create(node, "Mischung")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      String[] towns = {"Jena", "Jena", "Jena", "Gera", "Gera", "Gera"};
+      for (int i = 0; i < towns.length; i++) {
+        w.join("P" + i, towns[i]);
+      }
+      ok(fac, createRooms("Eins", "Zwei", "Drei"));
+      ok(fac, Cmd.command("rooms.assign").put("mode", "balanced"));
+      JsonArray participants = boardState(fac).getJsonArray("participants");
+      Map<String, List<String>> organisationsByRoom = new HashMap<>();
+      for (Object o : participants) {
+        JsonObject p = (JsonObject) o;
+        if ("participant".equals(p.getString("role"))) {
+          assertNotNull(p.getString("room"), p.encode());
+          organisationsByRoom.computeIfAbsent(p.getString("room"), r -> new java.util.ArrayList<>())
+              .add(p.getString("organisation"));
+        }
+      }
+      assertEquals(3, organisationsByRoom.size());
+      organisationsByRoom.forEach((room, orgs) -> {
+        assertEquals(2, orgs.size(), room + " " + orgs);
+        assertEquals(2, orgs.stream().distinct().count(), room + " mixes organisations: " + orgs);
+      });
+    }
+  }
+
+  @Test
+  void participantsPickTheirRoomOnlyWhenTheFacilitatorLetsThem() {
+    try (Workshop w = Workshop.create(node, "Wahl")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "");
+      BridgeClient a = w.connect(anna);
+      ok(fac, createRooms("Eins", "Zwei"));
+      refused("not_allowed", a, Cmd.command("room.choose").put("room", "r2"));
+      ok(fac, Cmd.command("rooms.assign").put("mode", "choice"));
+      ok(a, Cmd.command("room.choose").put("room", "r2"));
+      refused("not_found", a, Cmd.command("room.choose").put("room", "main"));
+      assertEquals("r2", roomOf(fac, participantId(anna)));
+    }
+  }
+
+  @Test
+  void harvestingBringsARoomsNotesIntoThePlenaryUnderItsName() {
+    try (Workshop w = Workshop.create(node, "Ernte")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "Jena");
+      BridgeClient a = w.connect(anna);
+      BridgeClient watcher = w.joinAndListen("Ben");
+      ok(fac, Cmd.createNote("main", Cmd.note("existing", 0, 0)));
+      ok(fac, createRooms("Verkehr"));
+      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
+      ok(fac, Cmd.command("rooms.open"));
+      ok(a, Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
+      ok(a, Cmd.createNote("r1", Cmd.note("n2", 300, 0).put("text", "Radweg Lobeda")));
+      ok(fac, Cmd.command("rooms.close"));
+
+      ok(fac, Cmd.command("rooms.harvest").put("room", "r1"));
+      JsonObject harvested = watcher.awaitMessage(w.roomAddress("main"),
+          e -> "rooms.harvested".equals(e.getString("type")));
+      assertNotNull(harvested.getJsonObject("section"), harvested.encode());
+      assertEquals("Verkehr", harvested.getJsonObject("section").getString("title"));
+      assertEquals(2, harvested.getJsonArray("notes").size());
+      JsonArray plenary = Workshop.notes(fac, "main");
+      assertEquals(3, plenary.size());
+      JsonObject copy = plenary.stream().map(o -> (JsonObject) o)
+          .filter(n -> "Busse öfter".equals(n.getString("text"))).findFirst().orElseThrow();
+      assertNotNull(copy.getJsonObject("origin"), copy.encode());
+      assertEquals("r1", copy.getJsonObject("origin").getString("room"));
+      assertEquals("Verkehr", copy.getJsonObject("origin").getString("roomName"));
+      assertEquals(participantId(anna), copy.getString("author"));
+      JsonObject section = Workshop.sections(fac, "main").getJsonObject(0);
+      assertTrue(section.getDouble("x") >= 200, "placed right of what was there: " + section.encode());
+      assertTrue(RoomsService.contains(section, copy), "the copies lie inside the new section");
+      refused("not_found", fac, Cmd.command("rooms.harvest").put("room", "main"));
+    }
+  }
+
+  @Test
+  void onlyFacilitatorsRunTheRooms() {
+    try (Workshop w = Workshop.create(node, "Rechte")) {
+      BridgeClient a = w.connect(w.join("Anna", ""));
+      for (JsonObject command : List.of(createRooms("X"), Cmd.command("rooms.assign").put("mode", "random"),
+          Cmd.command("rooms.open"), Cmd.command("rooms.close"), Cmd.command("rooms.harvest").put("room", "r1"),
+          Cmd.command("participant.move").put("id", "someone").put("room", "r1"))) {
+        refused("not_allowed", a, command);
+      }
+    }
+  }
+}
