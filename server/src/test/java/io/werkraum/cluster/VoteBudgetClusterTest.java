@@ -1,0 +1,158 @@
+package io.werkraum.cluster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.werkraum.store.EmbeddedRedis;
+import io.werkraum.store.Keys;
+import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
+import io.werkraum.testing.DirectStore;
+import io.werkraum.testing.TestNode;
+import io.werkraum.testing.TestRedis;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The vote budget holds when one person votes from several tabs on two clustered nodes at once:
+ * Redis checks budget and cap atomically, so no interleaving of nodes and sockets lets a sixth
+ * vote through.
+ */
+class VoteBudgetClusterTest {
+  static final int BUDGET = 5;
+  static final int VOTES = 50;
+  /** Sockets per node. The bridge allows 16 handlers per socket, pending replies included. */
+  static final int SOCKETS_PER_NODE = 2;
+
+  static TestRedis redis;
+  static TestNode nodeA;
+  static TestNode nodeB;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) {
+    redis = new TestRedis();
+    int portA = EmbeddedRedis.freePort();
+    int portB = EmbeddedRedis.freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    String name = "werkraum-test-" + UUID.randomUUID();
+    nodeA = TestNode.start(redis.url(), dir.resolve("a"), cluster(name, portA, members));
+    nodeB = TestNode.start(redis.url(), dir.resolve("b"), cluster(name, portB, members));
+  }
+
+  private static Map<String, String> cluster(String name, int port, String members) {
+    return Map.of(
+        "WERKRAUM_CLUSTER", "true",
+        "WERKRAUM_CLUSTER_NAME", name,
+        "WERKRAUM_CLUSTER_HOST", "127.0.0.1",
+        "WERKRAUM_CLUSTER_PORT", Integer.toString(port),
+        "WERKRAUM_CLUSTER_MEMBERS", members);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (nodeB != null) {
+      nodeB.close();
+    }
+    if (nodeA != null) {
+      nodeA.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  static void assertOk(JsonObject reply) {
+    assertEquals(true, reply.getBoolean("ok"), reply.encode());
+  }
+
+  @Test
+  void fiftyVotesAtOnceFromTabsOnTwoNodesSpendExactlyTheBudget() {
+    JsonObject board = nodeA.createBoard("Abstimmung im Verbund");
+    String boardId = board.getString("boardId");
+    JsonObject fay = nodeA.joinAsFacilitator(board, "Fay");
+    JsonObject anna = nodeB.joinAsParticipant(board, "Anna", "Stadt Jena");
+    String annaId = anna.getJsonObject("participant").getString("id");
+    List<BridgeClient> sockets = new ArrayList<>();
+    try (BridgeClient f = BridgeClient.connect(nodeA.werkraum().vertx(), nodeA.port(), fay.getString("token"));
+         DirectStore direct = new DirectStore(nodeA.werkraum().vertx(), redis.url())) {
+      for (String note : List.of("n1", "n2", "n3")) {
+        assertOk(f.command(Cmd.createNote("main", Cmd.note(note, 0, 0).put("text", "Vorschlag " + note))));
+      }
+      assertOk(f.command(Cmd.startRound(new JsonObject().put("id", "r1")
+          .put("votesPerParticipant", BUDGET).put("maxPerNote", BUDGET))));
+      for (TestNode node : List.of(nodeA, nodeB)) {
+        for (int i = 0; i < SOCKETS_PER_NODE; i++) {
+          sockets.add(BridgeClient.connect(node.werkraum().vertx(), node.port(), anna.getString("token")));
+        }
+      }
+      for (BridgeClient socket : sockets) {
+        socket.roundTrip();
+      }
+
+      // Every vote is sent before any reply is awaited, spread over the sockets and notes.
+      List<Future<JsonObject>> replies = new ArrayList<>();
+      for (int i = 0; i < VOTES; i++) {
+        BridgeClient socket = sockets.get(i % sockets.size());
+        replies.add(socket.requestAsync("werkraum.commands", Cmd.castVote("r1", "n" + (1 + i % 3))));
+      }
+      List<JsonObject> bodies = new ArrayList<>();
+      for (Future<JsonObject> reply : replies) {
+        JsonObject frame = BridgeClient.await(reply);
+        assertEquals("rec", frame.getString("type"), frame.encode());
+        bodies.add(frame.getJsonObject("body"));
+      }
+
+      List<JsonObject> accepted = bodies.stream().filter(b -> Boolean.TRUE.equals(b.getBoolean("ok"))).toList();
+      assertEquals(BUDGET, accepted.size(), "accepted: " + accepted);
+      Set<Integer> remaining = new HashSet<>();
+      accepted.forEach(b -> remaining.add(b.getInteger("remaining")));
+      assertEquals(Set.of(4, 3, 2, 1, 0), remaining, "each accepted vote spent one of the budget");
+      for (JsonObject refused : bodies) {
+        if (!Boolean.TRUE.equals(refused.getBoolean("ok"))) {
+          assertTrue(Set.of("vote_budget_exhausted", "vote_limit_per_note").contains(refused.getString("code")),
+              refused.encode());
+        }
+      }
+
+      // What Redis holds: five votes in total, and five on Anna's notes.
+      Response total = direct.send(Request.cmd(Command.HGET).arg(Keys.voteTotals(boardId, "r1")).arg(annaId));
+      assertEquals(BUDGET, total.toInteger());
+      Response mine = direct.send(Request.cmd(Command.HGETALL).arg(Keys.votesBy(boardId, "r1", annaId)));
+      int sum = 0;
+      for (String note : mine.getKeys()) {
+        sum += mine.get(note).toInteger();
+      }
+      assertEquals(BUDGET, sum, mine.toString());
+
+      JsonObject closed = f.command(Cmd.closeRound("r1"));
+      assertOk(closed);
+      JsonObject sync = f.command(Cmd.sync("main", null, null));
+      assertOk(sync);
+      JsonArray rounds = sync.getJsonObject("board").getJsonObject("state").getJsonArray("rounds");
+      JsonObject results = rounds.getJsonObject(0).getJsonObject("results");
+      assertEquals(BUDGET, results.getInteger("votes"), results.encode());
+      assertEquals(1, results.getInteger("voters"));
+      int counted = 0;
+      for (Object entry : results.getJsonArray("ranking")) {
+        counted += ((JsonObject) entry).getInteger("count");
+      }
+      assertEquals(BUDGET, counted, results.encode());
+    } finally {
+      sockets.forEach(BridgeClient::close);
+    }
+  }
+}
