@@ -41,7 +41,8 @@ class AssignmentTest {
   void balancedMixesOrganisationsInEveryRoom() {
     List<Person> people = people("Jena", "Jena", "Jena", "Jena", "Gera", "Gera", "Gera", "Gera", "Weimar", "Weimar",
         "Weimar", "Weimar");
-    for (int seed = 0; seed < 20; seed++) {
+    for (int s = 0; s < 20; s++) {
+      int seed = s;
       Map<String, String> result = Assignment.balanced(people, List.of("r1", "r2", "r3", "r4"), new Random(seed));
       Map<String, List<String>> byRoom = result.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
           Collectors.mapping(e -> people.get(Integer.parseInt(e.getKey().substring(1))).organisation(), Collectors.toList())));
