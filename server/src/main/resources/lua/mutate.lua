@@ -3,16 +3,18 @@
 -- KEYS: 1 idempotency record, 2 stream sequence, 3 stream op log, 4 collection hash,
 --       5 hash whose field ARGV[5] must exist (the board's rooms, or its meta),
 --       6 the board's settings hash (for the lock),
---       7-9 for close_round: the round's vote totals, the participants, the notes of its room;
+--       7-11 for close_round: the round's vote totals, the participants, the notes of its room,
+--       the voters' organisations, the outcomes of vote commands;
 --       7-8 for harvest: the plenary's sections, the harvested room's notes
--- ARGV: 1 op (create|update|delete|close_round|create_rooms|assign|harvest), 2 item id,
+-- ARGV: 1 op (create|update|delete|close_round|create_rooms|assign|harvest|reveal), 2 item id,
 --       3 item, patch or operation JSON, 4 event JSON,
 --       5 field that must exist in KEYS[5], 6 most items in the collection, 7 op log length,
 --       8 idempotency record lifetime (s), 9 server time (ms), 10 options JSON:
 --       {lock: refuse while the board is locked, expect: the version the item must have,
 --        upsert: update a missing item as if it were empty, stamp: set updatedAt,
 --        votesPrefix: key prefix of the per-person vote hashes (close_round),
---        roomPrefix: key prefix of room keys (create_rooms)}
+--        roomPrefix: key prefix of room keys (create_rooms),
+--        hideIfPrivate: a new note is hidden while the board has private writing on}
 -- Returns {'new' or 'dup', outcome} and, for a new success, the stored event as third element.
 local prior = redis.call('GET', KEYS[1])
 if prior then
@@ -34,6 +36,10 @@ if options.lock then
 end
 local op, id = ARGV[1], ARGV[2]
 local event = ARGV[4]
+-- Events about hidden notes say so, and whose they are, so they reach only who may read them.
+local function markHidden(author)
+  event = '{"hidden":true,"author":' .. cjson.encode(author) .. ',' .. string.sub(event, 2)
+end
 if op == 'create' then
   if redis.call('HEXISTS', KEYS[4], id) == 1 then
     return finish('err:conflict')
@@ -41,7 +47,17 @@ if op == 'create' then
   if redis.call('HLEN', KEYS[4]) >= tonumber(ARGV[6]) then
     return finish('err:limit_reached')
   end
-  redis.call('HSET', KEYS[4], id, ARGV[3])
+  local item = ARGV[3]
+  if options.hideIfPrivate then
+    local stored = redis.call('HGET', KEYS[6], 'board')
+    if stored and cjson.decode(stored).privateWriting == true then
+      local note = cjson.decode(item)
+      note.hidden = true
+      item = cjson.encode(note)
+      markHidden(note.author)
+    end
+  end
+  redis.call('HSET', KEYS[4], id, item)
 elseif op == 'update' then
   local current = redis.call('HGET', KEYS[4], id)
   if not current and not options.upsert then
@@ -60,10 +76,32 @@ elseif op == 'update' then
     item['updatedAt'] = tonumber(ARGV[9])
   end
   redis.call('HSET', KEYS[4], id, cjson.encode(item))
+  if item.hidden == true then
+    markHidden(item.author)
+  end
 elseif op == 'delete' then
-  if redis.call('HDEL', KEYS[4], id) == 0 then
+  local current = redis.call('HGET', KEYS[4], id)
+  if not current then
     return finish('err:not_found')
   end
+  local item = cjson.decode(current)
+  redis.call('HDEL', KEYS[4], id)
+  if item.hidden == true then
+    markHidden(item.author)
+  end
+elseif op == 'reveal' then
+  -- Every hidden note of the room becomes visible; the event carries them whole.
+  local revealed = {}
+  for _, stored in ipairs(redis.call('HVALS', KEYS[4])) do
+    local note = cjson.decode(stored)
+    if note.hidden == true then
+      note.hidden = nil
+      local json = cjson.encode(note)
+      redis.call('HSET', KEYS[4], note.id, json)
+      revealed[#revealed + 1] = json
+    end
+  end
+  event = string.gsub(event, '"notes":null', function() return '"notes":[' .. table.concat(revealed, ',') .. ']' end)
 elseif op == 'close_round' then
   local current = redis.call('HGET', KEYS[4], id)
   if not current then
@@ -81,8 +119,11 @@ elseif op == 'close_round' then
     local participant = totals[i]
     if tonumber(totals[i + 1]) > 0 then
       people = people + 1
-      local stored = redis.call('HGET', KEYS[8], participant)
-      local organisation = stored and cjson.decode(stored).organisation or ''
+      local organisation = redis.call('HGET', KEYS[10], participant)
+      if not organisation then
+        local stored = redis.call('HGET', KEYS[8], participant)
+        organisation = stored and cjson.decode(stored).organisation or ''
+      end
       local mine = redis.call('HGETALL', options.votesPrefix .. participant)
       for j = 1, #mine, 2 do
         local note, n = mine[j], tonumber(mine[j + 1])
@@ -106,7 +147,7 @@ elseif op == 'close_round' then
   end
   if round.anonymous then
     -- Only the tally remains: nobody can later tell who voted for what.
-    redis.call('DEL', KEYS[7])
+    redis.call('DEL', KEYS[7], KEYS[10], KEYS[11])
   end
   table.sort(order, function(a, b)
     if counts[a] ~= counts[b] then
@@ -118,8 +159,9 @@ elseif op == 'close_round' then
   local ranking = {}
   for _, note in ipairs(order) do
     local stored = redis.call('HGET', KEYS[9], note)
+    local noteItem = stored and cjson.decode(stored) or {}
     local entry = {note = note, count = counts[note], byOrganisation = byOrganisation[note],
-                   text = stored and cjson.decode(stored).text or ''}
+                   text = (noteItem.hidden ~= true and noteItem.text) or ''}
     if not round.anonymous then
       entry.voters = voters[note]
     end
@@ -205,7 +247,8 @@ elseif op == 'harvest' then
                   x = x0 + 20 + ((i - 1) % cols) * 220, y = y0 + 60 + math.floor((i - 1) / cols) * 170,
                   w = 200, h = 150, color = note.color, text = note.text, author = note.author,
                   createdAt = note.createdAt, updatedAt = now,
-                  origin = {room = spec.room, roomName = spec.roomName, note = note.id}}
+                  origin = {room = spec.room, roomName = spec.roomName, note = note.id},
+                  hidden = note.hidden}
     local json = cjson.encode(copy)
     redis.call('HSET', KEYS[4], copy.id, json)
     copies[#copies + 1] = json

@@ -1,17 +1,21 @@
 -- Casts or takes back one vote atomically: the budget and the per-note cap hold however many
 -- votes arrive at once, from however many tabs and nodes.
--- KEYS: 1 idempotency record, 2 the board's rounds, 3 the voter's votes in the round (note -> n),
+-- Everything that ties a person to a vote lives under the round's keys, so closing an
+-- anonymous round can delete it all.
+-- KEYS: 1 the round's outcomes of vote commands (hash: participant:commandId -> outcome),
+--       2 the board's rounds, 3 the voter's votes in the round (note -> n),
 --       4 the round's totals (participant -> n), 5 notes of the round's room,
---       6 sections of the round's room
+--       6 sections of the round's room, 7 the round's voters' organisations (participant -> org),
+--       8 the board's participants
 -- ARGV: 1 cast|retract, 2 round id, 3 participant, 4 note, 5 server time (ms),
---       6 idempotency record lifetime (s)
+--       6 (unused), 7 participant:commandId
 -- Outcome: 'ok:<remaining>:<the voter's votes as JSON>' or 'err:<code>'
-local prior = redis.call('GET', KEYS[1])
+local prior = redis.call('HGET', KEYS[1], ARGV[7])
 if prior then
   return {'dup', prior}
 end
 local function finish(outcome)
-  redis.call('SET', KEYS[1], outcome, 'EX', ARGV[6])
+  redis.call('HSET', KEYS[1], ARGV[7], outcome)
   return {'new', outcome}
 end
 local stored = redis.call('HGET', KEYS[2], ARGV[2])
@@ -58,6 +62,9 @@ if ARGV[1] == 'cast' then
   redis.call('HINCRBY', KEYS[3], note, 1)
   redis.call('HINCRBY', KEYS[4], participant, 1)
   total = total + 1
+  -- The organisation counts as it was when voting, even if the person is removed later.
+  local person = redis.call('HGET', KEYS[8], participant)
+  redis.call('HSETNX', KEYS[7], participant, person and cjson.decode(person).organisation or '')
 elseif ARGV[1] == 'retract' then
   if mine <= 0 then
     return finish('err:not_found')

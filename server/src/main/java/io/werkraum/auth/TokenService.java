@@ -18,9 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>A join token ({@code v1|board|participant|role}) proves identity for as long as the
  *       participant exists; the browser keeps it and sends it only in an Authorization header.
- *   <li>A socket ticket ({@code t1|board|participant|role|expiresAt}) is what a WebSocket URL
- *       carries: URLs end up in proxy logs and browser consoles, so they carry only something
- *       that expires within a minute.
+ *   <li>A socket ticket ({@code t2|board|participant|role|expiresAt|room|breakout}) is what a
+ *       WebSocket URL carries: URLs end up in proxy logs and browser consoles, so they carry only
+ *       something that expires within a minute. It also says which breakout room the participant
+ *       was assigned and whether rooms were open, so the guard can decide a socket's first
+ *       registrations at once.
  * </ul>
  * Whether the participant still exists (not removed) is checked against the store where it matters.
  */
@@ -42,10 +44,13 @@ public final class TokenService {
     return seal(String.join("|", "v1", actor.boardId(), actor.participantId(), actor.role().wire()));
   }
 
-  public String issueTicket(Actor actor, long expiresAt) {
-    return seal(String.join("|", "t1", actor.boardId(), actor.participantId(), actor.role().wire(),
-        Long.toString(expiresAt)));
+  public String issueTicket(Actor actor, long expiresAt, String assignedRoom, boolean breakoutOpen) {
+    return seal(String.join("|", "t2", actor.boardId(), actor.participantId(), actor.role().wire(),
+        Long.toString(expiresAt), assignedRoom == null ? "" : assignedRoom, breakoutOpen ? "open" : "closed"));
   }
+
+  /** What a verified socket ticket says. */
+  public record Ticket(Actor actor, String assignedRoom, boolean breakoutOpen) {}
 
   /** The actor the join token names, or null when it is malformed or not signed by us. */
   public Actor verify(String token) {
@@ -53,11 +58,14 @@ public final class TokenService {
     return parts == null ? null : actor(parts);
   }
 
-  /** The actor the ticket names, or null when it is malformed, not signed by us or expired. */
-  public Actor verifyTicket(String ticket, long now) {
-    String[] parts = open(ticket, "t1", 5);
+  /** What the ticket says, or null when it is malformed, not signed by us or expired. */
+  public Ticket verifyTicket(String ticket, long now) {
+    String[] parts = open(ticket, "t2", 7);
     try {
-      return parts == null || Long.parseLong(parts[4]) < now ? null : actor(parts);
+      if (parts == null || Long.parseLong(parts[4]) < now) {
+        return null;
+      }
+      return new Ticket(actor(parts), parts[5].isEmpty() ? null : parts[5], "open".equals(parts[6]));
     } catch (NumberFormatException e) {
       return null;
     }

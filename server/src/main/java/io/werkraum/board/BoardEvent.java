@@ -100,4 +100,11 @@ public sealed interface BoardEvent {
       return "rooms.harvested";
     }
   }
+
+  /** The store fills in the revealed notes. */
+  record NotesRevealed(String room, Object notes, String by) implements BoardEvent {
+    public String type() {
+      return "notes.revealed";
+    }
+  }
 }

@@ -56,6 +56,12 @@ public sealed interface Command {
   /** Chooses whose results the board shows; null for none. */
   record ShowRound(String commandId, String round) implements Command {}
 
+  /** Facilitator: while on, participants' new notes are hidden from everyone but them. */
+  record SetPrivateWriting(String commandId, boolean on) implements Command {}
+
+  /** Facilitator: every hidden note of a room becomes visible to all. */
+  record RevealNotes(String commandId, String room) implements Command {}
+
   // Breakout rooms.
 
   /** Facilitator: new rooms, each optionally starting from a copy of a plenary section. */

@@ -102,13 +102,11 @@ public final class CommandParser {
       }
       case "timer.start" -> {
         onlyFields(body, type, Set.of("type", "commandId", "durationMs"));
-        return new TimerCommand(commandId, TimerAction.START,
-            (long) exactNumber(body, "durationMs", 1_000, Limits.TIMER_MAX_MS));
+        return new TimerCommand(commandId, TimerAction.START, integer(body, "durationMs", 1_000, Limits.TIMER_MAX_MS));
       }
       case "timer.add" -> {
         onlyFields(body, type, Set.of("type", "commandId", "ms"));
-        return new TimerCommand(commandId, TimerAction.ADD,
-            (long) exactNumber(body, "ms", -Limits.TIMER_MAX_MS, Limits.TIMER_MAX_MS));
+        return new TimerCommand(commandId, TimerAction.ADD, integer(body, "ms", -Limits.TIMER_MAX_MS, Limits.TIMER_MAX_MS));
       }
       case "timer.pause", "timer.resume", "timer.reset" -> {
         onlyFields(body, type, BARE);
@@ -142,6 +140,14 @@ public final class CommandParser {
       case "round.show" -> {
         onlyFields(body, type, Set.of("type", "commandId", "round"));
         return new ShowRound(commandId, body.hasNonNull("round") ? id(body, "round") : null);
+      }
+      case "private.set" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "on"));
+        return new SetPrivateWriting(commandId, bool(body, "on"));
+      }
+      case "private.reveal" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "room"));
+        return new RevealNotes(commandId, id(body, "room"));
       }
       case "rooms.create" -> {
         onlyFields(body, type, Set.of("type", "commandId", "rooms", "templateSection"));
@@ -232,9 +238,9 @@ public final class CommandParser {
   private static RoundDraft roundDraft(JsonNode round) {
     onlyFields(round, "round", Set.of("id", "title", "votesPerParticipant", "maxPerNote", "anonymous",
         "room", "sections", "durationMs"));
-    Double votes = optionalExactNumber(round, "votesPerParticipant", 1, Limits.VOTES_MAX);
+    Long votes = optionalInteger(round, "votesPerParticipant", 1, Limits.VOTES_MAX);
     int budget = votes == null ? Limits.VOTES_DEFAULT : votes.intValue();
-    Double perNote = optionalExactNumber(round, "maxPerNote", 1, Limits.VOTES_MAX);
+    Long perNote = optionalInteger(round, "maxPerNote", 1, Limits.VOTES_MAX);
     int cap = perNote == null ? Math.min(Limits.VOTES_PER_NOTE_DEFAULT, budget) : perNote.intValue();
     if (cap > budget) {
       throw Rejection.invalid("maxPerNote cannot exceed votesPerParticipant");
@@ -242,9 +248,9 @@ public final class CommandParser {
     Boolean anonymous = optionalBool(round, "anonymous");
     String room = round.hasNonNull("room") ? id(round, "room") : Limits.MAIN_ROOM;
     String title = optionalString(round, "title", Limits.TITLE_MAX);
-    Double duration = optionalExactNumber(round, "durationMs", Limits.ROUND_DURATION_MIN_MS, Limits.ROUND_DURATION_MAX_MS);
+    Long duration = optionalInteger(round, "durationMs", Limits.ROUND_DURATION_MIN_MS, Limits.ROUND_DURATION_MAX_MS);
     return new RoundDraft(id(round, "id"), title == null ? "" : title.strip(), budget, cap,
-        anonymous == null || anonymous, room, ids(round, "sections"), duration == null ? null : duration.longValue());
+        anonymous == null || anonymous, room, ids(round, "sections"), duration);
   }
 
   private static NoteDraft noteDraft(JsonNode note) {

@@ -24,10 +24,10 @@ public final class Decider {
     if (settings != null) {
       return settings;
     }
-    return roomChange(command, by, now).lockedForNonFacilitators(actor);
+    return roomChange(command, by, now).byParticipantUnlessFacilitator(actor);
   }
 
-  /** Changes to notes and sections: refused while the board is locked, unless by a facilitator. */
+  /** Changes to notes and sections, bound by the lock and private writing unless by a facilitator. */
   private static Mutation roomChange(Command command, String by, long now) {
     if (command instanceof CreateNote c) {
       NoteDraft d = c.note();
@@ -95,6 +95,13 @@ public final class Decider {
     }
     if (command instanceof ChooseRoom c) {
       return participantRoom(by, c.target(), by);
+    }
+    if (command instanceof SetPrivateWriting c) {
+      return settings(by, "privateWriting", c.on());
+    }
+    if (command instanceof RevealNotes c) {
+      return new Mutation(c.room(), Collection.NOTES, Op.REVEAL, "hidden", null, null,
+          new NotesRevealed(c.room(), null, by));
     }
     if (command instanceof SetBreakout c) {
       return settings(by, "breakout", c.open() ? "open" : "closed");

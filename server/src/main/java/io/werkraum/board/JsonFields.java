@@ -139,6 +139,26 @@ final class JsonFields {
     return node.doubleValue();
   }
 
+  /** A whole number within bounds (counts, milliseconds): 2.5 votes is no input. */
+  static long integer(JsonNode parent, String name, long min, long max) {
+    Long value = optionalInteger(parent, name, min, max);
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
+  static Long optionalInteger(JsonNode parent, String name, long min, long max) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() || !node.canConvertToExactIntegral() || node.longValue() < min || node.longValue() > max) {
+      throw Rejection.invalid("field '" + name + "' must be a whole number between " + min + " and " + max);
+    }
+    return node.longValue();
+  }
+
   /** An optional list of distinct ids; null when absent or empty. */
   static java.util.List<String> ids(JsonNode parent, String name) {
     JsonNode node = parent.get(name);

@@ -12,6 +12,7 @@ package io.werkraum.board;
  * @param patch the changed fields for {@link Op#UPDATE}, otherwise null
  * @param checkLock refuse with {@code board_locked} while the board is locked
  * @param expectVersion for an update: the version the item must still have, or null
+ * @param hideIfPrivate a new note is hidden while the board has private writing on
  */
 public record Mutation(
     String room,
@@ -22,20 +23,26 @@ public record Mutation(
     Patch patch,
     BoardEvent event,
     boolean checkLock,
-    Long expectVersion) {
+    Long expectVersion,
+    boolean hideIfPrivate) {
 
   public Mutation(String room, Collection collection, Op op, String itemId, Object item, Patch patch,
       BoardEvent event) {
-    this(room, collection, op, itemId, item, patch, event, false, null);
+    this(room, collection, op, itemId, item, patch, event, false, null, false);
   }
 
-  public Mutation lockedForNonFacilitators(Actor actor) {
-    return new Mutation(room, collection, op, itemId, item, patch, event,
-        actor.role() != Role.FACILITATOR, expectVersion);
+  /**
+   * A change to notes or sections by a participant: refused while the board is locked, and a new
+   * note is hidden while private writing is on. Facilitators are bound by neither.
+   */
+  public Mutation byParticipantUnlessFacilitator(Actor actor) {
+    boolean participant = actor.role() != Role.FACILITATOR;
+    return new Mutation(room, collection, op, itemId, item, patch, event, participant, expectVersion,
+        participant && collection == Collection.NOTES && op == Op.CREATE);
   }
 
   public Mutation expecting(long version) {
-    return new Mutation(room, collection, op, itemId, item, patch, event, checkLock, version);
+    return new Mutation(room, collection, op, itemId, item, patch, event, checkLock, version, hideIfPrivate);
   }
 
   public enum Collection {
@@ -77,7 +84,8 @@ public record Mutation(
     CLOSE_ROUND,
     CREATE_ROOMS,
     ASSIGN,
-    HARVEST
+    HARVEST,
+    REVEAL
   }
 
   /** New rooms, each getting copies of the given plenary notes and sections. */

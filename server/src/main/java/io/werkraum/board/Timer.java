@@ -50,13 +50,18 @@ public record Timer(String status, long durationMs, Long endsAt, Long remainingM
     return new Timer(RUNNING, durationMs, now + remainingAt(now), null);
   }
 
-  /** Adds (or, negative, takes) time; never below zero. */
+  /**
+   * Adds (or, negative, takes) time left; never below zero. A running or paused timer keeps its
+   * set duration, so a reset goes back to what the facilitator set; an idle one is being set.
+   */
   public Timer add(long ms, long now) {
     long remaining = Math.max(0, remainingAt(now) + ms);
-    long duration = Math.max(0, durationMs + ms);
+    if (IDLE.equals(status)) {
+      return new Timer(IDLE, remaining, null, remaining);
+    }
     return RUNNING.equals(status)
-        ? new Timer(RUNNING, duration, now + remaining, null)
-        : new Timer(status, duration, null, remaining);
+        ? new Timer(RUNNING, durationMs, now + remaining, null)
+        : new Timer(status, durationMs, null, remaining);
   }
 
   public Timer reset() {

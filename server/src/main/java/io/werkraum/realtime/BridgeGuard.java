@@ -77,33 +77,32 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    List<String> ticket = new QueryStringDecoder(socket.uri()).parameters().get("ticket");
-    Actor actor = ticket == null || ticket.isEmpty()
-        ? null : tokens.verifyTicket(ticket.get(0), System.currentTimeMillis());
-    if (actor == null) {
+    List<String> given = new QueryStringDecoder(socket.uri()).parameters().get("ticket");
+    TokenService.Ticket ticket = given == null || given.isEmpty()
+        ? null : tokens.verifyTicket(given.get(0), System.currentTimeMillis());
+    if (ticket == null) {
       event.complete(false);
       return;
     }
+    Actor actor = ticket.actor();
     // Decide at once: the bridge drops frames that arrive before the socket is accepted. A removed
     // participant's token still verifies, so the store check follows and closes such a socket.
     SocketSession session = new SocketSession(TokenService.randomId(9), actor);
+    // Where the participant was a moment ago, so the socket's first registrations are decided at once.
+    session.roomState(ticket.assignedRoom(), ticket.breakoutOpen());
     sessions.put(socket, session);
     event.complete(true);
-    Future.all(store.participant(actor.boardId(), actor.participantId()), store.settings(actor.boardId()))
-        .onComplete(found -> {
-          if (sessions.get(socket) != session) {
-            return; // closed while we looked: nothing to mark online
-          }
-          JsonObject participant = found.succeeded() ? found.result().resultAt(0) : null;
-          if (participant == null) {
-            sessions.remove(socket);
-            socket.close();
-            return;
-          }
-          JsonObject settings = found.result().resultAt(1);
-          session.roomState(participant.getString("room"), "open".equals(settings.getString("breakout")));
-          online.opened(session);
-        });
+    store.participant(actor.boardId(), actor.participantId()).onComplete(found -> {
+      if (sessions.get(socket) != session) {
+        return; // closed while we looked: nothing to mark online
+      }
+      if (found.succeeded() && found.result() != null) {
+        online.opened(session);
+      } else {
+        sessions.remove(socket);
+        socket.close();
+      }
+    });
   }
 
   private void closed(BridgeEvent event) {
@@ -156,8 +155,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    // A participant listens only to the room they are in, read afresh from the store: the socket
-    // may not have heard the board events that moved them.
+    // A participant listens only to the room they are in. What the guard knows decides at once,
+    // so a registration is in place before the browser's next frame (its sync) is handled; a
+    // room it does not know them in is read afresh from the store, as the socket may have missed
+    // the board events that moved them.
+    if (room.equals(session.currentRoom())) {
+      event.complete(true);
+      return;
+    }
     String board = session.actor().boardId();
     Future.all(store.participant(board, session.actor().participantId()), store.settings(board)).onComplete(found -> {
       if (found.failed() || found.result().resultAt(0) == null) {

@@ -130,16 +130,21 @@ public final class BoardService {
     if (actor == null) {
       return Future.succeededFuture(null);
     }
-    return store.participant(actor.boardId(), actor.participantId()).map(participant -> {
-      if (participant == null) {
-        return null;
-      }
-      long expiresAt = System.currentTimeMillis() + TokenService.TICKET_LIFETIME_MS;
-      return new JsonObject()
-          .put("boardId", actor.boardId())
-          .put("ticket", tokens.issueTicket(actor, expiresAt))
-          .put("expiresAt", expiresAt);
-    });
+    return Future.all(store.participant(actor.boardId(), actor.participantId()), store.settings(actor.boardId()))
+        .map(both -> {
+          JsonObject participant = both.resultAt(0);
+          JsonObject settings = both.resultAt(1);
+          if (participant == null) {
+            return null;
+          }
+          long expiresAt = System.currentTimeMillis() + TokenService.TICKET_LIFETIME_MS;
+          String ticket = tokens.issueTicket(actor, expiresAt, participant.getString("room"),
+              "open".equals(settings.getString("breakout")));
+          return new JsonObject()
+              .put("boardId", actor.boardId())
+              .put("ticket", ticket)
+              .put("expiresAt", expiresAt);
+        });
   }
 
   /** Applies a command; fails with a {@link Rejection} when it is refused. */
@@ -172,10 +177,23 @@ public final class BoardService {
       }
       return new JsonObject()
           .put("board", boardJson)
-          .put("room", room.result().toJson())
+          .put("room", visibleTo(actor, room.result().toJson()))
           .put("online", new JsonArray(online.result()))
           .put("serverTime", System.currentTimeMillis());
     });
+  }
+
+  /** A room's delta or full state without the texts of hidden notes the actor may not read. */
+  private static JsonObject visibleTo(Actor actor, JsonObject room) {
+    JsonArray events = room.getJsonArray("events");
+    if (events != null) {
+      JsonArray visible = new JsonArray();
+      events.forEach(e -> visible.add(Privacy.forViewer((JsonObject) e, actor)));
+      room.put("events", visible);
+    } else {
+      room.getJsonObject("state").getJsonArray("notes").forEach(n -> Privacy.redactNote((JsonObject) n, actor));
+    }
+    return room;
   }
 
   private static String describe(Outcome outcome, Command command) {

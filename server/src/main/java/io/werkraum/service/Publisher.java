@@ -14,13 +14,29 @@ public final class Publisher {
     this.eventBus = eventBus;
   }
 
-  /** A committed event, on its stream's address (once: a resend of the command publishes nothing). */
+  /**
+   * A committed event, on its stream's address (once: a resend of the command publishes nothing).
+   * An event about a hidden note goes out there without the text; the author and the
+   * facilitators get it whole as {@code note.private} on their own addresses.
+   */
   public void committed(String boardId, Mutation mutation, Outcome outcome) {
-    if (outcome.event() != null) {
-      String address = mutation.collection().perRoom()
-          ? Addresses.room(boardId, mutation.room())
-          : Addresses.board(boardId);
-      eventBus.publish(address, new JsonObject(outcome.event()));
+    if (outcome.event() == null) {
+      return;
+    }
+    String address = mutation.collection().perRoom()
+        ? Addresses.room(boardId, mutation.room())
+        : Addresses.board(boardId);
+    JsonObject event = new JsonObject(outcome.event());
+    if (!Privacy.touchesHidden(event)) {
+      eventBus.publish(address, event);
+      return;
+    }
+    eventBus.publish(address, Privacy.withoutHiddenTexts(event, null));
+    JsonObject whole = new JsonObject().put("type", "note.private").put("event", event);
+    toFacilitators(boardId, whole);
+    String author = event.getString("author");
+    if (event.getBoolean("hidden", false) && author != null) {
+      toParticipant(boardId, author, whole);
     }
   }
 

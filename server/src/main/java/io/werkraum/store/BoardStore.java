@@ -102,7 +102,8 @@ public final class BoardStore {
     JsonObject options = new JsonObject()
         .put("lock", m.checkLock())
         .put("upsert", m.collection() == Collection.SETTINGS)
-        .put("stamp", roomLevel && m.op() == Mutation.Op.UPDATE);
+        .put("stamp", roomLevel && m.op() == Mutation.Op.UPDATE)
+        .put("hideIfPrivate", m.hideIfPrivate());
     if (m.expectVersion() != null) {
       options.put("expect", m.expectVersion());
     }
@@ -113,7 +114,9 @@ public final class BoardStore {
         keys.addAll(List.of(
             Keys.voteTotals(board, m.itemId()),
             Keys.participants(board),
-            Keys.roomCollection(board, roundRoom, Collection.NOTES)));
+            Keys.roomCollection(board, roundRoom, Collection.NOTES),
+            Keys.voteOrganisations(board, m.itemId()),
+            Keys.voteCommands(board, m.itemId())));
         options.put("votesPrefix", Keys.votesByPrefix(board, m.itemId()));
       }
       case HARVEST -> keys.addAll(List.of(
@@ -125,7 +128,7 @@ public final class BoardStore {
     String event = EventCodec.encodeStored(m.event(), now);
     String payload = switch (m.op()) {
       case UPDATE -> EventCodec.write(m.patch().fields());
-      case DELETE, CLOSE_ROUND -> "";
+      case DELETE, CLOSE_ROUND, REVEAL -> "";
       case CREATE, CREATE_ROOMS, ASSIGN, HARVEST -> EventCodec.write(m.item());
     };
     List<String> args = List.of(
@@ -155,14 +158,16 @@ public final class BoardStore {
   public Future<VoteOutcome> vote(String boardId, String participantId, String commandId, String round,
       String roundRoom, String note, boolean cast, long now) {
     List<String> keys = List.of(
-        Keys.command(boardId, participantId, commandId),
+        Keys.voteCommands(boardId, round),
         Keys.boardCollection(boardId, Collection.ROUNDS),
         Keys.votesBy(boardId, round, participantId),
         Keys.voteTotals(boardId, round),
         Keys.roomCollection(boardId, roundRoom, Collection.NOTES),
-        Keys.roomCollection(boardId, roundRoom, Collection.SECTIONS));
+        Keys.roomCollection(boardId, roundRoom, Collection.SECTIONS),
+        Keys.voteOrganisations(boardId, round),
+        Keys.participants(boardId));
     List<String> args = List.of(cast ? "cast" : "retract", round, participantId, note, Long.toString(now),
-        Integer.toString(COMMAND_TTL_SECONDS));
+        "", participantId + ":" + commandId);
     return VOTE.run(redis, keys, args).map(r -> VoteOutcome.parse(r.get(1).toString(), "dup".equals(r.get(0).toString())));
   }
 

@@ -43,6 +43,16 @@ public final class Keys {
     return votesByPrefix(board, round) + participant;
   }
 
+  /** Per round: participant -> their organisation when they first voted. */
+  public static String voteOrganisations(String board, String round) {
+    return tag(board) + ":votes:" + round + ":org";
+  }
+
+  /** Per round: participant:commandId -> the outcome of that vote command, for resends. */
+  public static String voteCommands(String board, String round) {
+    return tag(board) + ":votes:" + round + ":cmd";
+  }
+
   public static String votesByPrefix(String board, String round) {
     return tag(board) + ":votes:" + round + ":by:";
   }

@@ -110,9 +110,11 @@ class TimerTest {
   void addingToAPausedOrIdleTimerChangesTheTimeLeftAndKeepsItsState() {
     Timer paused = Timer.NONE.start(5 * MINUTE, T0).pause(T0 + MINUTE);
     Timer more = paused.add(MINUTE, T0 + 10 * MINUTE);
-    assertEquals(new Timer(Timer.PAUSED, 6 * MINUTE, null, 5 * MINUTE), more);
+    // The set duration stays: a reset goes back to what the facilitator set.
+    assertEquals(new Timer(Timer.PAUSED, 5 * MINUTE, null, 5 * MINUTE), more);
     Timer less = more.add(-2 * MINUTE, T0 + 20 * MINUTE);
-    assertEquals(new Timer(Timer.PAUSED, 4 * MINUTE, null, 3 * MINUTE), less);
+    assertEquals(new Timer(Timer.PAUSED, 5 * MINUTE, null, 3 * MINUTE), less);
+    assertEquals(5 * MINUTE, less.reset().remainingMs());
 
     Timer idle = Timer.NONE.start(5 * MINUTE, T0).reset().add(MINUTE, T0 + MINUTE);
     assertEquals(new Timer(Timer.IDLE, 6 * MINUTE, null, 6 * MINUTE), idle);

@@ -91,11 +91,11 @@ class BridgeGuardTest extends NodeTest {
       JsonObject anna = w.join("Anna", "");
       String secret = direct.send(Request.cmd(Command.GET).arg(Keys.SECRET)).toString();
       Actor actor = new Actor(w.id(), participantId(anna), Role.PARTICIPANT);
-      String expired = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() - 1);
+      String expired = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() - 1, null, false);
       assertTrue(BridgeClient.refusedTicket(vertx, port, expired, origin), "expired");
-      String foreign = new TokenService("another secret").issueTicket(actor, System.currentTimeMillis() + 60_000);
+      String foreign = new TokenService("another secret").issueTicket(actor, System.currentTimeMillis() + 60_000, null, false);
       assertTrue(BridgeClient.refusedTicket(vertx, port, foreign, origin), "signed elsewhere");
-      String valid = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() + 60_000);
+      String valid = new TokenService(secret).issueTicket(actor, System.currentTimeMillis() + 60_000, null, false);
       assertFalse(BridgeClient.refusedTicket(vertx, port, valid, origin), "a fresh ticket of ours is let in");
     }
   }
