@@ -83,20 +83,10 @@ final class JsonFields {
     return value;
   }
 
+  /** A coordinate or size: bounded, rounded to half units (finer than anyone can see, shorter JSON). */
   static Double optionalNumber(JsonNode parent, String name, double min, double max) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isNumber()) {
-      throw Rejection.invalid("field '" + name + "' must be a number");
-    }
-    double value = node.doubleValue();
-    if (!Double.isFinite(value) || value < min || value > max) {
-      throw Rejection.invalid("field '" + name + "' must be between " + min + " and " + max);
-    }
-    // Half a unit is finer than anyone can see; rounding keeps stored JSON short.
-    return Math.round(value * 2) / 2.0;
+    Double value = optionalExactNumber(parent, name, min, max);
+    return value == null ? null : Math.round(value * 2) / 2.0;
   }
 
   static boolean bool(JsonNode parent, String name) {
