@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   applyBoardEvent, applyFullBoard, applyFullRoom, applyRoomEvent, commandToEvent, emptyBoardState,
-  overlayPending, readingOrder, setOnline, streamOf,
+  overlayPending, readingOrder, setOnline, streamOf, applySettingsPatch,
 } from '../../main/resources/webroot/js/state/board-state.js';
 
 const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
@@ -71,6 +71,9 @@ test('commands map to the events the server would produce', () => {
   assert.deepEqual(commandToEvent({ type: 'participant.update', patch: { name: 'X' } }, 'me'), { type: 'participant.updated', id: 'me', patch: { name: 'X' } });
   assert.equal(streamOf({ type: 'participant.update' }), 'board');
   assert.equal(streamOf({ type: 'note.update' }), 'room');
+  for (const type of ['board.lock', 'timer.start', 'spotlight.set', 'round.start', 'view.follow', 'broadcast.send', 'vote.cast', 'links.get']) {
+    assert.equal(streamOf({ type }), 'board', type);
+  }
 });
 
 test('the overlay shows pending commands without touching confirmed state', () => {
@@ -91,4 +94,41 @@ test('the overlay shows pending commands without touching confirmed state', () =
 test('reading order: rows top to bottom, then left to right', () => {
   const items = [note('c', { x: 500, y: 10 }), note('a', { x: 0, y: 300 }), note('b', { x: 20, y: 30 })];
   assert.deepEqual(readingOrder(items).map((n) => n.id), ['b', 'c', 'a']);
+});
+
+test('settings: the full state sets them, settings.updated merges its patch, null clears a key', () => {
+  const state = emptyBoardState();
+  assert.deepEqual(state.settings, {});
+  applyFullBoard(state, { board: { id: 'b' }, participants: [], online: [], settings: { locked: true, follow: 'p1' } });
+  assert.deepEqual(state.settings, { locked: true, follow: 'p1' });
+  const timer = { status: 'running', durationMs: 60000, endsAt: 123 };
+  applyBoardEvent(state, { type: 'settings.updated', patch: { timer, broadcast: { text: 'Hi', by: 'p1', at: 5 } }, seq: 2 });
+  applyBoardEvent(state, { type: 'settings.updated', patch: { locked: false, follow: null }, seq: 3 });
+  assert.deepEqual(state.settings, { locked: false, timer, broadcast: { text: 'Hi', by: 'p1', at: 5 } });
+  applyBoardEvent(state, { type: 'settings.updated', patch: { spotlight: { room: 'main', id: 'n1' }, shownRound: 'r1' }, seq: 4 });
+  assert.equal(state.settings.spotlight.id, 'n1');
+  assert.equal(state.settings.shownRound, 'r1');
+  applyFullBoard(state, { board: { id: 'b' }, participants: [], online: [] });
+  assert.deepEqual(state.settings, {}, 'a full state without settings has none');
+  assert.deepEqual(applySettingsPatch(undefined, { a: 1 }), { a: 1 });
+});
+
+test('participant.removed drops the participant and their online mark; hand and ready patch like names', () => {
+  const state = emptyBoardState();
+  applyFullBoard(state, { board: { id: 'b' }, participants: [{ id: 'p1', name: 'A' }, { id: 'p2', name: 'B' }], online: ['p1', 'p2'] });
+  applyBoardEvent(state, { type: 'participant.updated', id: 'p2', patch: { hand: true, ready: true } });
+  assert.equal(state.participants.get('p2').hand, true);
+  applyBoardEvent(state, { type: 'participant.removed', id: 'p2', by: 'p1' });
+  assert.equal(state.participants.has('p2'), false);
+  assert.equal(state.online.has('p2'), false);
+});
+
+test('the overlay shows my own hand at once and carries settings and rounds', () => {
+  const state = emptyBoardState();
+  applyFullBoard(state, { board: { id: 'b' }, participants: [{ id: 'p1', name: 'A' }], online: [], settings: { locked: true }, rounds: [{ id: 'r1', status: 'open' }] });
+  const view = overlayPending(state, [{ type: 'participant.update', patch: { hand: true } }], 'p1', 1);
+  assert.equal(view.participants.get('p1').hand, true);
+  assert.equal(state.participants.get('p1').hand, undefined);
+  assert.equal(view.settings.locked, true);
+  assert.equal(view.rounds.get('r1').status, 'open');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment,
+  boardIdFromFacilitatePath, boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind,
 } from '../../main/resources/webroot/js/api/credentials.js';
 
 test('fragments and paths are parsed', () => {
@@ -9,6 +9,7 @@ test('fragments and paths are parsed', () => {
   assert.deepEqual(parseFragment('#j=abc'), { kind: 'j', value: 'abc' });
   assert.equal(parseFragment(''), null);
   assert.equal(parseFragment('#x=1'), null);
+  assert.deepEqual(parseFragment('#o=obs'), { kind: 'o', value: 'obs' });
   assert.equal(boardIdFromPath('/b/abc_DEF-1'), 'abc_DEF-1');
   assert.equal(boardIdFromPath('/b/'), null);
   assert.equal(boardIdFromPath('/b/a/b'), null);
@@ -48,4 +49,22 @@ test('the token store keeps one JSON entry per board and survives junk', () => {
   const broken = createTokenStore({ getItem() { throw new Error('denied'); }, setItem() { throw new Error('denied'); }, removeItem() {} });
   assert.equal(broken.load('b1'), null);
   broken.save('b1', participantEntry);
+});
+
+test('observer links: #o= is parsed, joins with observerCode, grants the observer role', () => {
+  assert.deepEqual(parseFragment('#o=watch123'), { kind: 'o', value: 'watch123' });
+  assert.deepEqual(joinBodyField({ kind: 'o', value: 'watch123' }), { observerCode: 'watch123' });
+  assert.equal(roleForKind('o'), 'observer');
+  const observer = { token: 't', role: 'observer', credential: { kind: 'o', value: 'watch123' } };
+  assert.equal(chooseStoredToken(observer, { kind: 'o', value: 'renewed' }), observer, 'a renewed observer link keeps the identity');
+  assert.equal(chooseStoredToken(observer, { kind: 'j', value: 'code' }), null, 'a participant link means joining anew');
+  assert.equal(chooseStoredToken({ token: 't', role: 'participant', credential: { kind: 'j', value: 'c' } }, { kind: 'o', value: 'x' }), null);
+});
+
+test('the control view path names its board', () => {
+  assert.equal(boardIdFromFacilitatePath('/b/abc_DEF-1/facilitate'), 'abc_DEF-1');
+  assert.equal(boardIdFromFacilitatePath('/b/abc/facilitate/'), 'abc');
+  assert.equal(boardIdFromFacilitatePath('/b/abc'), null);
+  assert.equal(boardIdFromFacilitatePath('/b/a b/facilitate'), null);
+  assert.equal(boardIdFromPath('/b/abc/facilitate'), null);
 });

@@ -41,3 +41,18 @@ test('malformed items are skipped and a participant can be forgotten', () => {
   forgetParticipant(presence, 'p2');
   assert.equal(presence.drags.size, 0);
 });
+
+test('viewport items of a facilitator are kept per participant, for followers', async () => {
+  const { applyPresenceBatch: apply, emptyPresence: empty, forgetParticipant: forget } = await import('../../main/resources/webroot/js/state/presence.js');
+  const presence = empty();
+  apply(presence, [
+    { p: 'f1', kind: 'viewport', x: 100, y: -50, zoom: 1.5 },
+    { p: 'f2', kind: 'viewport', x: 1, y: 2, zoom: 0 },
+    { p: 'me', kind: 'viewport', x: 1, y: 2, zoom: 1 },
+  ], 'me', 7);
+  assert.deepEqual(presence.viewports.get('f1'), { x: 100, y: -50, zoom: 1.5, at: 7 });
+  assert.equal(presence.viewports.has('f2'), false, 'a zoom of 0 is malformed');
+  assert.equal(presence.viewports.has('me'), false);
+  forget(presence, 'f1');
+  assert.equal(presence.viewports.size, 0);
+});

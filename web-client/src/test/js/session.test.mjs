@@ -183,3 +183,41 @@ test('presence in and out', async () => {
     session.stop();
   }
 });
+
+test('voting: votes.mine on my address, the sync reply voting and serverTime, vote replies', async () => {
+  const { session, socket } = await started();
+  try {
+    const sync = socket.lastSend();
+    socket.reply(sync, { ...fullReply(3, 10), serverTime: Date.now() + 60000, voting: { round: 'r1', mine: { n1: 1 }, remaining: 4 } });
+    await sleep(0);
+    assert.ok(Math.abs(session.clock.offset - 60000) < 1000, 'offset from serverTime');
+    assert.deepEqual(session.voting.mine, { round: 'r1', mine: { n1: 1 }, remaining: 4 });
+    socket.push({ type: 'rec', address: 'board.b1.to.p1', body: { type: 'votes.mine', round: 'r1', mine: { n1: 2 }, remaining: 3 } });
+    assert.equal(session.voting.mine.remaining, 3);
+    const reply = session.request({ type: 'vote.cast', round: 'r1', note: 'n2' });
+    await sleep(0);
+    const cast = socket.lastSend();
+    assert.equal(cast.body.type, 'vote.cast');
+    socket.reply(cast, { ok: true, round: 'r1', mine: { n1: 2, n2: 1 }, remaining: 2 });
+    assert.equal((await reply).remaining, 2);
+    assert.deepEqual(session.voting.mine.mine, { n1: 2, n2: 1 });
+  } finally {
+    session.stop();
+  }
+});
+
+test('a round.closed without its round makes the board stream be read in full', async () => {
+  const { session, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10));
+    await sleep(0);
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'round.closed', round: null, seq: 4, at: 1 } });
+    await sleep(5);
+    const resync = socket.lastSend();
+    assert.equal(resync.body.type, 'sync');
+    assert.equal('boardSeq' in resync.body, false, 'board in full');
+    assert.equal(resync.body.roomSeq, 10);
+  } finally {
+    session.stop();
+  }
+});

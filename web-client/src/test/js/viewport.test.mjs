@@ -48,3 +48,16 @@ test('wheel up zooms in, wheel down zooms out, line mode is normalised', () => {
   assert.ok(wheelZoomFactor(100) < 1);
   close(wheelZoomFactor(3, 1), wheelZoomFactor(48, 0));
 });
+
+test('a shared view (world centre and zoom) means the same on screens of any size', async () => {
+  const { sharedView, viewportFromShared, viewportCentre, boxVisible } = await import('../../main/resources/webroot/js/state/viewport.js');
+  const mine = { x: -200, y: 100, zoom: 2 };
+  const shared = sharedView(mine, 1000, 600);
+  assert.deepEqual(shared, { x: 350, y: 100, zoom: 2 });
+  const theirs = viewportFromShared(shared, 1600, 900);
+  assert.deepEqual(viewportCentre(theirs, 1600, 900), { x: 350, y: 100 });
+  assert.equal(theirs.zoom, 2);
+  assert.equal(viewportFromShared({ x: 0, y: 0, zoom: 99 }, 100, 100).zoom, 4, 'zoom clamped');
+  assert.equal(boxVisible({ x: 0, y: 0, zoom: 1 }, { x: 10, y: 10, w: 100, h: 100 }, 500, 500), true);
+  assert.equal(boxVisible({ x: 0, y: 0, zoom: 1 }, { x: 450, y: 10, w: 100, h: 100 }, 500, 500), false);
+});

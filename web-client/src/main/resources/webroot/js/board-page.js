@@ -7,6 +7,12 @@ import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
 import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, SECTION_SIZE, clampCoord } from './state/limits.js';
 import { initialViewport, zoomPercent } from './state/viewport.js';
+import { countsByNote, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
+import { enableSound, playChime } from './sound.js';
+import { mountStatusBar } from './ui/status-bar.js';
+import { mountBanners } from './ui/banners.js';
+import { mountVotingPanel } from './ui/voting-panel.js';
+import { createAnnouncer } from './ui/announcer.js';
 import { mountTopbar } from './ui/topbar.js';
 import { mountToasts } from './ui/toasts.js';
 import { mountJoinForm } from './ui/join-form.js';
@@ -26,6 +32,18 @@ function showView(name) {
 }
 
 const NOTICE_KEY = 'werkraum.notice';
+const SOUND_KEY = 'werkraum.timerSound';
+/** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
+const VIEW_KEY_PREFIX = 'werkraum.viewport.';
+const FOLLOW_HEARTBEAT_MS = 2000;
+
+function readStorage(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+
+function writeStorage(key, value) {
+  try { localStorage.setItem(key, value); } catch { /* a courtesy only */ }
+}
 
 /** A message left for this page by the previous one (see restartFromLink). */
 function takeNotice() {
@@ -166,17 +184,36 @@ async function main() {
 
   function runBoard({ entry, participant, board }) {
     showView('board');
-    const readOnly = participant.role === 'observer';
+    const role = participant.role;
+    const observer = role === 'observer';
+    const facilitator = role === 'facilitator';
+    /** Notes and sections are read-only for observers, and for participants while the board is locked. */
+    let readOnly = observer;
     const session = createBoardSession({
       boardId,
       token: entry.token,
       self: participant,
       location: window.location,
+      sendsPresence: !observer,
       checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
       onUnauthorized: () => restartFromLink(entry.credential),
     });
 
-    const ui = { selected: null, viewport: initialViewport(), defaultColor: DEFAULT_NOTE_COLOR };
+    const ui = {
+      selected: null,
+      viewport: initialViewport(),
+      defaultColor: DEFAULT_NOTE_COLOR,
+      soundOn: readStorage(SOUND_KEY) === 'on',
+      /** settings.follow value this person stopped following (until it changes). */
+      stoppedFollowing: null,
+      /** Last applied: spotlight key, focus `at`, followed viewport `at`. */
+      spotlightKey: null,
+      focusAt: undefined,
+      followedAt: null,
+    };
+    const announcer = createAnnouncer(document.getElementById('announcer'));
+    let viewStoreTimer = null;
+    let followHeartbeat = null;
     let frame = 0;
     const requestRender = () => {
       if (!frame) frame = requestAnimationFrame(() => { frame = 0; render(); });
@@ -207,8 +244,20 @@ async function main() {
       return id;
     }
 
+    function viewportChanged(v) {
+      if (!facilitator) return;
+      // The control view has no canvas: it brings everyone to the view stored here.
+      if (!viewStoreTimer) {
+        viewStoreTimer = setTimeout(() => {
+          viewStoreTimer = null;
+          writeStorage(VIEW_KEY_PREFIX + boardId, JSON.stringify(canvas.sharedView(ui.viewport)));
+        }, 200);
+      }
+      if (session.view.settings?.follow === participant.id) session.sendViewport(canvas.sharedView(v));
+    }
+
     const canvas = mountCanvas(document.getElementById('canvas'), {
-      setViewport: (v) => { ui.viewport = v; requestRender(); },
+      setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
       select: (selection) => { ui.selected = selection; requestRender(); },
       createNoteAt,
       updateItem: (kind, id, patch) => dispatch({ type: `${kind}.update`, id, patch }),
@@ -216,7 +265,7 @@ async function main() {
         dispatch({ type: `${kind}.delete`, id });
         if (ui.selected?.id === id) ui.selected = null;
       },
-      cursor: (x, y) => { if (!readOnly) session.sendCursor(x, y); },
+      cursor: (x, y) => { if (!observer) session.sendCursor(x, y); },
       drag: (kind, id, x, y) => session.sendDrag(id, x, y),
       dragEnd: (kind, id) => session.sendDragEnd(id),
       requestRender,
@@ -256,8 +305,88 @@ async function main() {
     });
 
     const participants = mountParticipants(document.getElementById('participants-panel'), {
-      onUpdateSelf: (patch) => session.dispatch({ type: 'participant.update', patch }),
+      onUpdateSelf: (patch) => { if (!observer) session.dispatch({ type: 'participant.update', patch }); },
     });
+
+    const statusBar = mountStatusBar(document.getElementById('topbar-status'), {
+      now: () => session.clock.now(),
+      announce: (text) => announcer.announce(text),
+      playSound: () => playChime(),
+      setSound: (on) => {
+        ui.soundOn = on && enableSound();
+        writeStorage(SOUND_KEY, ui.soundOn ? 'on' : 'off');
+        requestRender();
+      },
+    });
+    // A stored "on" needs a user gesture before audio may play: the first click anywhere.
+    if (ui.soundOn) window.addEventListener('pointerdown', () => enableSound(), { once: true });
+
+    const banners = mountBanners(document.getElementById('banners'), {
+      stopFollowing: () => {
+        ui.stoppedFollowing = session.view.settings?.follow ?? null;
+        renderNow();
+        canvas.focus();
+      },
+    });
+    const votingPanel = mountVotingPanel(document.getElementById('voting-panel'));
+    const voteActions = {
+      vote: (noteId, delta) => {
+        const round = openRound(session.view.rounds);
+        if (!round || observer) return;
+        session.request({ type: delta > 0 ? 'vote.cast' : 'vote.retract', round: round.id, note: noteId });
+      },
+    };
+
+    /** Spotlight, bring-to-view and follow: each applied once when it changes. */
+    function applyFacilitation(view) {
+      const settings = view.settings ?? {};
+      const spotlight = settings.spotlight && settings.spotlight.room === room ? settings.spotlight.id : null;
+      const spotlightKey = spotlight ? `${settings.spotlight.room}/${spotlight}` : null;
+      if (spotlightKey !== ui.spotlightKey && (!spotlight || view.notes.has(spotlight))) {
+        ui.spotlightKey = spotlightKey;
+        if (spotlight) {
+          // After this render, when the canvas knows the note.
+          queueMicrotask(() => canvas.revealNote(spotlight));
+          const text = (view.notes.get(spotlight)?.text ?? '').trim().replace(/\s+/g, ' ').slice(0, 80);
+          announcer.announce(text ? t('spotlight.announce', { text }) : t('spotlight.announceEmpty'));
+        }
+      }
+
+      const focusAt = settings.focus?.at ?? null;
+      if (ui.focusAt === undefined) {
+        // What was already there when the page opened is not news.
+        if (session.synced) ui.focusAt = focusAt;
+      } else if (focusAt !== ui.focusAt) {
+        ui.focusAt = focusAt;
+        if (focusAt !== null && settings.focus?.viewport) {
+          const target = settings.focus.viewport;
+          queueMicrotask(() => canvas.showShared(target));
+          announcer.announce(t('focus.announce'));
+        }
+      }
+
+      const follow = settings.follow ?? null;
+      if (!follow) ui.stoppedFollowing = null;
+      const followed = follow && follow !== participant.id && ui.stoppedFollowing !== follow ? follow : null;
+      if (followed) {
+        const seen = session.presence.viewports.get(followed);
+        if (seen && seen.at !== ui.followedAt) {
+          ui.followedAt = seen.at;
+          queueMicrotask(() => canvas.showShared(seen));
+        }
+      }
+
+      // Being followed: tell the others where I look, now and now and then (late joiners).
+      const leading = facilitator && follow === participant.id;
+      if (leading && !followHeartbeat) {
+        session.sendViewport(canvas.sharedView(ui.viewport));
+        followHeartbeat = setInterval(() => session.sendViewport(canvas.sharedView(ui.viewport)), FOLLOW_HEARTBEAT_MS);
+      } else if (!leading && followHeartbeat) {
+        clearInterval(followHeartbeat);
+        followHeartbeat = null;
+      }
+      return followed;
+    }
 
     function render() {
       const view = session.view;
@@ -267,10 +396,41 @@ async function main() {
       document.title = title ? t('page.boardTitleNamed', { title }) : t('page.boardTitle');
       if (ui.selected && !(ui.selected.kind === 'note' ? view.notes : view.sections).has(ui.selected.id)) ui.selected = null;
       const selectedNote = ui.selected?.kind === 'note' ? view.notes.get(ui.selected.id) : null;
+      const settings = view.settings ?? {};
+      const locked = settings.locked === true;
+      readOnly = observer || (locked && !facilitator);
+
+      const followed = applyFacilitation(view);
+      statusBar.update({
+        t, timer: settings.timer ?? null, locked, soundOn: ui.soundOn,
+        controlHref: facilitator ? `/b/${encodeURIComponent(boardId)}/facilitate` : null,
+      });
+      banners.update({
+        t,
+        broadcast: settings.broadcast ?? null,
+        following: followed ? { name: view.participants.get(followed)?.name ?? t('follow.someone') } : null,
+      });
+
+      const open = openRound(view.rounds);
+      const canVote = !observer;
+      const mine = myVotes(session.voting, open);
+      const shown = shownResults(settings, view.rounds);
+      const scopeSections = open && Array.isArray(open.sections) ? open.sections : [];
+      votingPanel.update({
+        t,
+        lang: language(),
+        open,
+        remainingVotes: mine.remaining,
+        canVote,
+        sectionTitles: scopeSections.map((id) => view.sections.get(id)?.title || t('section.untitled')),
+        shown,
+        notes: view.notes,
+        participants: view.participants,
+      });
       toolbar.update({
         t, readOnly, selectedNote, hasSelection: Boolean(ui.selected), defaultColor: ui.defaultColor, zoomPercent: zoomPercent(ui.viewport),
       });
-      participants.update({ participants: view.participants, online: view.online, selfId: participant.id, t });
+      participants.update({ participants: view.participants, online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
       canvas.update({
         notes: view.notes,
         sections: view.sections,
@@ -280,6 +440,13 @@ async function main() {
         viewport: ui.viewport,
         presence: session.presence,
         readOnly,
+        spotlight: ui.spotlightKey ? ui.spotlightKey.split('/')[1] : null,
+        voting: {
+          canVote: open && canVote ? (note) => noteInScope(open, note, room, view.sections) : null,
+          mine: mine.mine,
+          actions: voteActions,
+          results: shown ? countsByNote(shown) : null,
+        },
         t,
       });
     }
@@ -293,6 +460,7 @@ async function main() {
     window.addEventListener('pagehide', () => session.leave());
     session.start();
     render();
+    viewportChanged(ui.viewport);
     canvas.focus();
   }
 }

@@ -63,7 +63,7 @@ public final class HttpVerticle extends VerticleBase {
     vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.KICK,
         kick -> guard.kick(kick.body().getString("board"), kick.body().getString("participant")));
     servePage(router, "/b/:board", "webroot/board.html");
-    // facilitate route added with the control view page
+    servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");
     // ES modules load each other without a bundler's hashed names: browsers must revalidate
     // (Last-Modified, 304) so a new version never mixes with cached old modules.
     router.route().handler(ctx -> {

@@ -1,13 +1,13 @@
 // Which join token to use for a board, given what the URL fragment carries and what
 // this browser stored earlier. Storage is injected so the rules are unit-testable.
 
-const ROLE_FOR_KIND = { f: 'facilitator', j: 'participant' };
+const ROLE_FOR_KIND = { f: 'facilitator', j: 'participant', o: 'observer' };
 const KEY_PREFIX = 'werkraum.token.';
 
-/** Reads `#f=<secret>` (facilitator link) or `#j=<code>` (participant link) from a hash. */
+/** Reads `#f=<secret>` (facilitator link), `#j=<code>` (participant link) or `#o=<code>` (observer link) from a hash. */
 export function parseFragment(hash) {
   const params = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
-  for (const kind of ['f', 'j']) {
+  for (const kind of ['f', 'j', 'o']) {
     const value = params.get(kind);
     if (value) return { kind, value };
   }
@@ -19,8 +19,16 @@ export function boardIdFromPath(pathname) {
   return match ? match[1] : null;
 }
 
+/** The control view's path: /b/<board>/facilitate */
+export function boardIdFromFacilitatePath(pathname) {
+  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/facilitate\/?$/.exec(pathname);
+  return match ? match[1] : null;
+}
+
 export function joinBodyField(credential) {
-  return credential.kind === 'f' ? { facilitatorSecret: credential.value } : { joinCode: credential.value };
+  if (credential.kind === 'f') return { facilitatorSecret: credential.value };
+  if (credential.kind === 'o') return { observerCode: credential.value };
+  return { joinCode: credential.value };
 }
 
 export function roleForKind(kind) {

@@ -5,4 +5,5 @@ export const Addresses = {
   board: (boardId) => `board.${boardId}`,
   room: (boardId, room) => `board.${boardId}.room.${room}`,
   personal: (boardId, participantId) => `board.${boardId}.to.${participantId}`,
+  facilitators: (boardId) => `board.${boardId}.facilitators`,
 };

@@ -11,6 +11,8 @@ import {
   overlayPending, setOnline, streamOf,
 } from '../state/board-state.js';
 import { applyPresenceBatch, clearDrag, emptyPresence, expirePresence, forgetParticipant } from '../state/presence.js';
+import { createServerClock } from '../state/clock.js';
+import { applyMine, applyProgress, emptyVoting } from '../state/voting.js';
 import { SequenceTracker } from '../state/sequence.js';
 import { PLENARY_ROOM } from '../state/limits.js';
 import { Addresses } from './addresses.js';
@@ -19,17 +21,24 @@ import { Addresses } from './addresses.js';
 const GAP_WAIT_MS = 250;
 const SYNC_TIMEOUT_MS = 15000;
 const PRESENCE_INTERVAL_MS = 50; // at most 20 a second per kind
+const VIEWPORT_INTERVAL_MS = 100; // at most 10 a second
 
 /**
  * @param bridgeOptions extra options for createBridge (tests pass a fake WebSocket)
+ * @param facilitatorFeed listen on the facilitators' address (live voting progress)
+ * @param sendsPresence false for observers and the control view: no cursor, drag or viewport
  */
 export function createBoardSession({
   boardId, token, self, location, onUnauthorized, checkToken, bridgeOptions = {},
   ticketFor = () => fetchTicket(boardId, token).then((answer) => answer.ticket),
+  facilitatorFeed = false, sendsPresence = true, now = () => Date.now(),
 }) {
   const room = PLENARY_ROOM;
   const confirmed = emptyBoardState();
   const presence = emptyPresence();
+  const clock = createServerClock(now);
+  /** My votes in the open round and, for facilitators, the live progress. */
+  const voting = emptyVoting();
   const trackers = { board: new SequenceTracker(), room: new SequenceTracker() };
   /** Our commands not yet reflected in the confirmed state: { command, stream, ackSeq } */
   let pending = [];
@@ -59,9 +68,9 @@ export function createBoardSession({
 
   bridge.register(Addresses.board(boardId), onBoardMessage);
   bridge.register(Addresses.room(boardId, room), onRoomMessage);
-  // Reserved for messages only this participant may see (none defined yet by the server
-  // for the plenary features); registering now keeps the handshake as specified.
-  bridge.register(Addresses.personal(boardId, self.id), () => {});
+  // What only this participant may see: my votes (`votes.mine`).
+  bridge.register(Addresses.personal(boardId, self.id), onPersonalMessage);
+  if (facilitatorFeed) bridge.register(Addresses.facilitators(boardId), onFacilitatorMessage);
 
   const presenceTimer = setInterval(() => {
     if (expirePresence(presence, Date.now())) changed();
@@ -69,6 +78,11 @@ export function createBoardSession({
 
   const cursorThrottle = createThrottle(PRESENCE_INTERVAL_MS, (body) => bridge.send(Addresses.presence, body));
   const dragThrottle = createThrottle(PRESENCE_INTERVAL_MS, (body) => bridge.send(Addresses.presence, body));
+  const viewportThrottle = createThrottle(VIEWPORT_INTERVAL_MS, (body) => bridge.send(Addresses.presence, body));
+
+  function sendPresence(body) {
+    if (sendsPresence) bridge.send(Addresses.presence, body);
+  }
 
   function emit(kind, value) {
     for (const listener of listeners[kind]) listener(value);
@@ -87,8 +101,44 @@ export function createBoardSession({
       changed();
       return;
     }
-    for (const event of trackers.board.offer(body)) applyBoardEvent(confirmed, event);
+    if (typeof body.at === 'number') clock.fromEvent(body.at, now());
+    for (const event of trackers.board.offer(body)) applyBoardEventChecked(event);
     afterStreamChange();
+  }
+
+  /** A round.closed without its round (and results) is re-read from the full board state. */
+  function applyBoardEventChecked(event) {
+    applyBoardEvent(confirmed, event);
+    if (event.type === 'round.closed' && !(event.round && typeof event.round === 'object' && event.round.id)
+        && event.seq !== lastIncompleteClose) {
+      lastIncompleteClose = event.seq;
+      needsFull.board = true;
+      scheduleResync();
+    }
+  }
+
+  let lastIncompleteClose = null;
+  let resyncTimer = null;
+  function scheduleResync() {
+    if (resyncTimer !== null) return;
+    resyncTimer = setTimeout(() => {
+      resyncTimer = null;
+      if (bridge.ready) sync().catch(() => {});
+    }, 0);
+  }
+
+  function onPersonalMessage(body) {
+    if (body?.type === 'votes.mine') {
+      applyMine(voting, body);
+      changed();
+    }
+  }
+
+  function onFacilitatorMessage(body) {
+    if (body?.type === 'round.progress') {
+      applyProgress(voting, body);
+      changed();
+    }
   }
 
   function onRoomMessage(body) {
@@ -99,6 +149,7 @@ export function createBoardSession({
       return;
     }
     if (body.room !== undefined && body.room !== room) return;
+    if (typeof body.at === 'number') clock.fromEvent(body.at, now());
     for (const event of trackers.room.offer(body)) applyRoomEventAndPreview(event);
     afterStreamChange();
   }
@@ -135,10 +186,14 @@ export function createBoardSession({
     const body = { type: 'sync', commandId: randomId(), room };
     if (trackers.board.ready && !needsFull.board) body.boardSeq = trackers.board.seq;
     if (trackers.room.ready && !needsFull.room) body.roomSeq = trackers.room.seq;
+    const sentAt = now();
     syncing = bridge.request(Addresses.commands, body, SYNC_TIMEOUT_MS)
       .then((reply) => {
         if (!reply || reply.ok !== true) throw new BridgeError(reply?.code ?? 'unavailable', reply?.message ?? '');
-        applySyncPart('board', reply.board, (s) => applyFullBoard(confirmed, s), (e) => applyBoardEvent(confirmed, e));
+        if (typeof reply.serverTime === 'number') clock.fromSync(reply.serverTime, sentAt, now());
+        if ('voting' in reply) applyMine(voting, reply.voting ?? null);
+        if (reply.progress) applyProgress(voting, reply.progress);
+        applySyncPart('board', reply.board, (s) => applyFullBoard(confirmed, s), applyBoardEventChecked);
         applySyncPart('room', reply.room, (s) => applyFullRoom(confirmed, s), applyRoomEventAndPreview);
         afterStreamChange();
       })
@@ -158,7 +213,7 @@ export function createBoardSession({
       const events = [...(part.events ?? [])].sort((a, b) => a.seq - b.seq);
       for (const event of events) for (const ready of tracker.offer(event)) applyEvent(ready);
       // A delta that does not close the gap means the log no longer holds it.
-      needsFull[stream] = tracker.hasGap;
+      needsFull[stream] = needsFull[stream] || tracker.hasGap;
     }
   }
 
@@ -196,10 +251,39 @@ export function createBoardSession({
     if (bridge.ready) sync().catch(() => {});
   }
 
+  /**
+   * A command whose reply the caller needs (votes, links): sent exactly once like any
+   * command, nothing applied optimistically. Resolves with the reply (ok or not);
+   * a refusal is also reported as an 'error' unless quiet.
+   */
+  function request(fields, { quiet = false } = {}) {
+    const command = { ...fields, commandId: randomId() };
+    return bridge.command(Addresses.commands, command).then(
+      (reply) => {
+        if (reply && reply.ok === true) {
+          if (command.type === 'vote.cast' || command.type === 'vote.retract') applyMine(voting, reply);
+          if (typeof reply.seq === 'number') trackers[streamOf(command)].noteExists(reply.seq);
+          afterStreamChange();
+        } else if (!quiet) {
+          emit('error', reply?.code ?? 'unavailable');
+        }
+        return reply ?? { ok: false, code: 'unavailable' };
+      },
+      (error) => {
+        const code = error instanceof BridgeError && error.code !== 'closed' ? 'unavailable' : 'network';
+        if (!quiet && code === 'unavailable') emit('error', code);
+        return { ok: false, code };
+      },
+    );
+  }
+
   return {
     boardId,
     room,
     selfId: self.id,
+    clock,
+    voting,
+    request,
     get connection() { return bridge.state; },
     get view() {
       if (!cachedView) cachedView = overlayPending(confirmed, pending.map((op) => op.command), self.id, Date.now());
@@ -221,18 +305,22 @@ export function createBoardSession({
     },
     dispatch,
     sendCursor(x, y) {
-      cursorThrottle.push({ kind: 'cursor', room, x: Math.round(x), y: Math.round(y) });
+      if (sendsPresence) cursorThrottle.push({ kind: 'cursor', room, x: Math.round(x), y: Math.round(y) });
     },
     sendDrag(id, x, y) {
-      dragThrottle.push({ kind: 'drag', room, id, x: Math.round(x), y: Math.round(y) });
+      if (sendsPresence) dragThrottle.push({ kind: 'drag', room, id, x: Math.round(x), y: Math.round(y) });
     },
     /** Tells the others at once that we left, instead of waiting for presence expiry. */
     leave() {
-      bridge.send(Addresses.presence, { kind: 'leave', room });
+      sendPresence({ kind: 'leave', room });
     },
     sendDragEnd(id) {
       dragThrottle.cancel();
-      bridge.send(Addresses.presence, { kind: 'drag.end', room, id });
+      sendPresence({ kind: 'drag.end', room, id });
+    },
+    /** A facilitator's view for the people following them (shared view: centre and zoom). */
+    sendViewport(view) {
+      if (sendsPresence) viewportThrottle.push({ kind: 'viewport', room, x: view.x, y: view.y, zoom: view.zoom });
     },
   };
 }

@@ -10,6 +10,10 @@ export function emptyBoardState() {
     online: new Set(),
     notes: new Map(),
     sections: new Map(),
+    /** Board settings: locked, timer, broadcast, spotlight, focus, follow, shownRound. */
+    settings: {},
+    /** Voting rounds by id: open ones without counts, closed ones with their results. */
+    rounds: new Map(),
   };
 }
 
@@ -17,6 +21,9 @@ export function applyFullBoard(state, full) {
   state.board = full.board ? { ...full.board } : state.board;
   state.participants = new Map((full.participants ?? []).map((p) => [p.id, { ...p }]));
   state.online = new Set(full.online ?? []);
+  state.settings = full.settings && typeof full.settings === 'object' ? { ...full.settings } : {};
+  const rounds = Array.isArray(full.rounds) ? full.rounds : Object.values(full.rounds ?? {});
+  state.rounds = new Map(rounds.filter((r) => r && r.id).map((r) => [r.id, { ...r }]));
 }
 
 export function applyFullRoom(state, full) {
@@ -42,9 +49,34 @@ export function applyBoardEvent(state, event) {
     case 'board.updated':
       if (state.board) state.board = { ...state.board, ...event.patch };
       break;
+    case 'participant.removed':
+      state.participants.delete(event.id);
+      if (state.online.has(event.id)) {
+        state.online = new Set(state.online);
+        state.online.delete(event.id);
+      }
+      break;
+    case 'settings.updated':
+      state.settings = applySettingsPatch(state.settings, event.patch);
+      break;
+    case 'round.started':
+    case 'round.closed':
+    case 'round.updated':
+      if (event.round?.id) state.rounds.set(event.round.id, { ...(state.rounds.get(event.round.id) ?? {}), ...event.round });
+      break;
     default:
       break;
   }
+}
+
+/** settings.updated merges its patch key by key; a null value clears that setting. */
+export function applySettingsPatch(settings, patch) {
+  const next = { ...(settings ?? {}) };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null || value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
 }
 
 /** Room stream events: note.* and section.*. */
@@ -100,7 +132,7 @@ export function commandToEvent(command, selfId, now) {
 
 /** Which stream a command's event lands on. */
 export function streamOf(command) {
-  return command.type.startsWith('participant.') || command.type.startsWith('board.') ? 'board' : 'room';
+  return command.type.startsWith('note.') || command.type.startsWith('section.') ? 'room' : 'board';
 }
 
 /**
@@ -115,6 +147,8 @@ export function overlayPending(state, pendingCommands, selfId, now = 0) {
     online: state.online,
     notes: new Map(state.notes),
     sections: new Map(state.sections),
+    settings: state.settings,
+    rounds: state.rounds,
   };
   for (const command of pendingCommands) {
     const event = commandToEvent(command, selfId, now);

@@ -5,7 +5,7 @@ export const CURSOR_TTL_MS = 5000;
 export const DRAG_TTL_MS = 5000;
 
 export function emptyPresence() {
-  return { cursors: new Map(), drags: new Map() };
+  return { cursors: new Map(), drags: new Map(), viewports: new Map() };
 }
 
 export function applyPresenceBatch(presence, items, selfId, now) {
@@ -16,6 +16,10 @@ export function applyPresenceBatch(presence, items, selfId, now) {
       presence.cursors.set(item.p, { x: item.x, y: item.y, at: now });
     } else if (item.kind === 'drag' && item.id && isFinite(item.x) && isFinite(item.y)) {
       presence.drags.set(item.id, { p: item.p, x: item.x, y: item.y, at: now, ended: false });
+    } else if (item.kind === 'viewport' && isFinite(item.x) && isFinite(item.y) && isFinite(item.zoom) && item.zoom > 0) {
+      // A facilitator's view, for people following them: x, y is the world point at
+      // the centre of their screen, so it fits any screen size.
+      presence.viewports.set(item.p, { x: item.x, y: item.y, zoom: item.zoom, at: now });
     } else if (item.kind === 'drag.end' && item.id) {
       // Keep the last preview position until the stored note.updated lands, so the
       // note does not jump back to where it started in between.
@@ -44,5 +48,6 @@ export function expirePresence(presence, now) {
 
 export function forgetParticipant(presence, participantId) {
   presence.cursors.delete(participantId);
+  presence.viewports?.delete(participantId);
   for (const [id, drag] of presence.drags) if (drag.p === participantId) presence.drags.delete(id);
 }

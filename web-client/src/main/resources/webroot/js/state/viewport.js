@@ -54,3 +54,26 @@ export function viewportTransform(v) {
 export function zoomPercent(v) {
   return Math.round(v.zoom * 100);
 }
+
+/**
+ * A view as shared between browsers (view.bring, viewport presence, the stored view of the
+ * control view): the world point at the centre of the screen and the zoom, so it means the
+ * same on screens of any size.
+ */
+export function sharedView(v, width, height) {
+  const centre = viewportCentre(v, width, height);
+  return { x: Math.round(centre.x), y: Math.round(centre.y), zoom: Math.round(v.zoom * 1000) / 1000 };
+}
+
+/** The viewport showing a shared view centred on a screen of width x height. */
+export function viewportFromShared(view, width, height) {
+  const zoom = clamp(Number(view.zoom) || 1, MIN_ZOOM, MAX_ZOOM);
+  return { x: width / 2 - view.x * zoom, y: height / 2 - view.y * zoom, zoom };
+}
+
+/** Whether a world box lies fully inside the view. */
+export function boxVisible(v, box, width, height) {
+  const a = worldToScreen(v, box.x, box.y);
+  const b = worldToScreen(v, box.x + box.w, box.y + box.h);
+  return a.x >= 0 && a.y >= 0 && b.x <= width && b.y <= height;
+}

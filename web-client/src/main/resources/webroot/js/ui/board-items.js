@@ -9,6 +9,7 @@ export function createNoteElement(id) {
   const text = h('p', { className: 'note__text', 'data-testid': 'note-text' });
   const author = h('span', { className: 'note__author' });
   const handle = h('span', { className: 'resize-handle', 'aria-hidden': 'true', 'data-resize': 'true' });
+  const spotlight = h('span', { className: 'note__spotlight', hidden: true });
   const el = h('div', {
     className: 'note',
     tabindex: '0',
@@ -17,8 +18,63 @@ export function createNoteElement(id) {
     'data-note-id': id,
     'data-kind': 'note',
     'data-id': id,
-  }, [text, author, handle]);
-  return { el, text, author, handle, kind: 'note', id, last: {} };
+  }, [spotlight, text, author, handle]);
+  return { el, text, author, handle, spotlight, vote: null, badge: null, kind: 'note', id, last: {} };
+}
+
+/** The vote controls of a note, made when a round first covers it. */
+function createVoteBar(record, actions) {
+  const mineText = h('span', { className: 'visually-hidden' });
+  const dots = h('span', { className: 'vote__dots', 'aria-hidden': 'true' });
+  const mine = h('span', { className: 'vote__mine', 'data-testid': 'vote-mine', 'data-count': '0' }, [dots, mineText]);
+  const add = h('button', { type: 'button', className: 'vote__button', 'data-testid': 'vote-add' });
+  const remove = h('button', { type: 'button', className: 'vote__button vote__button--remove', 'data-testid': 'vote-remove', hidden: true });
+  add.addEventListener('click', () => actions.vote(record.id, 1));
+  remove.addEventListener('click', () => actions.vote(record.id, -1));
+  const bar = h('div', { className: 'vote' }, [mine, remove, add]);
+  record.el.append(bar);
+  return { bar, mine, dots, mineText, add, remove };
+}
+
+/**
+ * vote: {mine: count, actions} while an open round covers the note and I may vote, else null;
+ * resultCount: the count shown for the board's shown results, else null.
+ */
+export function updateNoteVoting(record, { t, vote, resultCount, spotlit }) {
+  record.el.classList.toggle('is-spotlight', Boolean(spotlit));
+  record.spotlight.hidden = !spotlit;
+  setText(record.spotlight, spotlit ? t('spotlight.badge') : '');
+  if (vote && !record.vote) record.vote = createVoteBar(record, vote.actions);
+  if (record.vote) {
+    const v = record.vote;
+    v.bar.hidden = !vote;
+    if (vote) {
+      const count = vote.mine ?? 0;
+      setAttr(v.mine, 'data-count', String(count));
+      setText(v.dots, '●'.repeat(Math.min(count, 10)));
+      setText(v.mineText, t('voting.mine', { count }));
+      v.mine.hidden = count === 0;
+      setText(v.add, `+ ${t('voting.vote')}`);
+      setAttr(v.add, 'aria-label', t('voting.voteLabel'));
+      setText(v.remove, `− ${t('voting.takeBack')}`);
+      setAttr(v.remove, 'aria-label', t('voting.takeBackLabel'));
+      v.remove.hidden = count === 0;
+    }
+  }
+  if (resultCount !== null && resultCount !== undefined && !record.badge) {
+    record.badge = h('span', { className: 'vote-count', 'data-testid': 'vote-count' });
+    record.el.append(record.badge);
+  }
+  if (record.badge) {
+    const show = resultCount !== null && resultCount !== undefined;
+    record.badge.hidden = !show;
+    if (show) {
+      setText(record.badge, String(resultCount));
+      setAttr(record.badge, 'data-count', String(resultCount));
+      setAttr(record.badge, 'aria-label', t('voting.count', { count: resultCount }));
+      setAttr(record.badge, 'title', t('voting.count', { count: resultCount }));
+    }
+  }
 }
 
 /**

@@ -3,12 +3,13 @@
 // progress, a keyboard nudge not yet committed, the open editor); everything else comes
 // in through update(model) and leaves through the actions.
 import { h } from './dom.js';
-import { createNoteElement, createSectionElement, updateNoteElement, updateSectionElement } from './board-items.js';
+import { createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
 import { readingOrder } from '../state/board-state.js';
 import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
 import {
-  initialViewport, panBy, screenToWorld, steppedZoom, viewportCentre, viewportTransform, wheelZoomFactor, zoomAt,
+  boxVisible, initialViewport, panBy, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
+  viewportTransform, wheelZoomFactor, zoomAt,
 } from '../state/viewport.js';
 
 const DRAG_THRESHOLD_PX = 3;
@@ -79,13 +80,22 @@ export function mountCanvas(root, actions) {
       editing: editor?.kind === 'section' && editor.id === item.id,
       remote: remoteDragger(item.id),
     }));
-    renderKind('note', notesLayer, (record, item) => updateNoteElement(record, item, displayOf('note', item), {
-      t,
-      authorName: model.participants.get(item.author)?.name ?? t('note.unknownAuthor'),
-      selected: isSelected('note', item.id),
-      editing: editor?.kind === 'note' && editor.id === item.id,
-      remote: remoteDragger(item.id),
-    }));
+    renderKind('note', notesLayer, (record, item) => {
+      updateNoteElement(record, item, displayOf('note', item), {
+        t,
+        authorName: model.participants.get(item.author)?.name ?? t('note.unknownAuthor'),
+        selected: isSelected('note', item.id),
+        editing: editor?.kind === 'note' && editor.id === item.id,
+        remote: remoteDragger(item.id),
+      });
+      const voting = model.voting;
+      updateNoteVoting(record, {
+        t,
+        vote: voting?.canVote?.(item) ? { mine: voting.mine?.[item.id] ?? 0, actions: voting.actions } : null,
+        resultCount: voting?.results ? (voting.results.get(item.id) ?? 0) : null,
+        spotlit: model.spotlight === item.id,
+      });
+    });
     cursors.update({ presenceCursors: model.presence.cursors, participants: model.participants, zoom: model.viewport.zoom });
     emptyHint.textContent = model.notes.size === 0 && model.sections.size === 0 ? t('canvas.empty') : '';
     emptyHint.hidden = !emptyHint.textContent;
@@ -311,7 +321,7 @@ export function mountCanvas(root, actions) {
   }, { passive: false });
 
   root.addEventListener('dblclick', (event) => {
-    if (!model || model.readOnly || event.target.closest('textarea, input')) return;
+    if (!model || model.readOnly || event.target.closest('textarea, input, button')) return;
     const record = recordOf(event.target.closest('[data-kind]'));
     if (record && (record.kind === 'note' || event.target.closest('[data-move]'))) {
       openEditor(record.kind, record.id);
@@ -346,7 +356,8 @@ export function mountCanvas(root, actions) {
   // ---------- keyboard ----------
 
   root.addEventListener('keydown', (event) => {
-    if (!model || event.target.closest('textarea, input')) return;
+    // Buttons inside a note (voting) keep their own Enter and Space.
+    if (!model || event.target.closest('textarea, input, button')) return;
     const record = recordOf(event.target.closest('[data-kind]'));
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
 
@@ -463,6 +474,25 @@ export function mountCanvas(root, actions) {
     centre() {
       const { width, height } = canvasSize();
       return viewportCentre(model?.viewport ?? initialViewport(), width, height);
+    },
+    /** The current view as shared with others: world centre and zoom. */
+    sharedView(v = model?.viewport ?? initialViewport()) {
+      const { width, height } = canvasSize();
+      return sharedView(v, width, height);
+    },
+    /** Moves the view to a shared view (focus, follow). */
+    showShared(view) {
+      const { width, height } = canvasSize();
+      actions.setViewport(viewportFromShared(view, width, height));
+    },
+    /** Centres a note when it is not fully in view (spotlight); keeps the zoom. */
+    revealNote(id) {
+      const note = model?.notes.get(id);
+      if (!note) return;
+      const { width, height } = canvasSize();
+      if (!boxVisible(model.viewport, note, width, height)) {
+        actions.setViewport(viewportFromShared({ x: note.x + note.w / 2, y: note.y + note.h / 2, zoom: model.viewport.zoom }, width, height));
+      }
     },
     /** Opens the editor now, so keystrokes right after "add note" land in it. */
     edit(kind, id) {

@@ -18,7 +18,7 @@ export function mountJoinForm(form, { onSubmit }) {
   return {
     update({ t, credentialKind, busy, errorKey, errorParams = {}, invalidName = false }) {
       state = { busy, errorKey, errorParams, invalidName };
-      setText(role, credentialKind === 'f' ? t('join.asFacilitator') : t('join.asParticipant'));
+      setText(role, credentialKind === 'f' ? t('join.asFacilitator') : credentialKind === 'o' ? t('join.asObserver') : t('join.asParticipant'));
       submit.disabled = busy;
       setText(submit, busy ? t('join.submitting') : t('join.submit'));
       setAttr(form, 'aria-busy', busy ? 'true' : null);

@@ -1,11 +1,15 @@
-// The participants panel: who is here, who is online, and the form to change one's
-// own name and organisation.
+// The participants panel: who is here, who is online, raised hands and "ready", my own
+// hand and ready toggles, and the form to change one's own name and organisation.
 import { h, safeColor, setAttr, setText } from './dom.js';
 import { NAME_MAX } from '../state/limits.js';
 
 export function mountParticipants(root, { onUpdateSelf }) {
   const heading = h('h2', { className: 'panel__heading', id: 'participants-heading' });
   const count = h('p', { className: 'panel__count' });
+  const signalCount = h('p', { className: 'panel__count' });
+  const handToggle = h('button', { type: 'button', className: 'button button--secondary button--small signal-toggle', 'data-testid': 'hand-toggle', 'aria-pressed': 'false' });
+  const readyToggle = h('button', { type: 'button', className: 'button button--secondary button--small signal-toggle', 'data-testid': 'ready-toggle', 'aria-pressed': 'false' });
+  const signals = h('div', { className: 'self-signals', role: 'group' }, [handToggle, readyToggle]);
   const list = h('ul', { className: 'participant-list', 'aria-labelledby': 'participants-heading' });
   const editButton = h('button', { type: 'button', className: 'button button--secondary button--small', 'aria-expanded': 'false', 'aria-controls': 'self-edit-form' });
 
@@ -22,7 +26,9 @@ export function mountParticipants(root, { onUpdateSelf }) {
     formError,
     h('div', { className: 'form-actions' }, [saveButton, cancelButton]),
   ]);
-  root.append(heading, count, editButton, form, list);
+  root.append(heading, count, signalCount, signals, editButton, form, list);
+  handToggle.addEventListener('click', () => onUpdateSelf({ hand: !currentSelf?.hand }));
+  readyToggle.addEventListener('click', () => onUpdateSelf({ ready: !currentSelf?.ready }));
 
   const items = new Map();
   let lastT = null;
@@ -74,6 +80,16 @@ export function mountParticipants(root, { onUpdateSelf }) {
     item.role.hidden = !item.role.textContent;
     setText(item.status, online ? t('participants.online') : t('participants.offline'));
     item.el.classList.toggle('is-offline', !online);
+    const hand = participant.hand === true;
+    const ready = participant.ready === true;
+    setAttr(item.el, 'data-hand', String(hand));
+    setAttr(item.el, 'data-ready', String(ready));
+    item.hand.hidden = !hand;
+    setText(item.handText, t('participants.handRaised'));
+    setAttr(item.hand, 'title', t('participants.handRaised'));
+    setAttr(item.ready, 'title', t('participants.isReady'));
+    item.ready.hidden = !ready;
+    setText(item.readyText, t('participants.isReady'));
   }
 
   function createItem(id) {
@@ -83,22 +99,38 @@ export function mountParticipants(root, { onUpdateSelf }) {
     const role = h('span', { className: 'participant__role' });
     const org = h('span', { className: 'participant__org' });
     const status = h('span', { className: 'participant__status' });
+    // Icons for the eye, words for screen readers (and on hover).
+    const handText = h('span', { className: 'visually-hidden' });
+    const hand = h('span', { className: 'participant__signal participant__signal--hand', 'data-testid': 'participant-hand' }, [h('span', { className: 'participant__signal-icon', 'aria-hidden': 'true' }, 'H'), handText]);
+    const readyText = h('span', { className: 'visually-hidden' });
+    const ready = h('span', { className: 'participant__signal participant__signal--ready', 'data-testid': 'participant-ready' }, [h('span', { className: 'participant__signal-icon', 'aria-hidden': 'true' }, '✓'), readyText]);
     const el = h('li', { className: 'participant', 'data-testid': 'participant', 'data-participant-id': id }, [
       dot,
       h('span', { className: 'participant__main' }, [h('span', { className: 'participant__line' }, [name, you, role]), org]),
+      h('span', { className: 'participant__signals' }, [hand, ready]),
       status,
     ]);
-    return { el, dot, name, you, role, org, status };
+    return { el, dot, name, you, role, org, status, hand, handText, ready, readyText };
   }
 
   return {
-    update({ participants, online, selfId, t }) {
+    /** canSignal: may raise a hand / say ready; canEditSelf: may change name (observers: neither) */
+    update({ participants, online, selfId, t, canSignal = true, canEditSelf = true }) {
       lastT = t;
       currentSelf = participants.get(selfId) ?? null;
       setText(heading, t('participants.heading'));
       setText(count, t('participants.count', { online: [...participants.keys()].filter((id) => online.has(id)).length, total: participants.size }));
+      const people = [...participants.values()];
+      setText(signalCount, `${t('participants.hands', { count: people.filter((p) => p.hand === true).length })} · ${t('participants.readyCount', { count: people.filter((p) => p.ready === true).length })}`);
+      signals.hidden = !currentSelf || !canSignal;
+      setAttr(signals, 'aria-label', t('participants.selfActions'));
+      setText(handToggle, t('participants.raiseHand'));
+      setAttr(handToggle, 'aria-pressed', String(currentSelf?.hand === true));
+      setText(readyToggle, `✓ ${t('participants.ready')}`);
+      setAttr(readyToggle, 'aria-pressed', String(currentSelf?.ready === true));
       setText(editButton, t('participants.editSelf'));
-      editButton.hidden = !currentSelf;
+      editButton.hidden = !currentSelf || !canEditSelf;
+      if (!canEditSelf && !form.hidden) setEditing(false);
       setText(nameLabel, t('join.name'));
       setText(orgLabel, t('join.organisation'));
       setText(saveButton, t('common.save'));

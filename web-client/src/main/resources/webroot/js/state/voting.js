@@ -1,0 +1,154 @@
+// Dot voting as this browser sees it: the rounds (from the board state), my own votes in
+// the open round (replies to vote.cast / vote.retract, `votes.mine` on my personal address,
+// `voting` in the sync reply), the facilitators' live progress, which notes a round covers,
+// and the ranking shown once a round is closed. Pure functions over plain data.
+
+export function emptyVoting() {
+  return { mine: null, progress: new Map() };
+}
+
+/**
+ * Applies {round, mine: {note: count}, remaining} from a vote reply, a `votes.mine`
+ * message or the sync reply's `voting` (null clears).
+ */
+export function applyMine(voting, message) {
+  if (message === null) {
+    voting.mine = null;
+    return;
+  }
+  if (!message || typeof message !== 'object' || typeof message.round !== 'string') return;
+  const mine = {};
+  for (const [note, count] of Object.entries(message.mine ?? {})) {
+    const n = Number(count);
+    if (Number.isFinite(n) && n > 0) mine[note] = n;
+  }
+  const remaining = Number(message.remaining);
+  voting.mine = { round: message.round, mine, remaining: Number.isFinite(remaining) ? remaining : null };
+}
+
+/** `round.progress {round, voters, votes, notVoted?}` (facilitators only). */
+export function applyProgress(voting, message) {
+  if (!message || typeof message.round !== 'string') return;
+  voting.progress.set(message.round, {
+    voters: Number(message.voters) || 0,
+    votes: Number(message.votes) || 0,
+    notVoted: Array.isArray(message.notVoted) ? [...message.notVoted] : null,
+  });
+}
+
+/** The board's open round, or null. `rounds` is the Map of the board state. */
+export function openRound(rounds) {
+  for (const round of rounds.values()) if (round.status === 'open') return round;
+  return null;
+}
+
+/** Rounds newest first. */
+export function roundsNewestFirst(rounds) {
+  return [...rounds.values()].sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
+}
+
+/** My votes in `round`: {mine, remaining}; a round without news yet has its full budget. */
+export function myVotes(voting, round) {
+  if (!round) return { mine: {}, remaining: 0 };
+  if (voting.mine && voting.mine.round === round.id) {
+    return { mine: voting.mine.mine, remaining: voting.mine.remaining ?? votesPerParticipant(round) };
+  }
+  return { mine: {}, remaining: votesPerParticipant(round) };
+}
+
+export function votesPerParticipant(round) {
+  return Number(round?.votesPerParticipant ?? 5);
+}
+
+export function maxPerNote(round) {
+  return Number(round?.maxPerNote ?? 3);
+}
+
+/** Whether a round is anonymous (the default). */
+export function isAnonymous(round) {
+  return round?.anonymous !== false;
+}
+
+/** A note lies in a section when its centre does (membership by position). */
+export function centreIn(note, section) {
+  const cx = note.x + (note.w ?? 0) / 2;
+  const cy = note.y + (note.h ?? 0) / 2;
+  return cx >= section.x && cx <= section.x + section.w && cy >= section.y && cy <= section.y + section.h;
+}
+
+/** Whether `note` (in `room`) is covered by `round`: its room, and one of its sections when it has any. */
+export function noteInScope(round, note, room, sections) {
+  if (!round || !note) return false;
+  if ((round.room ?? 'main') !== room) return false;
+  const ids = Array.isArray(round.sections) ? round.sections : [];
+  if (ids.length === 0) return true;
+  return ids.some((id) => {
+    const section = sections.get(id);
+    return Boolean(section) && centreIn(note, section);
+  });
+}
+
+/** The round whose results the board shows: settings.shownRound, when that round is closed. */
+export function shownResults(settings, rounds) {
+  const id = settings?.shownRound;
+  if (!id) return null;
+  const round = rounds.get(id);
+  return round && round.status === 'closed' && round.results ? round : null;
+}
+
+/** note id -> count, for the badges on notes. */
+export function countsByNote(round) {
+  const counts = new Map();
+  for (const entry of round?.results?.ranking ?? []) counts.set(entry.note, Number(entry.count) || 0);
+  return counts;
+}
+
+/**
+ * Rows for a results list: rank (ties share one), note id, text (the text stored with the
+ * result, else the note's current text), count, organisations sorted by count, and voter
+ * names for named rounds (null for anonymous ones).
+ */
+export function rankingRows(round, { notes = new Map(), participants = new Map(), noOrganisation = '' } = {}) {
+  const ranking = [...(round?.results?.ranking ?? [])]
+    .map((entry) => ({ ...entry, count: Number(entry.count) || 0 }))
+    .sort((a, b) => b.count - a.count);
+  const named = !isAnonymous(round);
+  let rank = 0;
+  let previous = null;
+  return ranking.map((entry, index) => {
+    if (entry.count !== previous) {
+      rank = index + 1;
+      previous = entry.count;
+    }
+    const organisations = Object.entries(entry.byOrganisation ?? {})
+      .map(([organisation, count]) => ({ organisation: organisation || noOrganisation, count: Number(count) || 0 }))
+      .sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation));
+    let voters = null;
+    if (named && Array.isArray(entry.voters)) {
+      voters = entry.voters.map((voter) => voterName(voter, participants));
+    }
+    const text = typeof entry.text === 'string' ? entry.text : (notes.get(entry.note)?.text ?? '');
+    return { rank, note: entry.note, text, count: entry.count, organisations, voters };
+  });
+}
+
+function voterName(voter, participants) {
+  if (typeof voter === 'string') return participants.get(voter)?.name ?? voter;
+  if (voter && typeof voter === 'object') {
+    const name = voter.name ?? participants.get(voter.id ?? voter.participant)?.name ?? String(voter.id ?? '');
+    return voter.count > 1 ? `${name} (${voter.count})` : name;
+  }
+  return String(voter);
+}
+
+/** Names of who has not voted yet in a named round (progress.notVoted holds ids). */
+export function notVotedNames(progress, participants) {
+  if (!progress?.notVoted) return null;
+  return progress.notVoted.map((id) => participants.get(id)?.name ?? id).sort((a, b) => a.localeCompare(b));
+}
+
+/** Text excerpt for lists (spotlight choice, results). */
+export function excerpt(text, length = 60) {
+  const flat = String(text ?? '').trim().replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}

@@ -1,0 +1,44 @@
+// Messages over the canvas: the facilitation's broadcast (dismissible per message) and,
+// while following a facilitator, who is followed with a control to stop.
+import { h, setAttr, setText } from './dom.js';
+
+/** actions: stopFollowing() */
+export function mountBanners(root, actions) {
+  const broadcastLabel = h('strong', { className: 'banner__label' });
+  const broadcastText = h('span', { className: 'banner__text' });
+  const dismiss = h('button', { type: 'button', className: 'banner__close' }, '×');
+  const broadcast = h('div', { className: 'banner banner--broadcast', role: 'status', 'data-testid': 'broadcast-banner', hidden: true }, [
+    h('p', { className: 'banner__body' }, [broadcastLabel, ' ', broadcastText]),
+    dismiss,
+  ]);
+  const followText = h('span', { className: 'banner__text' });
+  const stop = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'follow-stop' });
+  const follow = h('div', { className: 'banner banner--follow', 'data-testid': 'follow-banner', hidden: true }, [
+    followText, stop,
+  ]);
+  root.append(broadcast, follow);
+
+  /** Keys (at + text) of broadcasts this person dismissed; a new message shows again. */
+  const dismissed = new Set();
+  let currentKey = null;
+  dismiss.addEventListener('click', () => {
+    if (currentKey) dismissed.add(currentKey);
+    broadcast.hidden = true;
+  });
+  stop.addEventListener('click', () => actions.stopFollowing());
+
+  return {
+    /** {t, broadcast: {text, at}|null, following: {name}|null} */
+    update({ t, broadcast: message, following }) {
+      currentKey = message?.text ? `${message.at ?? ''}|${message.text}` : null;
+      broadcast.hidden = !currentKey || dismissed.has(currentKey);
+      setText(broadcastLabel, `${t('broadcast.label')}:`);
+      setText(broadcastText, message?.text ?? '');
+      setAttr(dismiss, 'aria-label', t('broadcast.dismiss'));
+      setAttr(dismiss, 'title', t('broadcast.dismiss'));
+      follow.hidden = !following;
+      setText(followText, following ? t('follow.following', { name: following.name }) : '');
+      setText(stop, t('follow.stop'));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Control view: everyone on the board with online state, raised hand, ready and role;
+// counts; removing someone (after a confirmation).
+import { h, setAttr, setText } from './dom.js';
+
+/** actions: remove(participant) */
+export function mountFacParticipants(root, actions) {
+  const heading = h('h2', { id: 'fac-participants-heading' });
+  const summary = h('p', { className: 'fac-summary', 'data-testid': 'fac-participant-summary', 'aria-live': 'polite' });
+  const headRow = h('tr');
+  const body = h('tbody');
+  const table = h('table', { className: 'fac-table' }, [h('thead', {}, [headRow]), body]);
+  const empty = h('p', { className: 'hint' });
+  root.append(heading, summary, h('div', { className: 'fac-table-wrap' }, [table]), empty);
+  const rows = new Map();
+  let lastHeadKey = null;
+
+  function createRow(id) {
+    const cells = {
+      name: h('td'), organisation: h('td'), status: h('td'), hand: h('td'), ready: h('td'), role: h('td'), actions: h('td'),
+    };
+    const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-remove', 'data-participant-id': id });
+    remove.addEventListener('click', () => actions.remove(rows.get(id)?.participant));
+    cells.actions.append(remove);
+    const el = h('tr', { 'data-testid': 'fac-participant', 'data-participant-id': id }, Object.values(cells));
+    return { el, cells, remove, participant: null };
+  }
+
+  function badge(cell, text, kind) {
+    const key = `${kind}|${text}`;
+    if (cell.dataset.key === key) return;
+    cell.dataset.key = key;
+    cell.replaceChildren(text ? h('span', { className: `fac-badge fac-badge--${kind}`, text }) : h('span', { className: 'muted', text: '–' }));
+  }
+
+  return {
+    update({ t, participants, online, selfId }) {
+      setText(heading, t('fac.participants.heading'));
+      const people = [...participants.values()];
+      setText(summary, t('fac.participants.summary', {
+        online: people.filter((p) => online.has(p.id)).length,
+        total: people.length,
+        hands: people.filter((p) => p.hand === true).length,
+        ready: people.filter((p) => p.ready === true).length,
+      }));
+      const headKey = t('fac.participants.hand') + t('fac.participants.actions');
+      if (headKey !== lastHeadKey) {
+        lastHeadKey = headKey;
+        headRow.replaceChildren(...['name', 'organisation', 'status', 'hand', 'ready', 'role', 'actions']
+          .map((k) => h('th', { scope: 'col', text: t(`fac.participants.${k}`) })));
+      }
+      empty.hidden = people.length > 0;
+      setText(empty, t('fac.participants.empty'));
+      // Raised hands first (they wait for the facilitator), then online, then by name.
+      people.sort((a, b) => Number(b.hand === true) - Number(a.hand === true)
+        || Number(online.has(b.id)) - Number(online.has(a.id))
+        || String(a.name).localeCompare(String(b.name)));
+      const seen = new Set();
+      let ref = body.firstChild;
+      for (const p of people) {
+        let row = rows.get(p.id);
+        if (!row) {
+          row = createRow(p.id);
+          rows.set(p.id, row);
+        }
+        row.participant = p;
+        const isOnline = online.has(p.id);
+        setAttr(row.el, 'data-online', String(isOnline));
+        setAttr(row.el, 'data-hand', String(p.hand === true));
+        setAttr(row.el, 'data-ready', String(p.ready === true));
+        setText(row.cells.name, p.id === selfId ? `${p.name} ${t('fac.participants.you')}` : p.name);
+        setText(row.cells.organisation, p.organisation ?? '');
+        badge(row.cells.status, isOnline ? t('fac.participants.online') : t('fac.participants.offline'), isOnline ? 'on' : 'off');
+        badge(row.cells.hand, p.hand === true ? t('fac.participants.handUp') : '', 'hand');
+        badge(row.cells.ready, p.ready === true ? `✓ ${t('fac.participants.readyYes')}` : '', 'on');
+        setText(row.cells.role, t(`fac.participants.roles.${p.role ?? 'participant'}`));
+        row.remove.hidden = p.id === selfId;
+        setText(row.remove, t('fac.participants.remove'));
+        setAttr(row.remove, 'aria-label', t('fac.participants.removeLabel', { name: p.name }));
+        seen.add(p.id);
+        if (row.el !== ref) body.insertBefore(row.el, ref);
+        else ref = ref.nextSibling;
+      }
+      for (const [id, row] of rows) if (!seen.has(id)) { row.el.remove(); rows.delete(id); }
+    },
+  };
+}

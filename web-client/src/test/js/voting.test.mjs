@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  applyMine, applyProgress, countsByNote, emptyVoting, excerpt, isAnonymous, myVotes, noteInScope, notVotedNames,
+  openRound, rankingRows, roundsNewestFirst, shownResults,
+} from '../../main/resources/webroot/js/state/voting.js';
+import { applyBoardEvent, applyFullBoard, emptyBoardState } from '../../main/resources/webroot/js/state/board-state.js';
+
+const round = (extra = {}) => ({ id: 'r1', title: 'Priorities', votesPerParticipant: 5, maxPerNote: 3, anonymous: true, room: 'main', status: 'open', startedAt: 10, ...extra });
+
+test('my votes come from replies, votes.mine and the sync reply; a new round has its full budget', () => {
+  const voting = emptyVoting();
+  const open = round();
+  assert.deepEqual(myVotes(voting, open), { mine: {}, remaining: 5 });
+  applyMine(voting, { ok: true, round: 'r1', mine: { n1: 2 }, remaining: 3 });
+  assert.deepEqual(myVotes(voting, open), { mine: { n1: 2 }, remaining: 3 });
+  applyMine(voting, { type: 'votes.mine', round: 'r1', mine: { n1: 2, n2: 1, n3: 0 }, remaining: 2 });
+  assert.deepEqual(myVotes(voting, open), { mine: { n1: 2, n2: 1 }, remaining: 2 });
+  // Votes of another (older) round do not count for this one.
+  assert.deepEqual(myVotes(voting, round({ id: 'r2', votesPerParticipant: 7 })), { mine: {}, remaining: 7 });
+  applyMine(voting, null);
+  assert.equal(voting.mine, null);
+  applyMine(voting, { ok: false, code: 'round_closed' });
+  assert.equal(voting.mine, null, 'a refusal changes nothing');
+  assert.deepEqual(myVotes(voting, null), { mine: {}, remaining: 0 });
+});
+
+test('progress per round for facilitators, names of who has not voted', () => {
+  const voting = emptyVoting();
+  applyProgress(voting, { type: 'round.progress', round: 'r1', voters: 3, votes: 11, notVoted: ['p2', 'p9'] });
+  assert.deepEqual(voting.progress.get('r1'), { voters: 3, votes: 11, notVoted: ['p2', 'p9'] });
+  const participants = new Map([['p2', { id: 'p2', name: 'Zora' }], ['p1', { id: 'p1', name: 'Anna' }]]);
+  assert.deepEqual(notVotedNames(voting.progress.get('r1'), participants), ['p9', 'Zora']);
+  applyProgress(voting, { round: 'r1', voters: 4, votes: 15 });
+  assert.equal(voting.progress.get('r1').notVoted, null);
+  assert.equal(notVotedNames(voting.progress.get('r1'), participants), null);
+});
+
+test('round events and the full state keep the rounds of the board state', () => {
+  const state = emptyBoardState();
+  applyFullBoard(state, { board: { id: 'b' }, participants: [], online: [], settings: { locked: true }, rounds: [round({ status: 'closed', results: { voters: 0, votes: 0, ranking: [] } })] });
+  assert.equal(state.rounds.size, 1);
+  assert.equal(openRound(state.rounds), null);
+  applyBoardEvent(state, { type: 'round.started', round: round({ id: 'r2', startedAt: 20 }), seq: 4 });
+  assert.equal(openRound(state.rounds).id, 'r2');
+  assert.deepEqual(roundsNewestFirst(state.rounds).map((r) => r.id), ['r2', 'r1']);
+  const results = { voters: 2, votes: 4, ranking: [{ note: 'n1', text: 'A', count: 3, byOrganisation: { Kassel: 2, Fulda: 1 } }, { note: 'n2', text: 'B', count: 1, byOrganisation: { '': 1 } }] };
+  applyBoardEvent(state, { type: 'round.closed', round: { ...round({ id: 'r2', startedAt: 20 }), status: 'closed', closedAt: 30, results }, seq: 5 });
+  assert.equal(openRound(state.rounds), null);
+  assert.equal(state.rounds.get('r2').results.votes, 4);
+  // A round.closed without its round changes nothing (the session then re-reads the state).
+  applyBoardEvent(state, { type: 'round.closed', round: null, seq: 6 });
+  assert.equal(state.rounds.size, 2);
+});
+
+test('which round the board shows: settings.shownRound when that round is closed', () => {
+  const rounds = new Map([['r1', round()], ['r2', round({ id: 'r2', status: 'closed', results: { ranking: [{ note: 'n1', count: 2 }] } })]]);
+  assert.equal(shownResults({ shownRound: 'r1' }, rounds), null, 'an open round shows no counts');
+  assert.equal(shownResults({ shownRound: 'r2' }, rounds).id, 'r2');
+  assert.equal(shownResults({}, rounds), null);
+  assert.equal(shownResults({ shownRound: 'gone' }, rounds), null);
+  assert.deepEqual([...countsByNote(rounds.get('r2'))], [['n1', 2]]);
+});
+
+test('ranking rows: ties share a rank, organisations by count, names only for named rounds', () => {
+  const participants = new Map([['p1', { id: 'p1', name: 'Anna' }], ['p2', { id: 'p2', name: 'Ben' }]]);
+  const notes = new Map([['n3', { id: 'n3', text: 'live text' }]]);
+  const ranking = [
+    { note: 'n2', text: 'Second', count: 2, byOrganisation: { Fulda: 1, Kassel: 1 }, voters: ['p2', 'p1'] },
+    { note: 'n1', text: 'First', count: 4, byOrganisation: { Kassel: 1, '': 3 }, voters: ['p1'] },
+    { note: 'n3', count: 2, byOrganisation: {}, voters: ['p9'] },
+  ];
+  const named = round({ status: 'closed', anonymous: false, results: { voters: 2, votes: 8, ranking } });
+  const rows = rankingRows(named, { notes, participants, noOrganisation: 'none' });
+  assert.deepEqual(rows.map((r) => [r.rank, r.note, r.count]), [[1, 'n1', 4], [2, 'n2', 2], [2, 'n3', 2]]);
+  assert.deepEqual(rows[0].organisations, [{ organisation: 'none', count: 3 }, { organisation: 'Kassel', count: 1 }]);
+  assert.deepEqual(rows[1].organisations.map((o) => o.organisation), ['Fulda', 'Kassel']);
+  assert.deepEqual(rows[1].voters, ['Ben', 'Anna']);
+  assert.deepEqual(rows[2].voters, ['p9'], 'unknown voters keep their id');
+  assert.equal(rows[2].text, 'live text', 'falls back to the note text');
+  const anonymous = round({ status: 'closed', results: { ranking } });
+  assert.equal(isAnonymous(anonymous), true);
+  assert.ok(rankingRows(anonymous, { participants }).every((r) => r.voters === null));
+  assert.deepEqual(rankingRows(round({ status: 'closed' })), []);
+});
+
+test('scope: the round room, and one of its sections by the note centre', () => {
+  const sections = new Map([['s1', { id: 's1', x: 0, y: 0, w: 600, h: 400 }], ['s2', { id: 's2', x: 1000, y: 0, w: 600, h: 400 }]]);
+  const inS1 = { id: 'a', x: 100, y: 100, w: 200, h: 150 };
+  const edge = { id: 'b', x: 550, y: 100, w: 200, h: 150 }; // centre at x=650: outside s1
+  assert.equal(noteInScope(round(), inS1, 'main', sections), true);
+  assert.equal(noteInScope(round(), edge, 'main', sections), true, 'no sections: whole room');
+  assert.equal(noteInScope(round({ room: 'other' }), inS1, 'main', sections), false);
+  assert.equal(noteInScope(round({ sections: ['s1'] }), inS1, 'main', sections), true);
+  assert.equal(noteInScope(round({ sections: ['s1'] }), edge, 'main', sections), false);
+  assert.equal(noteInScope(round({ sections: ['s2', 'gone'] }), inS1, 'main', sections), false);
+  assert.equal(noteInScope(null, inS1, 'main', sections), false);
+});
+
+test('excerpts are flattened and cut', () => {
+  assert.equal(excerpt('  a\n\n b  '), 'a b');
+  assert.equal(excerpt('x'.repeat(70), 60), `${'x'.repeat(60)}…`);
+  assert.equal(excerpt(undefined), '');
+});
