@@ -1,0 +1,106 @@
+package io.werkraum.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * The facilitators' control view ({@code /b/<board>/facilitate}) in a tab of the facilitator's
+ * browser, opened the way a facilitator opens it: "Control view" on the board page.
+ */
+final class ControlView {
+  final Page page;
+
+  private ControlView(Page page) {
+    this.page = page;
+  }
+
+  /** Clicks the board page's "Control view" link (it opens a new tab) and waits for the connection. */
+  static ControlView open(Participant facilitator) {
+    Locator link = facilitator.page.getByTestId("control-view-link");
+    assertThat(link).isVisible();
+    Page tab = facilitator.page.waitForPopup(link::click);
+    ControlView view = new ControlView(tab);
+    assertThat(tab.getByTestId("connection-state")).hasAttribute("data-state", "open");
+    return view;
+  }
+
+  Locator byTestId(String testId) {
+    return page.getByTestId(testId);
+  }
+
+  /** Clicks the confirm dialog's OK button. */
+  void confirm() {
+    assertThat(page.getByTestId("confirm-dialog")).isVisible();
+    page.getByTestId("confirm-ok").click();
+    assertThat(page.getByTestId("confirm-dialog")).not().isVisible();
+  }
+
+  // ---------- participants ----------
+
+  Locator participant(String id) {
+    return page.locator("[data-testid=fac-participant][data-participant-id='" + id + "']");
+  }
+
+  Locator participants() {
+    return page.getByTestId("fac-participant");
+  }
+
+  void remove(String id) {
+    page.locator("[data-testid=fac-remove][data-participant-id='" + id + "']").click();
+    confirm();
+  }
+
+  // ---------- timer ----------
+
+  void startTimerPreset(int minutes) {
+    page.locator("[data-testid=fac-timer-preset][data-minutes='" + minutes + "']").click();
+  }
+
+  Locator timerDisplay() {
+    return page.getByTestId("fac-timer-display");
+  }
+
+  // ---------- voting ----------
+
+  /** Starts a round from the form; {@code anonymous} false makes it named. */
+  void startRound(String title, int votes, int maxPerNote, boolean anonymous) {
+    page.getByTestId("fac-round-title").fill(title);
+    page.getByTestId("fac-round-votes").fill(Integer.toString(votes));
+    page.getByTestId("fac-round-max").fill(Integer.toString(maxPerNote));
+    page.getByTestId("fac-round-anonymous").setChecked(anonymous);
+    page.getByTestId("fac-round-start").click();
+    assertThat(page.getByTestId("fac-round-progress")).isVisible();
+  }
+
+  Locator progress() {
+    return page.getByTestId("fac-round-progress");
+  }
+
+  Locator notVoted() {
+    return page.getByTestId("fac-not-voted").locator("li");
+  }
+
+  /** Closes the open round (with the confirmation) and shows its results on the boards. */
+  void closeAndShowRound() {
+    page.getByTestId("fac-round-close").click();
+    confirm();
+    Locator closed = page.locator("[data-testid=fac-round][data-status=closed]");
+    assertThat(closed).hasCount(1);
+    Locator show = closed.getByTestId("fac-round-show");
+    show.click();
+    assertThat(show).hasAttribute("aria-pressed", "true");
+  }
+
+  // ---------- links ----------
+
+  Locator link(String kind) {
+    return page.getByTestId("fac-link-" + kind);
+  }
+
+  void renewLink(String kind) {
+    page.locator("[data-testid=fac-link-renew][data-kind='" + kind + "']").click();
+    confirm();
+  }
+}
