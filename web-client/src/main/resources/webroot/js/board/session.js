@@ -1,6 +1,10 @@
 // One joined board over the bridge: keeps the confirmed state in sync with the server
 // (sequence numbers, gap recovery, resync on reconnect), applies our own commands
 // optimistically, relays presence, and tells the UI when anything changed.
+// It follows the room its participant is in (breakout rooms; facilitators choose theirs):
+// when that changes it leaves the old room's address, listens on the new one and reads
+// the new room in full. Texts of hidden notes (private writing) that we may read are
+// kept apart, so a room event without the text does not wipe them.
 import { fetchTicket } from '../api/http.js';
 import { randomId } from '../ids.js';
 import { createBridge, BridgeError } from '../net/bridge.js';
@@ -15,6 +19,8 @@ import { createServerClock } from '../state/clock.js';
 import { applyMine, applyProgress, emptyVoting } from '../state/voting.js';
 import { SequenceTracker } from '../state/sequence.js';
 import { PLENARY_ROOM } from '../state/limits.js';
+import { currentRoomOf, roomAfterRefusal } from '../state/rooms.js';
+import { learnFromEvent, learnFromNotes, learnFromRoomEvent, withHiddenTexts } from '../state/private-notes.js';
 import { Addresses } from './addresses.js';
 
 /** How long a gap may stay open before we ask the server (events may just be late). */
@@ -22,19 +28,32 @@ const GAP_WAIT_MS = 250;
 const SYNC_TIMEOUT_MS = 15000;
 const PRESENCE_INTERVAL_MS = 50; // at most 20 a second per kind
 const VIEWPORT_INTERVAL_MS = 100; // at most 10 a second
+/** How often one sync may move on to another room (refusal, or a room change it revealed). */
+const SYNC_ROOM_TRIES = 4;
 
 /**
  * @param bridgeOptions extra options for createBridge (tests pass a fake WebSocket)
  * @param facilitatorFeed listen on the facilitators' address (live voting progress)
  * @param sendsPresence false for observers and the control view: no cursor, drag or viewport
+ * @param room facilitators: the room to look at first (default the plenary); the others
+ *   are wherever the board state puts them
+ * @param followsRoom false keeps the session in its first room (the control view)
  */
 export function createBoardSession({
   boardId, token, self, location, onUnauthorized, checkToken, bridgeOptions = {},
   ticketFor = () => fetchTicket(boardId, token).then((answer) => answer.ticket),
   facilitatorFeed = false, sendsPresence = true, now = () => Date.now(),
+  room: firstRoom = null, followsRoom = true,
 }) {
-  const room = PLENARY_ROOM;
+  const facilitator = self.role === 'facilitator';
+  /** The room a facilitator chose to look at (null: the plenary). */
+  let chosenRoom = facilitator && firstRoom && firstRoom !== PLENARY_ROOM ? firstRoom : null;
+  let room = chosenRoom ?? PLENARY_ROOM;
+  /** Set when a refused sync told us where we are before the board state did. */
+  let toldRoom = null;
   const confirmed = emptyBoardState();
+  /** Texts of hidden notes of the current room that we may read: note id -> text. */
+  const hiddenTexts = new Map();
   const presence = emptyPresence();
   const clock = createServerClock(now);
   /** My votes in the open round and, for facilitators, the live progress. */
@@ -45,9 +64,11 @@ export function createBoardSession({
   let cachedView = null;
   let gapTimer = null;
   let syncing = null;
+  /** The room changed while a sync was on its way: sync again when it is back. */
+  let resyncAfter = false;
   /** A stream whose delta left a gap is re-read in full next time. */
   const needsFull = { board: false, room: false };
-  const listeners = { change: new Set(), error: new Set(), state: new Set() };
+  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set() };
 
   const bridge = createBridge({
     ...bridgeOptions,
@@ -67,8 +88,8 @@ export function createBoardSession({
   bridge.onState((state) => emit('state', state));
 
   bridge.register(Addresses.board(boardId), onBoardMessage);
-  bridge.register(Addresses.room(boardId, room), onRoomMessage);
-  // What only this participant may see: my votes (`votes.mine`).
+  let leaveRoomAddress = listenToRoom(room);
+  // What only this participant may see: my votes (`votes.mine`), my hidden notes (`note.private`).
   bridge.register(Addresses.personal(boardId, self.id), onPersonalMessage);
   if (facilitatorFeed) bridge.register(Addresses.facilitators(boardId), onFacilitatorMessage);
 
@@ -93,6 +114,52 @@ export function createBoardSession({
     emit('change');
   }
 
+  /** Room messages reach us only for the room they were registered for, while it is ours. */
+  function listenToRoom(target) {
+    return bridge.register(Addresses.room(boardId, target), (body) => {
+      if (target === room) onRoomMessage(body);
+    });
+  }
+
+  /** Where we should be now, from the board state (and what a refusal told us before it). */
+  function derivedRoom() {
+    if (!followsRoom) return room;
+    if (!trackers.board.ready) return facilitator ? (chosenRoom ?? PLENARY_ROOM) : (toldRoom ?? room);
+    return currentRoomOf(confirmed, self, chosenRoom, true);
+  }
+
+  /**
+   * Leaves the current room for another: unregister the old address, register the new,
+   * forget the old room's notes, presence, pending changes and sequence, and read the new
+   * room in full (now, or after the sync on its way).
+   */
+  function switchRoom(next, { syncNow = true } = {}) {
+    if (next === room) return;
+    const previous = room;
+    if (sendsPresence) bridge.send(Addresses.presence, { kind: 'leave', room: previous });
+    leaveRoomAddress();
+    room = next;
+    leaveRoomAddress = listenToRoom(next);
+    trackers.room.clear();
+    needsFull.room = false;
+    confirmed.notes = new Map();
+    confirmed.sections = new Map();
+    hiddenTexts.clear();
+    Object.assign(presence, emptyPresence());
+    pending = pending.filter((op) => op.stream !== 'room');
+    emit('room', { room: next, previous });
+    changed();
+    if (syncNow) {
+      if (syncing) resyncAfter = true;
+      else if (bridge.ready) sync().catch(() => {});
+    }
+  }
+
+  function followRoom() {
+    const next = derivedRoom();
+    if (next !== room) switchRoom(next);
+  }
+
   function onBoardMessage(body) {
     if (!body || typeof body !== 'object') return;
     if (body.type === 'online') {
@@ -109,6 +176,8 @@ export function createBoardSession({
   /** A round.closed without its round (and results) is re-read from the full board state. */
   function applyBoardEventChecked(event) {
     applyBoardEvent(confirmed, event);
+    // Rooms closing bring everyone back to the plenary, facilitators included.
+    if (event.type === 'settings.updated' && event.patch?.breakout === 'closed') chosenRoom = null;
     if (event.type === 'round.closed' && !(event.round && typeof event.round === 'object' && event.round.id)
         && event.seq !== lastIncompleteClose) {
       lastIncompleteClose = event.seq;
@@ -131,6 +200,8 @@ export function createBoardSession({
     if (body?.type === 'votes.mine') {
       applyMine(voting, body);
       changed();
+    } else if (body?.type === 'note.private') {
+      onPrivateNote(body);
     }
   }
 
@@ -138,7 +209,19 @@ export function createBoardSession({
     if (body?.type === 'round.progress') {
       applyProgress(voting, body);
       changed();
+    } else if (body?.type === 'note.private') {
+      onPrivateNote(body);
     }
+  }
+
+  /** A hidden note's event, whole: only its text is taken; the room event brings the rest. */
+  function onPrivateNote(body) {
+    const event = body.event;
+    if (!event || typeof event !== 'object') return;
+    const eventRoom = event.type === 'rooms.harvested' ? PLENARY_ROOM : event.room;
+    if (eventRoom !== undefined && eventRoom !== room) return;
+    learnFromEvent(hiddenTexts, event);
+    changed();
   }
 
   function onRoomMessage(body) {
@@ -148,7 +231,8 @@ export function createBoardSession({
       changed();
       return;
     }
-    if (body.room !== undefined && body.room !== room) return;
+    // rooms.harvested names the harvested room but lands on the plenary's stream.
+    if (body.type !== 'rooms.harvested' && body.room !== undefined && body.room !== room) return;
     if (typeof body.at === 'number') clock.fromEvent(body.at, now());
     for (const event of trackers.room.offer(body)) applyRoomEventAndPreview(event);
     afterStreamChange();
@@ -156,6 +240,7 @@ export function createBoardSession({
 
   function applyRoomEventAndPreview(event) {
     applyRoomEvent(confirmed, event);
+    learnFromRoomEvent(hiddenTexts, event, self);
     // The stored result of someone's drag replaces their live preview.
     if (event.type.endsWith('.deleted') || (event.type === 'note.updated' && ('x' in (event.patch ?? {}) || 'y' in (event.patch ?? {})))) {
       clearDrag(presence, event.id);
@@ -164,6 +249,7 @@ export function createBoardSession({
 
   function afterStreamChange() {
     prunePending();
+    followRoom();
     changed();
     if (trackers.board.hasGap || trackers.room.hasGap) scheduleGapCheck();
   }
@@ -183,22 +269,63 @@ export function createBoardSession({
   /** Asks for everything after the seqs we hold (or the full state); one at a time. */
   function sync() {
     if (syncing) return syncing;
-    const body = { type: 'sync', commandId: randomId(), room };
-    if (trackers.board.ready && !needsFull.board) body.boardSeq = trackers.board.seq;
-    if (trackers.room.ready && !needsFull.room) body.roomSeq = trackers.room.seq;
-    const sentAt = now();
-    syncing = bridge.request(Addresses.commands, body, SYNC_TIMEOUT_MS)
-      .then((reply) => {
-        if (!reply || reply.ok !== true) throw new BridgeError(reply?.code ?? 'unavailable', reply?.message ?? '');
-        if (typeof reply.serverTime === 'number') clock.fromSync(reply.serverTime, sentAt, now());
-        if ('voting' in reply) applyMine(voting, reply.voting ?? null);
-        if (reply.progress) applyProgress(voting, reply.progress);
-        applySyncPart('board', reply.board, (s) => applyFullBoard(confirmed, s), applyBoardEventChecked);
-        applySyncPart('room', reply.room, (s) => applyFullRoom(confirmed, s), applyRoomEventAndPreview);
-        afterStreamChange();
-      })
-      .finally(() => { syncing = null; });
+    syncing = runSync().finally(() => {
+      syncing = null;
+      if (resyncAfter) {
+        resyncAfter = false;
+        sync().catch(() => {});
+      }
+    });
     return syncing;
+  }
+
+  /**
+   * One sync, moving on to another room when the answer shows we are elsewhere: a refusal
+   * (not_allowed: a participant asked for a room that is not theirs) or a board state that
+   * puts us in another room than the one asked for.
+   */
+  async function runSync() {
+    for (let tries = 0; ; tries += 1) {
+      const forRoom = room;
+      const body = { type: 'sync', commandId: randomId(), room: forRoom };
+      if (trackers.board.ready && !needsFull.board) body.boardSeq = trackers.board.seq;
+      if (trackers.room.ready && !needsFull.room) body.roomSeq = trackers.room.seq;
+      const sentAt = now();
+      const reply = await bridge.request(Addresses.commands, body, SYNC_TIMEOUT_MS);
+      if (!reply || reply.ok !== true) {
+        if (reply?.code === 'not_allowed' && !facilitator && followsRoom && tries < SYNC_ROOM_TRIES && forRoom === room) {
+          const assigned = confirmed.participants.get(self.id)?.room ?? self.room ?? null;
+          const next = roomAfterRefusal(reply.message, forRoom, assigned);
+          if (next) {
+            toldRoom = next;
+            switchRoom(next, { syncNow: false });
+            continue;
+          }
+        }
+        throw new BridgeError(reply?.code ?? 'unavailable', reply?.message ?? '');
+      }
+      if (typeof reply.serverTime === 'number') clock.fromSync(reply.serverTime, sentAt, now());
+      if ('voting' in reply) applyMine(voting, reply.voting ?? null);
+      if (reply.progress) applyProgress(voting, reply.progress);
+      applySyncPart('board', reply.board, (s) => applyFullBoard(confirmed, s), applyBoardEventChecked);
+      toldRoom = null;
+      const next = derivedRoom();
+      if (next !== room) switchRoom(next, { syncNow: false });
+      if (forRoom === room) {
+        applySyncPart('room', reply.room, (s) => {
+          applyFullRoom(confirmed, s);
+          hiddenTexts.clear();
+          learnFromNotes(hiddenTexts, s.notes, self);
+        }, applyRoomEventAndPreview);
+      } else if (tries < SYNC_ROOM_TRIES) {
+        afterStreamChange();
+        continue;
+      } else {
+        resyncAfter = true;
+      }
+      afterStreamChange();
+      return;
+    }
   }
 
   function applySyncPart(stream, part, applyFull, applyEvent) {
@@ -262,7 +389,7 @@ export function createBoardSession({
       (reply) => {
         if (reply && reply.ok === true) {
           if (command.type === 'vote.cast' || command.type === 'vote.retract') applyMine(voting, reply);
-          if (typeof reply.seq === 'number') trackers[streamOf(command)].noteExists(reply.seq);
+          if (typeof reply.seq === 'number' && onOurStreams(command)) trackers[streamOf(command)].noteExists(reply.seq);
           afterStreamChange();
         } else if (!quiet) {
           emit('error', reply?.code ?? 'unavailable');
@@ -277,16 +404,34 @@ export function createBoardSession({
     );
   }
 
+  /** Whether a command's event lands on the board stream or the room stream we follow. */
+  function onOurStreams(command) {
+    if (streamOf(command) === 'board') return true;
+    const target = command.type === 'rooms.harvest' ? PLENARY_ROOM : command.room;
+    return target === room;
+  }
+
   return {
     boardId,
-    room,
+    /** The room we are in now (changes: the 'room' listeners are told). */
+    get room() { return room; },
+    /** Facilitators: look at another room (null or 'main': the plenary). */
+    enterRoom(target) {
+      if (!facilitator) return;
+      chosenRoom = target && target !== PLENARY_ROOM ? target : null;
+      switchRoom(derivedRoom());
+    },
+    get boardSeq() { return trackers.board.seq; },
     selfId: self.id,
     clock,
     voting,
     request,
     get connection() { return bridge.state; },
     get view() {
-      if (!cachedView) cachedView = overlayPending(confirmed, pending.map((op) => op.command), self.id, Date.now());
+      if (!cachedView) {
+        const ours = pending.filter((op) => op.stream === 'board' || op.command.room === room);
+        cachedView = overlayPending(withHiddenTexts(confirmed, hiddenTexts), ours.map((op) => op.command), self.id, Date.now());
+      }
       return cachedView;
     },
     get presence() { return presence; },

@@ -14,6 +14,8 @@ export function emptyBoardState() {
     settings: {},
     /** Voting rounds by id: open ones without counts, closed ones with their results. */
     rounds: new Map(),
+    /** Rooms by id: the plenary (`main`) and breakout rooms {id, name, kind, createdAt}. */
+    rooms: new Map(),
   };
 }
 
@@ -24,6 +26,8 @@ export function applyFullBoard(state, full) {
   state.settings = full.settings && typeof full.settings === 'object' ? { ...full.settings } : {};
   const rounds = Array.isArray(full.rounds) ? full.rounds : Object.values(full.rounds ?? {});
   state.rounds = new Map(rounds.filter((r) => r && r.id).map((r) => [r.id, { ...r }]));
+  const rooms = Array.isArray(full.rooms) ? full.rooms : Object.values(full.rooms ?? {});
+  state.rooms = new Map(rooms.filter((r) => r && r.id).map((r) => [r.id, { ...r }]));
 }
 
 export function applyFullRoom(state, full) {
@@ -59,6 +63,21 @@ export function applyBoardEvent(state, event) {
     case 'settings.updated':
       state.settings = applySettingsPatch(state.settings, event.patch);
       break;
+    case 'rooms.created':
+      if (Array.isArray(event.rooms)) {
+        state.rooms = new Map(state.rooms);
+        for (const room of event.rooms) if (room?.id) state.rooms.set(room.id, { kind: 'breakout', ...room });
+      }
+      break;
+    case 'rooms.assigned': {
+      // The store writes each participant's room and the mode together.
+      for (const [id, room] of Object.entries(event.assignments ?? {})) {
+        const current = state.participants.get(id);
+        if (current) state.participants.set(id, { ...current, room: room ?? null });
+      }
+      if (event.mode) state.settings = applySettingsPatch(state.settings, { assignMode: event.mode });
+      break;
+    }
     case 'round.started':
     case 'round.closed':
     case 'round.updated':
@@ -79,15 +98,33 @@ export function applySettingsPatch(settings, patch) {
   return next;
 }
 
-/** Room stream events: note.* and section.*. */
+/**
+ * Room stream events: note.*, section.*, notes.revealed (hidden notes, whole) and
+ * rooms.harvested (a breakout room's notes arriving in the plenary under a new section).
+ * A created note whose event says `hidden` is hidden (the note itself does not say so).
+ */
 export function applyRoomEvent(state, event) {
+  if (event.type === 'notes.revealed') {
+    for (const note of event.notes ?? []) {
+      if (!note?.id) continue;
+      const revealed = { ...(state.notes.get(note.id) ?? {}), ...note };
+      delete revealed.hidden;
+      state.notes.set(note.id, revealed);
+    }
+    return;
+  }
+  if (event.type === 'rooms.harvested') {
+    if (event.section?.id) state.sections.set(event.section.id, { ...event.section });
+    for (const note of event.notes ?? []) if (note?.id) state.notes.set(note.id, { ...note });
+    return;
+  }
   const [kind, action] = String(event.type).split('.');
   const collection = kind === 'note' ? state.notes : kind === 'section' ? state.sections : null;
   if (!collection) return;
   switch (action) {
     case 'created': {
       const item = event[kind];
-      if (item?.id) collection.set(item.id, { ...item });
+      if (item?.id) collection.set(item.id, event.hidden && kind === 'note' ? { ...item, hidden: true } : { ...item });
       break;
     }
     case 'updated': {
@@ -132,6 +169,7 @@ export function commandToEvent(command, selfId, now) {
 
 /** Which stream a command's event lands on. */
 export function streamOf(command) {
+  if (command.type === 'rooms.harvest' || command.type === 'private.reveal') return 'room';
   return command.type.startsWith('note.') || command.type.startsWith('section.') ? 'room' : 'board';
 }
 
@@ -149,6 +187,7 @@ export function overlayPending(state, pendingCommands, selfId, now = 0) {
     sections: new Map(state.sections),
     settings: state.settings,
     rounds: state.rounds,
+    rooms: state.rooms,
   };
   for (const command of pendingCommands) {
     const event = commandToEvent(command, selfId, now);
