@@ -19,6 +19,10 @@ import { mountJoinForm } from './ui/join-form.js';
 import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
 import { mountCanvas } from './ui/canvas.js';
+import { mountRoomBar } from './ui/room-bar.js';
+import { mountRoomPicker } from './ui/room-picker.js';
+import { breakoutRooms, choosingRooms, membersByRoom, roomFromHash, roomName } from './state/rooms.js';
+import { PLENARY_ROOM } from './state/limits.js';
 
 const views = {
   loading: document.getElementById('loading-view'),
@@ -83,10 +87,21 @@ async function main() {
     return;
   }
   const fragment = parseFragment(location.hash);
+  /** `#room=<id>`: a facilitator entering a room from the control view. */
+  let wantedRoom = roomFromHash(location.hash);
+  let enterRoomFromHash = null;
   // Pasting another link of this board into the same tab only changes the fragment:
   // start over so the new credential is looked at.
   window.addEventListener('hashchange', () => {
-    if (parseFragment(location.hash)) location.reload();
+    if (parseFragment(location.hash)) {
+      location.reload();
+      return;
+    }
+    const target = roomFromHash(location.hash);
+    if (target && enterRoomFromHash) {
+      history.replaceState(null, '', location.pathname);
+      enterRoomFromHash(target);
+    }
   });
 
   // 1. A token this browser got earlier for this board (same identity on reopening).
@@ -195,6 +210,9 @@ async function main() {
       self: participant,
       location: window.location,
       sendsPresence: !observer,
+      // Facilitators read hidden notes (note.private) and may look at any room.
+      facilitatorFeed: facilitator,
+      room: facilitator ? wantedRoom : null,
       checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
       onUnauthorized: () => restartFromLink(entry.credential),
     });
@@ -223,8 +241,9 @@ async function main() {
       frame = 0;
       render();
     };
-    const room = session.room;
-    const dispatch = (command) => session.dispatch({ room, ...command });
+    const dispatch = (command) => session.dispatch({ room: session.room, ...command });
+    if (facilitator) enterRoomFromHash = (target) => session.enterRoom(target);
+    wantedRoom = null;
 
     function createNoteAt(point) {
       const id = randomId();
@@ -329,6 +348,14 @@ async function main() {
       },
     });
     const votingPanel = mountVotingPanel(document.getElementById('voting-panel'));
+    const roomBar = mountRoomBar(document.getElementById('topbar-room'), {
+      enterRoom: (target) => { session.enterRoom(target); canvas.focus(); },
+    });
+    const roomPicker = mountRoomPicker(document.getElementById('room-picker'), {
+      choose: (target) => session.request({ type: 'room.choose', room: target }),
+    });
+    /** The room's name as shown (the plenary's in the UI language). */
+    const nameOfRoom = (view, id) => roomName(view.rooms, id, t('rooms.plenary'));
     const voteActions = {
       vote: (noteId, delta) => {
         const round = openRound(session.view.rounds);
@@ -340,7 +367,7 @@ async function main() {
     /** Spotlight, bring-to-view and follow: each applied once when it changes. */
     function applyFacilitation(view) {
       const settings = view.settings ?? {};
-      const spotlight = settings.spotlight && settings.spotlight.room === room ? settings.spotlight.id : null;
+      const spotlight = settings.spotlight && settings.spotlight.room === session.room ? settings.spotlight.id : null;
       const spotlightKey = spotlight ? `${settings.spotlight.room}/${spotlight}` : null;
       if (spotlightKey !== ui.spotlightKey && (!spotlight || view.notes.has(spotlight))) {
         ui.spotlightKey = spotlightKey;
@@ -408,6 +435,7 @@ async function main() {
       banners.update({
         t,
         broadcast: settings.broadcast ?? null,
+        privateWriting: settings.privateWriting === true ? (facilitator ? 'facilitator' : 'participant') : null,
         following: followed ? { name: view.participants.get(followed)?.name ?? t('follow.someone') } : null,
       });
 
@@ -430,6 +458,19 @@ async function main() {
       toolbar.update({
         t, readOnly, selectedNote, hasSelection: Boolean(ui.selected), defaultColor: ui.defaultColor, zoomPercent: zoomPercent(ui.viewport),
       });
+      const rooms = breakoutRooms(view.rooms);
+      roomBar.update({
+        t, room: session.room, roomName: nameOfRoom(view, session.room), rooms, canChoose: facilitator, plenaryName: t('rooms.plenary'),
+      });
+      const me = view.participants.get(participant.id);
+      const members = membersByRoom(view.participants, view.rooms);
+      roomPicker.update({
+        t,
+        visible: role === 'participant' && choosingRooms(settings, view.rooms),
+        rooms,
+        counts: new Map([...members].map(([id, list]) => [id, list.length])),
+        mine: me?.room ?? null,
+      });
       participants.update({ participants: view.participants, online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
       canvas.update({
         notes: view.notes,
@@ -439,10 +480,11 @@ async function main() {
         selected: ui.selected,
         viewport: ui.viewport,
         presence: session.presence,
+        self: { id: participant.id, role },
         readOnly,
         spotlight: ui.spotlightKey ? ui.spotlightKey.split('/')[1] : null,
         voting: {
-          canVote: open && canVote ? (note) => noteInScope(open, note, room, view.sections) : null,
+          canVote: open && canVote ? (note) => noteInScope(open, note, session.room, view.sections) : null,
           mine: mine.mine,
           actions: voteActions,
           results: shown ? countsByNote(shown) : null,
@@ -454,6 +496,17 @@ async function main() {
 
     session.on('change', requestRender);
     session.on('state', requestRender);
+    // Another room: a fresh canvas there, and say where we are now.
+    session.on('room', ({ room: now, previous }) => {
+      ui.selected = null;
+      ui.spotlightKey = null;
+      ui.viewport = initialViewport();
+      const view = session.view;
+      const name = nameOfRoom(view, now);
+      if (now !== PLENARY_ROOM) announcer.announce(t('rooms.nowIn', { room: name }));
+      else if (previous !== PLENARY_ROOM) announcer.announce(t('rooms.backInPlenary'));
+      renderNow();
+    });
     session.on('error', (code) => toasts.show(t(errorKey(code), { code })));
     window.addEventListener('online', () => { topbarState.offline = false; session.reconnectNow(); requestRender(); });
     window.addEventListener('offline', () => { topbarState.offline = true; requestRender(); });

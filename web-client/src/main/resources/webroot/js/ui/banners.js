@@ -1,5 +1,6 @@
-// Messages over the canvas: the facilitation's broadcast (dismissible per message) and,
-// while following a facilitator, who is followed with a control to stop.
+// Messages over the canvas: the facilitation's broadcast (dismissible per message),
+// private writing being on and, while following a facilitator, who is followed with a
+// control to stop.
 import { h, setAttr, setText } from './dom.js';
 
 /** actions: stopFollowing() */
@@ -16,7 +17,9 @@ export function mountBanners(root, actions) {
   const follow = h('div', { className: 'banner banner--follow', 'data-testid': 'follow-banner', hidden: true }, [
     followText, stop,
   ]);
-  root.append(broadcast, follow);
+  const privateText = h('span', { className: 'banner__text' });
+  const privateBanner = h('div', { className: 'banner banner--private', role: 'status', 'data-testid': 'private-banner', hidden: true }, [privateText]);
+  root.append(broadcast, privateBanner, follow);
 
   /** Keys (at + text) of broadcasts this person dismissed; a new message shows again. */
   const dismissed = new Set();
@@ -28,8 +31,10 @@ export function mountBanners(root, actions) {
   stop.addEventListener('click', () => actions.stopFollowing());
 
   return {
-    /** {t, broadcast: {text, at}|null, following: {name}|null} */
-    update({ t, broadcast: message, following }) {
+    /** {t, broadcast: {text, at}|null, following: {name}|null, privateWriting: null|'participant'|'facilitator'} */
+    update({ t, broadcast: message, following, privateWriting = null }) {
+      privateBanner.hidden = !privateWriting;
+      setText(privateText, privateWriting === 'facilitator' ? t('private.bannerFacilitator') : privateWriting ? t('private.banner') : '');
       currentKey = message?.text ? `${message.at ?? ''}|${message.text}` : null;
       broadcast.hidden = !currentKey || dismissed.has(currentKey);
       setText(broadcastLabel, `${t('broadcast.label')}:`);

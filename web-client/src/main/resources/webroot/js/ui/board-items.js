@@ -19,7 +19,46 @@ export function createNoteElement(id) {
     'data-kind': 'note',
     'data-id': id,
   }, [spotlight, text, author, handle]);
-  return { el, text, author, handle, spotlight, vote: null, badge: null, kind: 'note', id, last: {} };
+  return { el, text, author, handle, spotlight, vote: null, badge: null, placeholder: null, marker: null, origin: null, kind: 'note', id, last: {} };
+}
+
+/**
+ * Private writing and harvest marks of a note, made when first needed: the placeholder of
+ * a hidden note I cannot read, the marker of a hidden one I can ("only you" / "hidden"),
+ * and where a harvested note came from.
+ */
+function updateNoteMarks(record, { t, visibility, origin }) {
+  const { el } = record;
+  setAttr(el, 'data-hidden', String(visibility !== 'visible'));
+  setAttr(el, 'data-visibility', visibility);
+  el.classList.toggle('is-hidden-note', visibility === 'placeholder');
+  el.classList.toggle('is-private-note', visibility === 'mine' || visibility === 'facilitator');
+  if (visibility === 'placeholder' && !record.placeholder) {
+    record.placeholder = h('p', { className: 'note__placeholder', 'data-testid': 'note-hidden' });
+    record.el.insertBefore(record.placeholder, record.text);
+  }
+  if (record.placeholder) {
+    record.placeholder.hidden = visibility !== 'placeholder';
+    setText(record.placeholder, t('private.placeholder'));
+  }
+  record.text.hidden = visibility === 'placeholder';
+  const markerText = visibility === 'mine' ? t('private.onlyYou') : visibility === 'facilitator' ? t('private.hiddenMarker') : '';
+  if (markerText && !record.marker) {
+    record.marker = h('span', { className: 'note__private', 'data-testid': 'note-private-marker' });
+    record.el.insertBefore(record.marker, record.text);
+  }
+  if (record.marker) {
+    record.marker.hidden = !markerText;
+    setText(record.marker, markerText);
+  }
+  if (origin && !record.origin) {
+    record.origin = h('span', { className: 'note__origin', 'data-testid': 'note-origin' });
+    record.el.insertBefore(record.origin, record.author);
+  }
+  if (record.origin) {
+    record.origin.hidden = !origin;
+    setText(record.origin, origin ? t('note.origin', { room: origin }) : '');
+  }
 }
 
 /** The vote controls of a note, made when a round first covers it. */
@@ -81,7 +120,7 @@ export function updateNoteVoting(record, { t, vote, resultCount, spotlit }) {
  * @param display {x,y,w,h} actually shown (may be a drag preview)
  * @param remote  the participant dragging this note right now, or null
  */
-export function updateNoteElement(record, note, display, { t, authorName, selected, remote, editing }) {
+export function updateNoteElement(record, note, display, { t, authorName, selected, remote, editing, visibility = 'visible', origin = null }) {
   const { el, last } = record;
   placeBox(record, display);
   const color = NOTE_COLORS.includes(note.color) ? note.color : 'yellow';
@@ -90,11 +129,18 @@ export function updateNoteElement(record, note, display, { t, authorName, select
     el.classList.add(`note-color--${color}`);
     last.color = color;
   }
-  setText(record.text, note.text ?? '');
+  const placeholder = visibility === 'placeholder';
+  setText(record.text, placeholder ? '' : note.text ?? '');
   setText(record.author, authorName);
-  const start = (note.text ?? '').trim().replace(/\s+/g, ' ');
+  updateNoteMarks(record, { t, visibility, origin });
+  const start = placeholder ? '' : (note.text ?? '').trim().replace(/\s+/g, ' ');
   const excerpt = start.length > LABEL_TEXT_LENGTH ? `${start.slice(0, LABEL_TEXT_LENGTH)}…` : start;
-  setAttr(el, 'aria-label', excerpt ? t('note.label', { author: authorName, text: excerpt }) : t('note.labelEmpty', { author: authorName }));
+  let label = placeholder ? t('note.labelHidden', { author: authorName })
+    : excerpt ? t('note.label', { author: authorName, text: excerpt }) : t('note.labelEmpty', { author: authorName });
+  if (visibility === 'mine') label += ` (${t('private.onlyYou')})`;
+  else if (visibility === 'facilitator') label += ` (${t('private.hiddenMarker')})`;
+  if (origin) label += ` (${t('note.origin', { room: origin })})`;
+  setAttr(el, 'aria-label', label);
   setAttr(el, 'aria-roledescription', t('note.role'));
   setAttr(el, 'aria-describedby', 'canvas-item-help');
   el.classList.toggle('is-selected', selected);

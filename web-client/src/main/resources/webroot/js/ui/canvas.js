@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
 import { readingOrder } from '../state/board-state.js';
+import { noteVisibility } from '../state/private-notes.js';
 import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
 import {
   boxVisible, initialViewport, panBy, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
@@ -84,6 +85,8 @@ export function mountCanvas(root, actions) {
       updateNoteElement(record, item, displayOf('note', item), {
         t,
         authorName: model.participants.get(item.author)?.name ?? t('note.unknownAuthor'),
+        visibility: noteVisibility(item, model.self),
+        origin: item.origin ? (item.origin.roomName || item.origin.room || null) : null,
         selected: isSelected('note', item.id),
         editing: editor?.kind === 'note' && editor.id === item.id,
         remote: remoteDragger(item.id),
@@ -157,6 +160,8 @@ export function mountCanvas(root, actions) {
 
   function openEditor(kind, id) {
     if (model.readOnly) return;
+    // A hidden note I cannot read has no text to edit (saving would overwrite it).
+    if (kind === 'note' && noteVisibility(model.notes.get(id), model.self) === 'placeholder') return;
     const record = records[kind].get(id);
     const item = itemsOf(kind).get(id);
     if (!record || !item) {
