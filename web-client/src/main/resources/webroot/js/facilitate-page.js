@@ -13,8 +13,14 @@ import { mountFacTimer } from './ui/fac-timer.js';
 import { mountFacBoard } from './ui/fac-board.js';
 import { mountFacVoting } from './ui/fac-voting.js';
 import { mountFacLinks } from './ui/fac-links.js';
+import { mountFacRooms } from './ui/fac-rooms.js';
+import { randomId } from './ids.js';
+import { breakoutRooms, membersByRoom } from './state/rooms.js';
+import { applyRoomPoll, createRoomWatch, pollCommand } from './state/room-overview.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
+/** How often each breakout room is polled for the overview (activity, thumbnail). */
+const ROOM_POLL_MS = 5000;
 
 const views = {
   loading: document.getElementById('loading-view'),
@@ -80,6 +86,7 @@ async function main() {
       location: window.location,
       facilitatorFeed: true,
       sendsPresence: false,
+      followsRoom: false,
       checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
       onUnauthorized: () => showView('noAccess'),
     });
@@ -101,6 +108,32 @@ async function main() {
       });
     }
 
+    /** Polled copies of the breakout rooms: room id -> watch; polls on their way. */
+    const watches = new Map();
+    const polling = new Set();
+
+    function pollRooms() {
+      if (session.connection !== 'open' || !session.synced) return;
+      for (const room of breakoutRooms(session.view.rooms)) {
+        if (polling.has(room.id)) continue;
+        let watch = watches.get(room.id);
+        if (!watch) {
+          watch = createRoomWatch();
+          watches.set(room.id, watch);
+        }
+        polling.add(room.id);
+        session.request(pollCommand(watch, room.id, session.boardSeq), { quiet: true }).then((reply) => {
+          polling.delete(room.id);
+          if (reply.ok) {
+            applyRoomPoll(watch, reply.room);
+            requestRender();
+          }
+        });
+      }
+    }
+    const pollTimer = setInterval(pollRooms, ROOM_POLL_MS);
+    window.addEventListener('pagehide', () => clearInterval(pollTimer));
+
     const participants = mountFacParticipants(document.getElementById('fac-participants'), {
       remove: async (p) => {
         if (!p) return;
@@ -108,6 +141,49 @@ async function main() {
           command({ type: 'participant.remove', id: p.id });
         }
       },
+      move: (p, target) => {
+        if (p) command({ type: 'participant.move', id: p.id, room: target });
+      },
+    });
+    const rooms = mountFacRooms(document.getElementById('fac-rooms'), {
+      create: ({ names, templateSection }) => {
+        const body = { type: 'rooms.create', rooms: names.map((name) => ({ id: randomId(10), name })) };
+        if (templateSection) body.templateSection = templateSection;
+        return command(body).then((reply) => {
+          if (reply.ok) toasts.show(t('fac.rooms.created', { count: names.length }), 'info');
+          return reply.ok;
+        });
+      },
+      assign: (mode) => {
+        const body = { type: 'rooms.assign', mode };
+        if (mode === 'manual') {
+          // The rooms as set in the participants table.
+          body.assignments = Object.fromEntries([...session.view.participants.values()]
+            .filter((p) => (p.role ?? 'participant') === 'participant')
+            .map((p) => [p.id, p.room ?? null]));
+        }
+        return command(body).then((reply) => {
+          if (reply.ok) toasts.show(t('fac.rooms.assigned'), 'info');
+        });
+      },
+      open: () => command({ type: 'rooms.open' }),
+      close: () => command({ type: 'rooms.close' }),
+      harvest: async (room) => {
+        if (!room) return;
+        const name = room.name || room.id;
+        const openNow = session.view.settings?.breakout === 'open';
+        const text = t(openNow ? 'fac.rooms.harvestConfirmOpen' : 'fac.rooms.harvestConfirm', { room: name });
+        if (await confirm(text, t('fac.rooms.harvest'))) {
+          const reply = await command({ type: 'rooms.harvest', room: room.id });
+          if (reply.ok) toasts.show(t('fac.rooms.harvested', { room: name }), 'info');
+        }
+      },
+      reveal: async (roomId) => {
+        const reply = await command({ type: 'private.reveal', room: roomId });
+        if (reply.ok) toasts.show(t('fac.rooms.revealed'), 'info');
+      },
+      setPrivate: (on) => command({ type: 'private.set', on }),
+      enterHref: (roomId) => `/b/${encodeURIComponent(boardId)}#room=${encodeURIComponent(roomId)}`,
     });
     const timer = mountFacTimer(document.getElementById('fac-timer'), { command, now: () => session.clock.now() });
     const boardControls = mountFacBoard(document.getElementById('fac-board'), {
@@ -159,7 +235,14 @@ async function main() {
       renderTopbar();
       document.title = title ? t('page.facilitateTitleNamed', { title }) : t('page.facilitateTitle');
       const settings = view.settings ?? {};
-      participants.update({ t, participants: view.participants, online: view.online, selfId: self.id });
+      const breakout = breakoutRooms(view.rooms);
+      participants.update({ t, participants: view.participants, online: view.online, selfId: self.id, rooms: breakout });
+      rooms.update({
+        t, settings, rooms: breakout, sections: view.sections, online: view.online, watches,
+        members: membersByRoom(view.participants, view.rooms),
+      });
+      // A room not polled yet (new, or the view just opened): at once, not in five seconds.
+      if (breakout.some((r) => !watches.has(r.id))) queueMicrotask(pollRooms);
       timer.update({ t, timer: settings.timer ?? null });
       boardControls.update({ t, settings, notes: view.notes, selfId: self.id });
       voting.update({

@@ -1,8 +1,9 @@
-// Control view: everyone on the board with online state, raised hand, ready and role;
-// counts; removing someone (after a confirmation).
+// Control view: everyone on the board with online state, raised hand, ready, role and
+// breakout room (a room choice per participant moves them); counts; removing someone
+// (after a confirmation).
 import { h, setAttr, setText } from './dom.js';
 
-/** actions: remove(participant) */
+/** actions: remove(participant), move(participant, roomId|null) */
 export function mountFacParticipants(root, actions) {
   const heading = h('h2', { id: 'fac-participants-heading' });
   const summary = h('p', { className: 'fac-summary', 'data-testid': 'fac-participant-summary', 'aria-live': 'polite' });
@@ -16,13 +17,16 @@ export function mountFacParticipants(root, actions) {
 
   function createRow(id) {
     const cells = {
-      name: h('td'), organisation: h('td'), status: h('td'), hand: h('td'), ready: h('td'), role: h('td'), actions: h('td'),
+      name: h('td'), organisation: h('td'), status: h('td'), hand: h('td'), ready: h('td'), role: h('td'), room: h('td'), actions: h('td'),
     };
+    const move = h('select', { className: 'fac-move', 'data-testid': 'fac-move', 'data-participant-id': id, hidden: true });
+    move.addEventListener('change', () => actions.move?.(rows.get(id)?.participant, move.value || null));
+    cells.room.append(move);
     const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-remove', 'data-participant-id': id });
     remove.addEventListener('click', () => actions.remove(rows.get(id)?.participant));
     cells.actions.append(remove);
     const el = h('tr', { 'data-testid': 'fac-participant', 'data-participant-id': id }, Object.values(cells));
-    return { el, cells, remove, participant: null };
+    return { el, cells, remove, move, participant: null };
   }
 
   function badge(cell, text, kind) {
@@ -33,7 +37,7 @@ export function mountFacParticipants(root, actions) {
   }
 
   return {
-    update({ t, participants, online, selfId }) {
+    update({ t, participants, online, selfId, rooms = [] }) {
       setText(heading, t('fac.participants.heading'));
       const people = [...participants.values()];
       setText(summary, t('fac.participants.summary', {
@@ -42,10 +46,12 @@ export function mountFacParticipants(root, actions) {
         hands: people.filter((p) => p.hand === true).length,
         ready: people.filter((p) => p.ready === true).length,
       }));
-      const headKey = t('fac.participants.hand') + t('fac.participants.actions');
+      const headKey = t('fac.participants.hand') + t('fac.participants.actions') + t('fac.participants.room');
+      const roomOptions = [['', t('fac.participants.noRoom')], ...rooms.map((r) => [r.id, r.name || r.id])];
+      const roomKey = JSON.stringify(roomOptions);
       if (headKey !== lastHeadKey) {
         lastHeadKey = headKey;
-        headRow.replaceChildren(...['name', 'organisation', 'status', 'hand', 'ready', 'role', 'actions']
+        headRow.replaceChildren(...['name', 'organisation', 'status', 'hand', 'ready', 'role', 'room', 'actions']
           .map((k) => h('th', { scope: 'col', text: t(`fac.participants.${k}`) })));
       }
       empty.hidden = people.length > 0;
@@ -73,6 +79,18 @@ export function mountFacParticipants(root, actions) {
         badge(row.cells.hand, p.hand === true ? t('fac.participants.handUp') : '', 'hand');
         badge(row.cells.ready, p.ready === true ? `✓ ${t('fac.participants.readyYes')}` : '', 'on');
         setText(row.cells.role, t(`fac.participants.roles.${p.role ?? 'participant'}`));
+        // Only participants go to rooms (facilitators enter any, observers stay in the plenary).
+        const movable = (p.role ?? 'participant') === 'participant' && rooms.length > 0;
+        row.move.hidden = !movable;
+        if (movable) {
+          if (row.move.dataset.key !== roomKey && document.activeElement !== row.move) {
+            row.move.dataset.key = roomKey;
+            row.move.replaceChildren(...roomOptions.map(([value, text]) => h('option', { value, text })));
+          }
+          const assigned = p.room && rooms.some((r) => r.id === p.room) ? p.room : '';
+          if (row.move.value !== assigned && document.activeElement !== row.move) row.move.value = assigned;
+          setAttr(row.move, 'aria-label', t('fac.participants.moveLabel', { name: p.name }));
+        }
         row.remove.hidden = p.id === selfId;
         setText(row.remove, t('fac.participants.remove'));
         setAttr(row.remove, 'aria-label', t('fac.participants.removeLabel', { name: p.name }));
