@@ -119,7 +119,7 @@ test('a reload inside a breakout room: the sync for the plenary is refused, the 
   try {
     const first = socket.lastSync();
     assert.equal(first.body.room, 'main');
-    socket.reply(first, { ok: false, code: 'not_allowed', message: "that room is not yours; you are in 'r1'" });
+    socket.reply(first, { ok: false, code: 'not_allowed', message: "that room is not yours; you are in 'r1'", room: 'r1' });
     await sleep(0);
     const second = socket.lastSync();
     assert.equal(second.body.room, 'r1');

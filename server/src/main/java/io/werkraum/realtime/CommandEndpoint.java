@@ -96,7 +96,7 @@ public final class CommandEndpoint {
 
   private static JsonObject toError(Throwable err) {
     if (err instanceof Rejection r) {
-      return error(r.code(), r.getMessage());
+      return error(r.code(), r.getMessage()).mergeIn(new JsonObject(r.details()));
     }
     LOG.log(Level.WARNING, "command failed in the store", err);
     return error(ErrorCode.UNAVAILABLE, "the store is not reachable; nothing was applied, please retry");

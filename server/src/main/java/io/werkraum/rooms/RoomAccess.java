@@ -50,7 +50,8 @@ public final class RoomAccess {
         return Future.succeededFuture();
       }
       return store.rooms(actor.boardId()).compose(rooms -> Future.failedFuture(rooms.containsKey(room)
-          ? new Rejection(ErrorCode.NOT_ALLOWED, "that room is not yours; you are in '" + current + "'")
+          ? new Rejection(ErrorCode.NOT_ALLOWED, "that room is not yours; you are in '" + current + "'",
+              java.util.Map.of("room", current))
           : new Rejection(ErrorCode.NOT_FOUND, "no room '" + room + "'")));
     });
   }

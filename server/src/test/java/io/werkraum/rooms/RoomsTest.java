@@ -78,6 +78,8 @@ class RoomsTest extends NodeTest {
       refused("not_allowed", a, Cmd.createNote("r2", Cmd.note("elsewhere", 0, 0)));
       refused("not_allowed", a, Cmd.createNote("main", Cmd.note("plenary", 0, 0)));
       refused("not_allowed", a, Cmd.sync("r2", null, null));
+      // A browser reloaded inside its room learns from the refusal where it is.
+      assertEquals("r1", a.command(Cmd.sync("main", null, null)).getString("room"));
       refused("not_found", a, Cmd.sync("r9", null, null));
       ok(b, Cmd.createNote("r2", Cmd.note("in-r2", 0, 0)));
       // The facilitator may enter any room.

@@ -295,7 +295,7 @@ export function createBoardSession({
       if (!reply || reply.ok !== true) {
         if (reply?.code === 'not_allowed' && !facilitator && followsRoom && tries < SYNC_ROOM_TRIES && forRoom === room) {
           const assigned = confirmed.participants.get(self.id)?.room ?? self.room ?? null;
-          const next = roomAfterRefusal(reply.message, forRoom, assigned);
+          const next = roomAfterRefusal(reply.room, forRoom, assigned);
           if (next) {
             toldRoom = next;
             switchRoom(next, { syncNow: false });

@@ -51,12 +51,13 @@ export function choosingRooms(settings, rooms) {
 
 /**
  * A participant's sync for a room was refused with not_allowed: where to try next.
- * The server's message names the room ("... you are in 'r1'"); without it, the other
- * of the plenary and the assigned room.
+ * The refusal names the room they are in (`room`); without it, the other of the plenary and
+ * the assigned room.
  */
-export function roomAfterRefusal(message, triedRoom, assignedRoom) {
-  const named = /you are in '([A-Za-z0-9_-]{1,64})'/.exec(String(message ?? ''));
-  if (named && named[1] !== triedRoom) return named[1];
+export function roomAfterRefusal(namedRoom, triedRoom, assignedRoom) {
+  if (typeof namedRoom === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(namedRoom) && namedRoom !== triedRoom) {
+    return namedRoom;
+  }
   if (triedRoom !== PLENARY_ROOM) return PLENARY_ROOM;
   return assignedRoom && assignedRoom !== triedRoom ? assignedRoom : null;
 }
