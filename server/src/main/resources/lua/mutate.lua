@@ -14,7 +14,8 @@
 --        upsert: update a missing item as if it were empty, stamp: set updatedAt,
 --        votesPrefix: key prefix of the per-person vote hashes (close_round),
 --        roomPrefix: key prefix of room keys (create_rooms),
---        hideIfPrivate: a new note is hidden while the board has private writing on}
+--        hideIfPrivate: a new note is hidden while the board has private writing on,
+--        participant: the sender, when only its author may change a hidden note}
 -- Returns {'new' or 'dup', outcome} and, for a new success, the stored event as third element.
 local prior = redis.call('GET', KEYS[1])
 if prior then
@@ -64,6 +65,9 @@ elseif op == 'update' then
     return finish('err:not_found')
   end
   local item = current and cjson.decode(current) or {}
+  if item.hidden == true and options.participant and item.author ~= options.participant then
+    return finish('err:not_allowed')
+  end
   local version = item['v'] or 0
   if options.expect ~= nil and options.expect ~= version then
     return finish('err:conflict')
@@ -85,6 +89,9 @@ elseif op == 'delete' then
     return finish('err:not_found')
   end
   local item = cjson.decode(current)
+  if item.hidden == true and options.participant and item.author ~= options.participant then
+    return finish('err:not_allowed')
+  end
   redis.call('HDEL', KEYS[4], id)
   if item.hidden == true then
     markHidden(item.author)

@@ -104,6 +104,10 @@ public final class BoardStore {
         .put("upsert", m.collection() == Collection.SETTINGS)
         .put("stamp", roomLevel && m.op() == Mutation.Op.UPDATE)
         .put("hideIfPrivate", m.hideIfPrivate());
+    if (m.checkLock()) {
+      // A participant's change: a hidden note may be changed only by its author.
+      options.put("participant", participantId);
+    }
     if (m.expectVersion() != null) {
       options.put("expect", m.expectVersion());
     }

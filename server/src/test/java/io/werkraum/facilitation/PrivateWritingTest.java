@@ -63,7 +63,12 @@ class PrivateWritingTest extends NodeTest {
       assertEquals(SECRET + "!", byId(Workshop.notes(a, "main"), "secret").getString("text"));
       assertEquals(SECRET + "!", byId(Workshop.notes(fac, "main"), "secret").getString("text"));
 
-      // A facilitator's own notes stay public; turning it off makes new notes public again.
+      // Nobody else can change a text they cannot see.
+      JsonObject edit = ben.command(Cmd.updateNote("main", "secret", new JsonObject().put("text", "überschrieben")));
+      assertEquals("not_allowed", edit.getString("code"), edit.encode());
+      assertEquals("not_allowed", ben.command(Cmd.deleteNote("main", "secret")).getString("code"));
+
+      // A facilitator's own notes stay public.
       ok(fac, Cmd.createNote("main", Cmd.note("question", 300, 0).put("text", "Was fehlt?")));
       assertEquals("Was fehlt?", byId(Workshop.notes(ben, "main"), "question").getString("text"));
 
