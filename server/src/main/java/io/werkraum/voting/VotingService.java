@@ -54,6 +54,10 @@ public final class VotingService {
       }
       return boards.apply(actor, command, mutation, now);
     }).map(seq -> {
+      // Facilitators see at once who has not voted yet (everyone, in a named round).
+      store.round(actor.boardId(), command.round().id())
+          .compose(round -> progress(actor.boardId(), round))
+          .onSuccess(p -> publisher.toFacilitators(actor.boardId(), p));
       Long duration = command.round().durationMs();
       if (duration != null) {
         // Best effort: votes after the end are refused by the store anyway, and an overdue round

@@ -368,6 +368,10 @@ class VotingTest extends NodeTest {
       Person ben = participant(w, "Ben", "Landkreis Greiz");
       Person carla = participant(w, "Carla", "Stadt Gera");
       assertOk(fay.socket().command(Cmd.startRound(new JsonObject().put("id", "r1").put("anonymous", false))));
+      // As the round starts, the facilitators learn that nobody has voted yet.
+      JsonObject atStart = fay.socket().awaitMessage(facilitators(w),
+          e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") == 0);
+      assertEquals(Set.of(anna.id(), ben.id(), carla.id()), strings(atStart.getJsonArray("notVoted")));
 
       cast(anna, "r1", "n1", 1);
       JsonObject progress = fay.socket().awaitMessage(facilitators(w),
