@@ -1,23 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBoardSession } from '../../main/resources/webroot/js/board/session.js';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function fakeSockets() {
-  const sockets = [];
-  class FakeWebSocket {
-    constructor(url) { this.url = url; this.sent = []; this.closed = false; sockets.push(this); }
-    send(data) { for (const s of JSON.parse(data)) this.sent.push(JSON.parse(s)); }
-    close() { if (!this.closed) { this.closed = true; this.onclose?.({}); } }
-    open() { this.onmessage({ data: 'o' }); }
-    push(...frames) { this.onmessage({ data: `a${JSON.stringify(frames.map((f) => JSON.stringify(f)))}` }); }
-    sends() { return this.sent.filter((f) => f.type === 'send'); }
-    lastSend() { return this.sends().at(-1); }
-    reply(frame, body) { this.push({ type: 'rec', address: frame.replyAddress, body }); }
-  }
-  return { sockets, FakeWebSocket };
-}
+import { fakeSockets, sleep } from './fake-sockets.mjs';
 
 const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
 

@@ -1,6 +1,7 @@
 // Entry point of /b/<boardId>: find or obtain a join token, then run the board UI.
+import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot } from './state/placement.js';
-import { applyTranslations, errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
+import { errorMessageKey, language, t } from './i18n.js';
 import { ApiError, fetchSession, joinBoard } from './api/http.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
@@ -13,8 +14,6 @@ import { mountStatusBar } from './ui/status-bar.js';
 import { mountBanners } from './ui/banners.js';
 import { mountVotingPanel } from './ui/voting-panel.js';
 import { createAnnouncer } from './ui/announcer.js';
-import { mountTopbar } from './ui/topbar.js';
-import { mountToasts } from './ui/toasts.js';
 import { mountJoinForm } from './ui/join-form.js';
 import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
@@ -65,21 +64,9 @@ function errorKey(code) {
 }
 
 async function main() {
-  await initI18n();
+  const shell = await mountPageShell();
+  const { toasts } = shell;
   const tokenStore = createTokenStore(window.localStorage);
-  const toasts = mountToasts(document.getElementById('toasts'), { t });
-  let renderPage = () => {};
-
-  const topbar = mountTopbar(document.querySelector('.topbar'), { onLanguage: (lang) => setLanguage(lang) });
-  let topbarState = { boardTitle: '', connectionState: null, offline: !navigator.onLine };
-  const renderTopbar = () => topbar.update({ ...topbarState, lang: language(), t });
-  renderTopbar();
-
-  onLanguageChange(() => {
-    applyTranslations(document);
-    renderTopbar();
-    renderPage();
-  });
 
   const boardId = boardIdFromPath(location.pathname);
   if (!boardId) {
@@ -136,12 +123,12 @@ async function main() {
       onSubmit: async ({ name, organisation }) => {
         if (!name) {
           formState = { ...formState, errorKey: 'join.nameRequired', invalidName: true };
-          renderPage();
+          shell.renderPage();
           form.focusName();
           return;
         }
         formState = { ...formState, busy: true, errorKey: null, invalidName: false };
-        renderPage();
+        shell.renderPage();
         try {
           const joined = await joinBoard(boardId, joinBodyField(credential), name.slice(0, NAME_MAX), organisation.slice(0, NAME_MAX));
           const entry = {
@@ -156,12 +143,12 @@ async function main() {
         } catch (error) {
           const code = error instanceof ApiError ? error.code : 'network';
           formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code } };
-          renderPage();
+          shell.renderPage();
         }
       },
     });
-    renderPage = () => form.update({ ...formState, t });
-    renderPage();
+    shell.renderPage = () => form.update({ ...formState, t });
+    shell.renderPage();
     form.focusName();
   }
 
@@ -193,7 +180,7 @@ async function main() {
       return;
     }
     const board = info.board ?? entry.board ?? null;
-    topbarState = { ...topbarState, boardTitle: board?.title ?? '' };
+    shell.topbarState = { ...shell.topbarState, boardTitle: board?.title ?? '' };
     runBoard({ entry, participant, board });
   }
 
@@ -418,8 +405,8 @@ async function main() {
     function render() {
       const view = session.view;
       const title = view.board?.title ?? board?.title ?? '';
-      topbarState = { ...topbarState, boardTitle: title, connectionState: session.connection };
-      renderTopbar();
+      shell.topbarState = { ...shell.topbarState, boardTitle: title, connectionState: session.connection };
+      shell.renderTopbar();
       document.title = title ? t('page.boardTitleNamed', { title }) : t('page.boardTitle');
       if (ui.selected && !(ui.selected.kind === 'note' ? view.notes : view.sections).has(ui.selected.id)) ui.selected = null;
       const selectedNote = ui.selected?.kind === 'note' ? view.notes.get(ui.selected.id) : null;
@@ -492,7 +479,7 @@ async function main() {
         t,
       });
     }
-    renderPage = render;
+    shell.renderPage = render;
 
     session.on('change', requestRender);
     session.on('state', requestRender);
@@ -508,8 +495,8 @@ async function main() {
       renderNow();
     });
     session.on('error', (code) => toasts.show(t(errorKey(code), { code })));
-    window.addEventListener('online', () => { topbarState.offline = false; session.reconnectNow(); requestRender(); });
-    window.addEventListener('offline', () => { topbarState.offline = true; requestRender(); });
+    window.addEventListener('online', () => { shell.topbarState.offline = false; session.reconnectNow(); requestRender(); });
+    window.addEventListener('offline', () => { shell.topbarState.offline = true; requestRender(); });
     window.addEventListener('pagehide', () => session.leave());
     session.start();
     render();

@@ -1,12 +1,11 @@
 // Entry point of /b/<boardId>/facilitate: the facilitators' control view. A client of the
 // same protocol as the board page, with the same browser identity (the stored token);
 // it has no canvas and sends no presence.
-import { applyTranslations, errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
+import { mountPageShell } from './ui/page-shell.js';
+import { errorMessageKey, t } from './i18n.js';
 import { ApiError, fetchSession } from './api/http.js';
 import { boardIdFromFacilitatePath, createTokenStore } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
-import { mountTopbar } from './ui/topbar.js';
-import { mountToasts } from './ui/toasts.js';
 import { createConfirm } from './ui/confirm.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
 import { mountFacTimer } from './ui/fac-timer.js';
@@ -33,18 +32,8 @@ function showView(name) {
 }
 
 async function main() {
-  await initI18n();
-  const toasts = mountToasts(document.getElementById('toasts'), { t });
-  let renderPage = () => {};
-  const topbar = mountTopbar(document.querySelector('.topbar'), { onLanguage: (lang) => setLanguage(lang) });
-  let topbarState = { boardTitle: '', connectionState: null, offline: !navigator.onLine };
-  const renderTopbar = () => topbar.update({ ...topbarState, lang: language(), t });
-  renderTopbar();
-  onLanguageChange(() => {
-    applyTranslations(document);
-    renderTopbar();
-    renderPage();
-  });
+  const shell = await mountPageShell();
+  const { toasts } = shell;
 
   const boardId = boardIdFromFacilitatePath(location.pathname);
   const boardHref = boardId ? `/b/${encodeURIComponent(boardId)}` : '/';
@@ -231,8 +220,8 @@ async function main() {
     function render() {
       const view = session.view;
       const title = view.board?.title ?? boardInfo?.title ?? '';
-      topbarState = { ...topbarState, boardTitle: title, connectionState: session.connection };
-      renderTopbar();
+      shell.topbarState = { ...shell.topbarState, boardTitle: title, connectionState: session.connection };
+      shell.renderTopbar();
       document.title = title ? t('page.facilitateTitleNamed', { title }) : t('page.facilitateTitle');
       const settings = view.settings ?? {};
       const breakout = breakoutRooms(view.rooms);
@@ -253,13 +242,13 @@ async function main() {
       ui.linksNotice = null;
       if (!ui.links && session.synced && session.connection === 'open') loadLinks();
     }
-    renderPage = render;
+    shell.renderPage = render;
 
     session.on('change', requestRender);
     session.on('state', requestRender);
     session.on('error', (code) => toasts.show(t(errorMessageKey(code), { code })));
-    window.addEventListener('online', () => { topbarState.offline = false; session.reconnectNow(); requestRender(); });
-    window.addEventListener('offline', () => { topbarState.offline = true; requestRender(); });
+    window.addEventListener('online', () => { shell.topbarState.offline = false; session.reconnectNow(); requestRender(); });
+    window.addEventListener('offline', () => { shell.topbarState.offline = true; requestRender(); });
     session.start();
     render();
   }
