@@ -1,0 +1,139 @@
+package io.werkraum.export;
+
+import io.werkraum.export.BoardDocument.Note;
+import io.werkraum.export.BoardDocument.Person;
+import io.werkraum.export.BoardDocument.Ranked;
+import io.werkraum.export.BoardDocument.Room;
+import io.werkraum.export.BoardDocument.Round;
+import io.werkraum.export.BoardDocument.Section;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Look-ups the table and minutes exports share: people by id, rooms in order, votes per note. */
+final class ExportIndex {
+  static final String PLENARY = "plenary";
+  static final String CLOSED = "closed";
+
+  private final BoardDocument doc;
+  private final Map<String, Person> people = new HashMap<>();
+  private final Map<String, Room> rooms = new HashMap<>();
+  /** Per round (same index as the document's rounds): note id to count, only for closed rounds. */
+  private final List<Map<String, Ranked>> counts = new ArrayList<>();
+
+  ExportIndex(BoardDocument doc) {
+    this.doc = doc;
+    for (Person p : list(doc.participants())) {
+      people.put(p.id(), p);
+    }
+    for (Room r : list(doc.rooms())) {
+      rooms.put(r.id(), r);
+    }
+    for (Round round : list(doc.rounds())) {
+      Map<String, Ranked> byNote = new HashMap<>();
+      if (CLOSED.equals(round.status()) && round.results() != null) {
+        for (Ranked r : list(round.results().ranking())) {
+          byNote.put(r.note(), r);
+        }
+      }
+      counts.add(byNote);
+    }
+  }
+
+  static <T> List<T> list(List<T> maybe) {
+    return maybe == null ? List.of() : maybe;
+  }
+
+  /** The plenary first, then the breakout rooms by name (then id). */
+  List<Room> roomsInOrder() {
+    List<Room> ordered = new ArrayList<>(list(doc.rooms()));
+    ordered.sort(Comparator.comparing((Room r) -> PLENARY.equals(r.kind()) ? 0 : 1)
+        .thenComparing(r -> r.name() == null ? "" : r.name(), String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(Room::id));
+    return ordered;
+  }
+
+  Room room(String id) {
+    return rooms.get(id);
+  }
+
+  Person person(String id) {
+    return id == null ? null : people.get(id);
+  }
+
+  String personName(String id) {
+    Person p = person(id);
+    return p == null ? "" : nullToEmpty(p.name());
+  }
+
+  String organisation(String id) {
+    Person p = person(id);
+    return p == null ? "" : nullToEmpty(p.organisation());
+  }
+
+  /**
+   * The votes a note got in a round, or null when the round is open, is about another room or
+   * the note got none.
+   */
+  Integer votes(int roundIndex, Room room, Note note) {
+    Round round = doc.rounds().get(roundIndex);
+    if (round.room() != null && !round.room().equals(room.id())) {
+      return null;
+    }
+    Ranked r = counts.get(roundIndex).get(note.id());
+    return r == null || r.count() == 0 ? null : r.count();
+  }
+
+  /** The index of the room's last closed round with results, or -1. */
+  int lastClosedRound(Room room) {
+    int best = -1;
+    long bestAt = Long.MIN_VALUE;
+    List<Round> rounds = list(doc.rounds());
+    for (int i = 0; i < rounds.size(); i++) {
+      Round r = rounds.get(i);
+      if (CLOSED.equals(r.status()) && r.results() != null && room.id().equals(r.room())) {
+        long at = r.closedAt() != null ? r.closedAt() : r.startedAt();
+        if (at >= bestAt) {
+          best = i;
+          bestAt = at;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The section whose rectangle holds the note's centre; the smallest one when several do. */
+  static Section sectionOf(Room room, Note note) {
+    double cx = note.x() + note.w() / 2;
+    double cy = note.y() + note.h() / 2;
+    Section found = null;
+    for (Section s : list(room.sections())) {
+      if (cx >= s.x() && cx <= s.x() + s.w() && cy >= s.y() && cy <= s.y() + s.h()
+          && (found == null || s.w() * s.h() < found.w() * found.h())) {
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A number as a spreadsheet reads it: no exponent, no trailing {@code .0}. */
+  static String number(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /** ISO-8601 in UTC, to the second when the milliseconds are zero. */
+  static String time(long ms) {
+    return Instant.ofEpochMilli(ms).toString();
+  }
+}

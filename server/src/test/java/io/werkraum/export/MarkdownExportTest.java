@@ -1,0 +1,78 @@
+package io.werkraum.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.werkraum.export.BoardDocument.Room;
+import org.junit.jupiter.api.Test;
+
+class MarkdownExportTest {
+  private final BoardDocument doc = SampleBoard.build();
+  private final String md = MarkdownExport.write(doc, MarkdownExport.Texts.german());
+
+  @Test
+  void containsEveryNoteEscaped() {
+    for (Room room : doc.rooms()) {
+      room.notes().forEach(n -> assertTrue(md.contains(MarkdownExport.escape(n.text(), "  ")), n.id() + "\n" + md));
+    }
+    assertTrue(md.contains("\\*fett\\* \\_kursiv\\_ \\# \\[Link\\]\\(http://x\\) \\<b\\>HTML\\</b\\> \\\\ \\`Code\\` 1\\. Liste"),
+        md);
+    assertTrue(md.contains("Mehr Grün, weniger Beton\\\n  \"Parks\" für alle"), "a line break stays in its item");
+    assertFalse(md.contains("*fett*"));
+    assertTrue(md.startsWith("# Mobilität 2030: Straßen \\& Plätze — Protokoll\n"), md);
+  }
+
+  @Test
+  void listsParticipantsPerOrganisation() {
+    assertTrue(md.contains("- Büro Süd: 1\n- Stadtwerke Köln: 2\n- _ohne Organisation_: 1\n- **Gesamt: 4**"), md);
+  }
+
+  @Test
+  void ranksNotesBySectionAndRound() {
+    String ideas = between(md, "### Ideen \\& Vorschläge", "### Risiken");
+    // the last closed round of the plenary is the anonymous one: n2 (4) before n1 (2), then the others by place
+    assertOrder(ideas, "**4 Stimmen** · Mehr Grün", "**2 Stimmen** · Straßenbahn", "\\=HYPERLINK", "Fußgängerzone");
+    assertTrue(md.indexOf("## Plenum: Plenum") < md.indexOf("## Raum: Gruppe A"));
+    assertTrue(md.indexOf("## Raum: Gruppe A") < md.indexOf("## Raum: Gruppe B"));
+    assertTrue(md.contains("### Außerhalb der Abschnitte"));
+
+    String named = between(md, "### Abstimmung 1", "### Priorisierung");
+    assertOrder(named, "1. **5 Stimmen** · Straßenbahn", "2. **3 Stimmen** · Mehr Grün", "3. **1 Stimme** · \\=HYPERLINK");
+    assertTrue(named.contains("Abstimmende: Anna Müller, Jörg Weiß"), named);
+    assertTrue(named.contains("- namentlich"));
+    assertTrue(named.contains("- Stimmen pro Person: 5\n- Höchstens pro Notiz: 3"));
+  }
+
+  @Test
+  void anonymousRoundsNameNoVoters() {
+    String anonymous = between(md, "### Priorisierung \\(anonym\\)", "### Runde 3");
+    assertTrue(anonymous.contains("- anonym"));
+    assertTrue(anonymous.contains("Umfang: Abschnitte Ideen \\& Vorschläge"), anonymous);
+    assertOrder(anonymous, "1. **4 Stimmen** · Mehr Grün", "2. **2 Stimmen** · Straßenbahn");
+    assertFalse(anonymous.contains("— Abstimmende"), anonymous);
+    for (String name : new String[] {"Anna Müller", "Jörg Weiß", "Ute Groß"}) {
+      assertFalse(anonymous.contains(name), name);
+    }
+    String open = md.substring(md.indexOf("### Runde 3"));
+    assertTrue(open.contains("- offen"), open);
+    assertFalse(open.contains("1. "), open);
+  }
+
+  private static String between(String s, String from, String to) {
+    int a = s.indexOf(from);
+    int b = s.indexOf(to, a + 1);
+    assertTrue(a >= 0 && b > a, "no '" + from + "' before '" + to + "' in\n" + s);
+    return s.substring(a, b);
+  }
+
+  private static void assertOrder(String s, String... parts) {
+    int at = -1;
+    for (String p : parts) {
+      int next = s.indexOf(p);
+      assertTrue(next > at, "'" + p + "' not after the one before in\n" + s);
+      at = next;
+    }
+    assertEquals(parts.length, parts.length);
+  }
+}
