@@ -1,0 +1,80 @@
+package io.werkraum.export;
+
+import java.util.Locale;
+
+/** The headings and phrases of the PDF workshop report, in German or English. */
+public record ReportLabels(
+    Locale locale,
+    String datePattern,
+    String report,
+    String exportedAt,
+    String createdAt,
+    String snapshot,
+    String attendance,
+    String participantsTotal,
+    String noOrganisation,
+    String rooms,
+    String plenary,
+    String breakout,
+    String outsideSections,
+    String noNotes,
+    String votesFromRound,
+    String vote,
+    String votes,
+    String harvestedFrom,
+    String harvested,
+    String rounds,
+    String noRounds,
+    String round,
+    String votesPerParticipant,
+    String maxPerNote,
+    String anonymous,
+    String named,
+    String room,
+    String sections,
+    String allSections,
+    String status,
+    String statusOpen,
+    String statusClosed,
+    String started,
+    String closed,
+    String resultsSummary,
+    String byOrganisation,
+    String ranking,
+    String noResults,
+    String votedBy,
+    String page) {
+
+  public static ReportLabels german() {
+    return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr'",
+        "Workshop-Bericht", "Exportiert am", "Board angelegt am", "Stand", "Teilnahme",
+        "Teilnehmende insgesamt", "ohne Organisation", "Räume", "Plenum", "Kleingruppe",
+        "Außerhalb von Bereichen", "Keine Notizen.", "Stimmen aus der Runde", "Stimme", "Stimmen",
+        "übernommen aus", "Übernommene Ergebnisse aus Kleingruppen", "Abstimmungsrunden",
+        "Keine Abstimmungsrunden.", "Runde", "Stimmen pro Person", "höchstens pro Notiz", "anonym",
+        "namentlich", "Raum", "Bereiche", "alle", "Status", "offen", "abgeschlossen", "begonnen",
+        "beendet", "%d Stimmen von %d Teilnehmenden", "Stimmen je Organisation", "Ergebnis",
+        "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d");
+  }
+
+  public static ReportLabels english() {
+    return new ReportLabels(Locale.UK, "d MMMM yyyy, HH:mm",
+        "Workshop report", "Exported on", "Board created on", "Snapshot", "Attendance",
+        "Participants in total", "no organisation", "Rooms", "Plenary", "Breakout room",
+        "Outside sections", "No notes.", "Votes from the round", "vote", "votes",
+        "harvested from", "Results harvested from breakout rooms", "Voting rounds",
+        "No voting rounds.", "Round", "Votes per participant", "at most per note", "anonymous",
+        "named", "Room", "Sections", "all", "Status", "open", "closed", "started",
+        "closed", "%d votes from %d participants", "Votes per organisation", "Results",
+        "No results.", "Voted", "Page %d of %d");
+  }
+
+  /** German for "de…" locales, English otherwise. */
+  public static ReportLabels of(Locale locale) {
+    return locale != null && "de".equals(locale.getLanguage()) ? german() : english();
+  }
+
+  String votes(int n) {
+    return n + " " + (n == 1 ? vote : votes);
+  }
+}

@@ -1,0 +1,119 @@
+package io.werkraum.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfExportTest {
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  static String text(byte[] pdf) throws Exception {
+    try (PDDocument d = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(d);
+    }
+  }
+
+  /** White space (line breaks of wrapped text) as single spaces. */
+  static String norm(String s) {
+    return s.replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void germanReportHasEveryNoteAndEveryUmlaut() throws Exception {
+    byte[] pdf = PdfExport.write(PictureSamples.workshop(), ReportLabels.german(), BERLIN);
+    assertTrue(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+    String text = norm(text(pdf));
+    for (String note : List.of(PictureSamples.N_UEBERGAENGE, PictureSamples.N_STRASSE, PictureSamples.N_SCRIPTS,
+        PictureSamples.N_EVIL, PictureSamples.N_HARVESTED, PictureSamples.N_MULTILINE, PictureSamples.A2,
+        PictureSamples.B1)) {
+      assertTrue(text.contains(norm(note)), () -> "note in the report: " + note);
+    }
+    for (String word : List.of("Übergänge", "Straße", "Fußgängerzone", "prüfen", "Grünflächen", "Öffnungszeiten",
+        "Bürgerbüro", "Maß", "äußeren", "Ελληνικά", "Кириллица", "Привет", "Ольга Иванова", "Γιώργος")) {
+      assertTrue(text.contains(word), () -> "intact: " + word);
+    }
+    assertTrue(text.contains("Zukunftswerkstatt Weimar – Straßen & Plätze"), "title");
+    assertTrue(text.contains("Exportiert am"), "date");
+    assertTrue(text.contains("Nach der Mittagspause"), "snapshot");
+    assertTrue(text.contains("Teilnahme"));
+    assertTrue(text.contains("Stadt Jena: 2"), "attendance per organisation");
+    assertTrue(text.contains("Universität Erfurt: 1"));
+    assertTrue(text.contains("ohne Organisation: 1"));
+    assertTrue(text.contains("Gruppe A – Süd") && text.contains("Gruppe B – Nord"), "breakout rooms");
+    assertTrue(text.contains("übernommen aus Gruppe A – Süd"), "harvested note marked");
+    assertTrue(text.contains("Übernommene Ergebnisse aus Kleingruppen"));
+    assertTrue(text.contains("Runde: " + PictureSamples.ROUND_NAMED));
+    assertTrue(text.contains("Runde: " + PictureSamples.ROUND_ANON));
+    assertTrue(text.contains("Stimmen pro Person: 3 · höchstens pro Notiz: 2 · namentlich"), "settings");
+    assertTrue(text.contains("Stimmen pro Person: 2 · höchstens pro Notiz: 1 · anonym"));
+    assertTrue(text.contains("Bereiche: Übergänge gestalten"), "round limited to a section");
+    assertTrue(text.contains("1. " + PictureSamples.N_UEBERGAENGE + " — 3 Stimmen"), "ranked");
+    assertTrue(text.contains("2. " + PictureSamples.N_STRASSE + " — 2 Stimmen"));
+    assertTrue(text.contains("Landratsamt Weimarer Land: 2"), "per organisation in a round");
+
+    int named = text.indexOf("Runde: " + PictureSamples.ROUND_NAMED);
+    int anon = text.indexOf("Runde: " + PictureSamples.ROUND_ANON);
+    assertTrue(named < anon);
+    String namedPart = text.substring(named, anon);
+    String anonPart = text.substring(anon);
+    assertTrue(namedPart.contains("Abgestimmt haben: Anna Müller, Jörg Weiß, Ольга Иванова"), namedPart);
+    assertFalse(anonPart.contains("Abgestimmt haben"), "no voters for the anonymous round");
+    assertFalse(anonPart.contains("Γιώργος"), "no voter names for the anonymous round");
+    assertTrue(text.contains("Seite 1 von "), "page numbers");
+    // votes of the room's last closed round next to its notes
+    assertTrue(text.contains("Stimmen aus der Runde „" + PictureSamples.ROUND_ANON + "“"));
+  }
+
+  @Test
+  void fontIsEmbeddedFromTheServer() throws Exception {
+    byte[] pdf = PdfExport.write(PictureSamples.workshop(), ReportLabels.english(), BERLIN);
+    try (PDDocument d = Loader.loadPDF(pdf)) {
+      int fonts = 0;
+      for (PDPage page : d.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          assertTrue(font.isEmbedded(), font.getName());
+          assertTrue(font.getName().contains("DejaVuSans"), font.getName());
+          fonts++;
+        }
+      }
+      assertTrue(fonts > 0);
+      String text = norm(new PDFTextStripper().getText(d));
+      assertTrue(text.contains("Workshop report") && text.contains("Attendance") && text.contains("Voting rounds"));
+      assertTrue(text.contains("Page 1 of " + d.getNumberOfPages()));
+      assertTrue(text.contains("Stadt Jena: 2"));
+    }
+  }
+
+  @Test
+  void charactersTheFontLacksDoNotBreakTheReport() throws Exception {
+    BoardDocument doc = PictureSamples.workshop();
+    BoardDocument.Room room = new BoardDocument.Room("c", "汉字 Raum", "breakout", 0, List.of(),
+        List.of(PictureSamples.note("c1", 0, 0, "grey", "漢字 und Emoji 🎉 und Steuerzeichen \u0007 Ende", "X", null)));
+    List<BoardDocument.Room> rooms = new java.util.ArrayList<>(doc.rooms());
+    rooms.add(room);
+    BoardDocument withCjk = new BoardDocument(doc.schemaVersion(), doc.id(), doc.title(), doc.createdAt(),
+        doc.exportedAt(), null, doc.participants(), rooms, doc.rounds());
+    String text = norm(text(PdfExport.write(withCjk, ReportLabels.german(), BERLIN)));
+    assertTrue(text.contains("und Emoji ? und Steuerzeichen Ende"), text);
+    PngExport.write(withCjk, "c");
+    PictureExportTest.parse(SvgExport.write(withCjk, "c"));
+  }
+
+  @Test
+  void emptyBoard() throws Exception {
+    BoardDocument doc = new BoardDocument(1, "e", null, 0, PictureSamples.T0, null, null, null, null);
+    String text = norm(text(PdfExport.write(doc, ReportLabels.german(), BERLIN)));
+    assertTrue(text.contains("Keine Abstimmungsrunden."));
+    assertEquals(1, ReportLabels.of(java.util.Locale.GERMAN).equals(ReportLabels.german()) ? 1 : 0);
+  }
+}
