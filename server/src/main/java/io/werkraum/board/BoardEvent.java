@@ -101,6 +101,12 @@ public sealed interface BoardEvent {
     }
   }
 
+  record SnapshotTaken(SnapshotInfo snapshot) implements BoardEvent {
+    public String type() {
+      return "snapshot.taken";
+    }
+  }
+
   /** The store fills in the revealed notes. */
   record NotesRevealed(String room, Object notes, String by) implements BoardEvent {
     public String type() {

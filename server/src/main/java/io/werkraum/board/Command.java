@@ -82,6 +82,9 @@ public sealed interface Command {
   /** Facilitator: bring a room's notes into the plenary as a section titled with its name. */
   record HarvestRoom(String commandId, String room) implements Command {}
 
+  /** Facilitator: an immutable copy of the whole board as it is now. */
+  record TakeSnapshot(String commandId, String name) implements Command {}
+
   // Voting: participants and facilitators.
 
   record CastVote(String commandId, String round, String note) implements Command {}

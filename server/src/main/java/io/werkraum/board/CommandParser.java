@@ -211,6 +211,10 @@ public final class CommandParser {
         onlyFields(body, type, BARE);
         return new SetBreakout(commandId, type.equals("rooms.open"));
       }
+      case "snapshot.take" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "name"));
+        return new TakeSnapshot(commandId, label(body, "name"));
+      }
       case "rooms.harvest" -> {
         onlyFields(body, type, Set.of("type", "commandId", "room"));
         return new HarvestRoom(commandId, id(body, "room"));

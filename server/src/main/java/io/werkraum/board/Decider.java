@@ -156,6 +156,12 @@ public final class Decider {
         new RoomsHarvested(command.room(), roomName, null, null, by));
   }
 
+  /** Records a snapshot whose content was stored under its id. */
+  public static Mutation snapshot(SnapshotInfo snapshot) {
+    return new Mutation(null, Collection.SNAPSHOTS, Op.CREATE, snapshot.id(), snapshot, null,
+        new SnapshotTaken(snapshot));
+  }
+
   /** Closes a round of {@code room}: the store tallies its votes atomically. */
   public static Mutation closeRound(Actor actor, CloseRound command, String room) {
     Permissions.check(actor, command);

@@ -25,6 +25,7 @@ public final class Limits {
   public static final long TIMER_MAX_MS = 24L * 3600 * 1000;
   public static final int ROUNDS_MAX = 200;
   public static final int ROOMS_MAX = 50;
+  public static final int SNAPSHOTS_MAX = 500;
   public static final int VOTES_MAX = 99;
   public static final int VOTES_DEFAULT = 5;
   public static final int VOTES_PER_NOTE_DEFAULT = 3;

@@ -52,7 +52,9 @@ public record Mutation(
     /** One item, {@code board}: lock, timer, spotlight, broadcast... */
     SETTINGS("settings", 1, false),
     ROUNDS("rounds", Limits.ROUNDS_MAX, false),
-    ROOMS("rooms", Limits.ROOMS_MAX + 1, false);
+    ROOMS("rooms", Limits.ROOMS_MAX + 1, false),
+    /** What each snapshot is (its content is stored apart, once, and never changes). */
+    SNAPSHOTS("snapshots", Limits.SNAPSHOTS_MAX, false);
 
     private final String key;
     private final int maxItems;

@@ -9,7 +9,8 @@ public final class Permissions {
       LockBoard.class, Spotlight.class, BringToView.class, Follow.class, Broadcast.class,
       TimerCommand.class, RemoveParticipant.class, GetLinks.class, RenewLink.class,
       StartRound.class, CloseRound.class, ShowRound.class,
-      SetPrivateWriting.class, RevealNotes.class, CreateRooms.class, AssignRooms.class, MoveParticipant.class, SetBreakout.class, HarvestRoom.class);
+      SetPrivateWriting.class, RevealNotes.class, CreateRooms.class, AssignRooms.class, MoveParticipant.class, SetBreakout.class, HarvestRoom.class,
+      TakeSnapshot.class);
 
   private Permissions() {}
 

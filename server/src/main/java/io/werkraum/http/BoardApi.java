@@ -33,6 +33,7 @@ final class BoardApi {
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
     router.post("/api/boards/:board/ticket").handler(this::ticket);
+    router.get("/api/boards/:board/snapshots/:snapshot").handler(this::snapshot);
   }
 
   private void create(RoutingContext ctx) {
@@ -104,6 +105,23 @@ final class BoardApi {
   /** A socket ticket: the WebSocket URL carries it instead of the long-lived join token. */
   private void ticket(RoutingContext ctx) {
     answerForToken(ctx, service::ticket, null);
+  }
+
+  /** A snapshot's content: the whole board as it was, as a board document (JSON). */
+  private void snapshot(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      unauthorized(ctx);
+      return;
+    }
+    service.snapshot(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("snapshot")).onSuccess(content -> {
+      if (content == null) {
+        unauthorized(ctx);
+      } else {
+        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+            .putHeader("Cache-Control", "private, max-age=3600").end(content);
+      }
+    }).onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.werkraum.rooms.RoomsService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.CommandRouter;
 import io.werkraum.service.Publisher;
+import io.werkraum.snapshots.SnapshotService;
 import io.werkraum.voting.VotingService;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
@@ -38,11 +39,13 @@ public final class RealtimeVerticle extends VerticleBase {
     Publisher publisher = new Publisher(vertx.eventBus());
     BoardService boards = new BoardService(store, tokens, publisher);
     RoomAccess access = new RoomAccess(store);
+    SnapshotService snapshots = new SnapshotService(store, boards);
     commands = new CommandEndpoint(new CommandRouter(boards,
-        new VotingService(vertx, store, boards, publisher, access),
+        new VotingService(vertx, store, boards, publisher, access, snapshots),
         new FacilitationService(store, boards, publisher),
         new RoomsService(store, boards),
-        access));
+        access,
+        snapshots));
     presence = new PresenceRelay(vertx);
     return Future.all(commands.register(vertx.eventBus()), presence.start());
   }

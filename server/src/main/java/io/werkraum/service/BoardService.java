@@ -9,6 +9,7 @@ import io.werkraum.board.Board;
 import io.werkraum.board.Command;
 import io.werkraum.board.Decider;
 import io.werkraum.board.ErrorCode;
+import io.werkraum.board.Limits;
 import io.werkraum.board.Mutation;
 import io.werkraum.board.Participant;
 import io.werkraum.board.Rejection;
@@ -145,6 +146,22 @@ public final class BoardService {
               .put("ticket", ticket)
               .put("expiresAt", expiresAt);
         });
+  }
+
+  /**
+   * A snapshot's content for someone on the board: the stored document; null when the token
+   * does not belong to this board (any more); fails with not_found for an unknown snapshot.
+   */
+  public Future<String> snapshot(String token, String boardId, String snapshotId) {
+    Actor actor = tokens.verify(token);
+    if (actor == null || !actor.boardId().equals(boardId) || !Limits.ID.matcher(snapshotId).matches()) {
+      return Future.succeededFuture(null);
+    }
+    return store.participant(boardId, actor.participantId()).compose(participant -> participant == null
+        ? Future.succeededFuture(null)
+        : store.snapshot(boardId, snapshotId).compose(content -> content == null
+            ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
+            : Future.succeededFuture(content)));
   }
 
   /** Applies a command; fails with a {@link Rejection} when it is refused. */

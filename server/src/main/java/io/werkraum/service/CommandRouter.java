@@ -6,6 +6,8 @@ import io.werkraum.board.Actor;
 import io.werkraum.board.Command;
 import io.werkraum.board.Command.*;
 import io.werkraum.board.Permissions;
+import io.werkraum.board.SnapshotInfo;
+import io.werkraum.snapshots.SnapshotService;
 import io.werkraum.facilitation.FacilitationService;
 import io.werkraum.rooms.RoomAccess;
 import io.werkraum.rooms.RoomsService;
@@ -18,14 +20,16 @@ public final class CommandRouter {
   private final FacilitationService facilitation;
   private final RoomsService rooms;
   private final RoomAccess access;
+  private final SnapshotService snapshots;
 
   public CommandRouter(BoardService boards, VotingService voting, FacilitationService facilitation,
-      RoomsService rooms, RoomAccess access) {
+      RoomsService rooms, RoomAccess access, SnapshotService snapshots) {
     this.boards = boards;
     this.voting = voting;
     this.facilitation = facilitation;
     this.rooms = rooms;
     this.access = access;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -68,6 +72,16 @@ public final class CommandRouter {
     }
     if (command instanceof HarvestRoom c) {
       return rooms.harvest(actor, c);
+    }
+    if (command instanceof TakeSnapshot c) {
+      return snapshots.take(actor, c);
+    }
+    if (command instanceof SetBreakout c && !c.open()) {
+      // Closing the rooms is a moment worth keeping: what every room produced.
+      return boards.execute(actor, command).map(seq -> {
+        snapshots.takeOnOccasion(actor.boardId(), SnapshotInfo.ROOMS_CLOSED, null);
+        return new JsonObject().put("ok", true).put("seq", seq);
+      });
     }
     if (command instanceof TimerCommand c) {
       return facilitation.timer(actor, c);

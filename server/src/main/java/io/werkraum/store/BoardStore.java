@@ -193,6 +193,18 @@ public final class BoardStore {
     });
   }
 
+  /** Stores a snapshot's content once; false when that id holds one already (it never changes). */
+  public Future<Boolean> saveSnapshot(String boardId, String snapshotId, String document) {
+    return redis.send(Request.cmd(Command.SET).arg(Keys.snapshot(boardId, snapshotId)).arg(document).arg("NX"))
+        .map(r -> r != null && "OK".equals(r.toString()));
+  }
+
+  /** A snapshot's content, or null. */
+  public Future<String> snapshot(String boardId, String snapshotId) {
+    return redis.send(Request.cmd(Command.GET).arg(Keys.snapshot(boardId, snapshotId)))
+        .map(r -> r == null ? null : r.toString());
+  }
+
   /** The board's rooms as stored: room id -> room. */
   public Future<JsonObject> rooms(String boardId) {
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.rooms(boardId))).map(hash -> {
@@ -304,7 +316,8 @@ public final class BoardStore {
         Keys.participants(boardId),
         Keys.boardCollection(boardId, Collection.SETTINGS),
         Keys.boardCollection(boardId, Collection.ROUNDS),
-        Keys.rooms(boardId)), List.of());
+        Keys.rooms(boardId),
+        Keys.boardCollection(boardId, Collection.SNAPSHOTS)), List.of());
     return Future.all(board, state).map(done -> {
       Board b = board.result();
       Response r = state.result();
@@ -314,7 +327,8 @@ public final class BoardStore {
           .put("participants", jsonArray(r.get(1)))
           .put("settings", settings.isEmpty() ? new JsonObject() : settings.getJsonObject(0))
           .put("rounds", jsonArray(r.get(3)))
-          .put("rooms", jsonArray(r.get(4)));
+          .put("rooms", jsonArray(r.get(4)))
+          .put("snapshots", jsonArray(r.get(5)));
       return new StreamRead(r.get(0).toLong(), null, json);
     });
   }

@@ -33,6 +33,11 @@ public final class Keys {
     return tag(board) + ":" + collection.key();
   }
 
+  /** The content of one snapshot: a board document, written once. */
+  public static String snapshot(String board, String snapshotId) {
+    return tag(board) + ":snapshot:" + snapshotId;
+  }
+
   /** Per round: participant -> how many votes they have given. */
   public static String voteTotals(String board, String round) {
     return tag(board) + ":votes:" + round + ":totals";

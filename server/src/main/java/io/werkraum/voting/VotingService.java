@@ -15,7 +15,9 @@ import io.werkraum.board.Permissions;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Role;
 import io.werkraum.board.Round;
+import io.werkraum.board.SnapshotInfo;
 import io.werkraum.rooms.RoomAccess;
+import io.werkraum.snapshots.SnapshotService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.Publisher;
 import io.werkraum.store.BoardStore;
@@ -35,13 +37,16 @@ public final class VotingService {
   private final BoardService boards;
   private final Publisher publisher;
   private final RoomAccess access;
+  private final SnapshotService snapshots;
 
-  public VotingService(Vertx vertx, BoardStore store, BoardService boards, Publisher publisher, RoomAccess access) {
+  public VotingService(Vertx vertx, BoardStore store, BoardService boards, Publisher publisher, RoomAccess access,
+      SnapshotService snapshots) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
     this.publisher = publisher;
     this.access = access;
+    this.snapshots = snapshots;
   }
 
   public Future<JsonObject> start(Actor actor, StartRound command) {
@@ -76,7 +81,11 @@ public final class VotingService {
       }
       long now = System.currentTimeMillis();
       return boards.apply(actor, command, Decider.closeRound(actor, command, round.getString("room")), now)
-          .map(VotingService::ok);
+          .map(seq -> {
+            // The results are a moment worth keeping.
+            snapshots.takeOnOccasion(actor.boardId(), SnapshotInfo.ROUND_CLOSED, round.getString("title", ""));
+            return ok(seq);
+          });
     });
   }
 

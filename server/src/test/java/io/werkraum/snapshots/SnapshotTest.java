@@ -1,0 +1,80 @@
+package io.werkraum.snapshots;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
+import io.werkraum.testing.NodeTest;
+import io.werkraum.testing.TestNode;
+import io.werkraum.testing.Workshop;
+import org.junit.jupiter.api.Test;
+
+/** Snapshots: taken by hand and on their own, listed with the board, read back unchanged. */
+class SnapshotTest extends NodeTest {
+
+  private static JsonObject ok(BridgeClient client, JsonObject command) {
+    JsonObject reply = client.command(command);
+    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
+    return reply;
+  }
+
+  private static JsonArray snapshots(BridgeClient client) {
+    return Workshop.fullState(client, "main").getJsonObject("board").getJsonObject("state").getJsonArray("snapshots");
+  }
+
+  private JsonObject content(Workshop w, String token, String snapshotId) {
+    TestNode.HttpResult result = node.get("/api/boards/" + w.id() + "/snapshots/" + snapshotId, token);
+    assertEquals(200, result.status(), result.toString());
+    return result.json();
+  }
+
+  @Test
+  void aSnapshotKeepsTheBoardAsItWasWhateverHappensAfter() {
+    try (Workshop w = Workshop.create(node, "Momentaufnahme")) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      BridgeClient fac = w.connect(fay);
+      ok(fac, Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Schulweg sicherer")));
+      JsonObject taken = ok(fac, Cmd.command("snapshot.take").put("name", "Nach der Sammlung"));
+      String id = taken.getJsonObject("snapshot").getString("id");
+      ok(fac, Cmd.updateNote("main", "n1", new JsonObject().put("text", "geändert")));
+      ok(fac, Cmd.deleteNote("main", "n1"));
+
+      JsonObject listed = snapshots(fac).getJsonObject(0);
+      assertEquals("Nach der Sammlung", listed.getString("name"));
+      JsonObject doc = content(w, fay.getString("token"), id);
+      assertEquals("Nach der Sammlung", doc.getJsonObject("snapshot").getString("name"));
+      assertEquals("Schulweg sicherer",
+          doc.getJsonArray("rooms").getJsonObject(0).getJsonArray("notes").getJsonObject(0).getString("text"));
+
+      // Participants of the board may read it; nobody else.
+      JsonObject anna = w.join("Anna", "");
+      content(w, anna.getString("token"), id);
+      JsonObject other = node.createBoard("Anderes");
+      String stranger = node.joinAsParticipant(other, "Eve", "").getString("token");
+      assertEquals(401, node.get("/api/boards/" + w.id() + "/snapshots/" + id, stranger).status());
+      assertEquals(404, node.get("/api/boards/" + w.id() + "/snapshots/s-nope", fay.getString("token")).status());
+      JsonObject refused = w.connect(anna).command(Cmd.command("snapshot.take").put("name", "x"));
+      assertEquals("not_allowed", refused.getString("code"));
+    }
+  }
+
+  @Test
+  void werkraumTakesOneWhenARoundCloses() {
+    try (Workshop w = Workshop.create(node, "Automatisch")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      fac.registerAndWait(w.boardAddress());
+      ok(fac, Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Idee")));
+      ok(fac, Cmd.startRound(new JsonObject().put("id", "r1").put("title", "Priorität")));
+      ok(fac, Cmd.castVote("r1", "n1"));
+      ok(fac, Cmd.closeRound("r1"));
+      JsonObject event = fac.awaitMessage(w.boardAddress(), e -> "snapshot.taken".equals(e.getString("type")));
+      assertEquals("round.closed", event.getJsonObject("snapshot").getString("occasion"));
+      assertEquals("Priorität", event.getJsonObject("snapshot").getString("subject"));
+      ok(fac, Cmd.command("rooms.close"));
+      fac.awaitMessage(w.boardAddress(), e -> "snapshot.taken".equals(e.getString("type"))
+          && "rooms.closed".equals(e.getJsonObject("snapshot").getString("occasion")));
+    }
+  }
+}
