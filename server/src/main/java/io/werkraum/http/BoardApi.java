@@ -9,6 +9,7 @@ import io.werkraum.board.CommandParser;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Rejection;
+import io.werkraum.export.ExportService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.BoardService.Credential;
 import io.werkraum.store.EventCodec;
@@ -20,10 +21,12 @@ final class BoardApi {
   private static final int MAX_BODY = 16 * 1024;
 
   private final BoardService service;
+  private final ExportService exports;
   private final String publicUrl;
 
-  BoardApi(BoardService service, String publicUrl) {
+  BoardApi(BoardService service, ExportService exports, String publicUrl) {
     this.service = service;
+    this.exports = exports;
     this.publicUrl = publicUrl;
   }
 
@@ -34,6 +37,7 @@ final class BoardApi {
     router.get("/api/boards/:board/session").handler(this::session);
     router.post("/api/boards/:board/ticket").handler(this::ticket);
     router.get("/api/boards/:board/snapshots/:snapshot").handler(this::snapshot);
+    router.get("/api/boards/:board/export/:format").handler(this::export);
   }
 
   private void create(RoutingContext ctx) {
@@ -105,6 +109,23 @@ final class BoardApi {
   /** A socket ticket: the WebSocket URL carries it instead of the long-lived join token. */
   private void ticket(RoutingContext ctx) {
     answerForToken(ctx, service::ticket, null);
+  }
+
+  /** A download of the live board or a snapshot: {@code ?room=}, {@code ?snapshot=}, {@code ?lang=de|en}. */
+  private void export(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      unauthorized(ctx);
+      return;
+    }
+    exports.export(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("format"),
+            ctx.queryParams().get("room"), ctx.queryParams().get("snapshot"), ctx.queryParams().get("lang"))
+        .onSuccess(download -> ctx.response()
+            .putHeader("Content-Type", download.contentType())
+            .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+            .putHeader("Cache-Control", "no-store")
+            .end(io.vertx.core.buffer.Buffer.buffer(download.content())))
+        .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   /** A snapshot's content: the whole board as it was, as a board document (JSON). */

@@ -1,0 +1,138 @@
+package io.werkraum.export;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.werkraum.auth.TokenService;
+import io.werkraum.board.Actor;
+import io.werkraum.board.ErrorCode;
+import io.werkraum.board.Limits;
+import io.werkraum.board.Rejection;
+import io.werkraum.board.Role;
+import io.werkraum.store.BoardStore;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * Downloads of the documented result: the live board or a snapshot, in one of the formats, for
+ * facilitators. The document is read once; rendering runs on a worker thread, never on an event
+ * loop (a 5,000-note PDF takes a second or more).
+ */
+public final class ExportService {
+  /** A file to download. */
+  public record Download(String fileName, String contentType, byte[] content) {}
+
+  private final Vertx vertx;
+  private final BoardStore store;
+  private final TokenService tokens;
+  private final DocumentBuilder documents;
+
+  public ExportService(Vertx vertx, BoardStore store, TokenService tokens) {
+    this.vertx = vertx;
+    this.store = store;
+    this.tokens = tokens;
+    this.documents = new DocumentBuilder(store);
+  }
+
+  /**
+   * @param room for SVG and PNG: which room's picture (default the plenary)
+   * @param snapshotId null for the live board
+   * @param language {@code de} or {@code en}: headings and column names
+   */
+  public Future<Download> export(String token, String boardId, String format, String room, String snapshotId,
+      String language) {
+    Actor actor = tokens.verify(token);
+    if (actor == null || !actor.boardId().equals(boardId)) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"));
+    }
+    if (actor.role() != Role.FACILITATOR) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators export"));
+    }
+    Format kind;
+    try {
+      kind = Format.of(format);
+    } catch (Rejection r) {
+      return Future.failedFuture(r);
+    }
+    boolean german = "de".equals(language);
+    return store.participant(boardId, actor.participantId()).compose(me -> {
+      if (me == null) {
+        return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"));
+      }
+      return document(boardId, snapshotId);
+    }).compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
+  }
+
+  private Future<BoardDocument> document(String boardId, String snapshotId) {
+    if (snapshotId == null) {
+      return documents.build(boardId, System.currentTimeMillis());
+    }
+    if (!Limits.ID.matcher(snapshotId).matches()) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"));
+    }
+    return store.snapshot(boardId, snapshotId).map(content -> {
+      if (content == null) {
+        throw new Rejection(ErrorCode.NOT_FOUND, "no such snapshot");
+      }
+      return JsonExport.read(content.getBytes(StandardCharsets.UTF_8));
+    });
+  }
+
+  private static Download render(BoardDocument doc, Format format, String room, boolean german) {
+    boolean picture = format == Format.SVG || format == Format.PNG;
+    if (picture && doc.rooms().stream().noneMatch(r -> r.id().equals(room))) {
+      throw new Rejection(ErrorCode.NOT_FOUND, "no room '" + room + "'");
+    }
+    String name = fileName(doc, picture ? room : null) + "." + format.extension;
+    byte[] content = switch (format) {
+      case JSON -> JsonExport.write(doc);
+      case CSV -> CsvExport.write(doc, german ? Labels.german() : Labels.english());
+      case MARKDOWN -> MarkdownExport.write(doc, german ? MarkdownExport.Texts.german() : MarkdownExport.Texts.english())
+          .getBytes(StandardCharsets.UTF_8);
+      case SVG -> SvgExport.write(doc, room).getBytes(StandardCharsets.UTF_8);
+      case PNG -> PngExport.write(doc, room);
+      case PDF -> PdfExport.write(doc, german ? ReportLabels.german() : ReportLabels.english());
+    };
+    return new Download(name, format.contentType, content);
+  }
+
+  /** {@code <title>-<date>[-<room>]}, in letters a file system takes everywhere. */
+  static String fileName(BoardDocument doc, String room) {
+    // German umlauts as German writes them without: Übergänge -> Uebergaenge.
+    String german = doc.title().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+        .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss");
+    String title = Normalizer.normalize(german, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
+    long at = doc.snapshot() != null ? doc.snapshot().takenAt() : doc.exportedAt();
+    String date = Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC).toLocalDate().toString();
+    return (title.isEmpty() ? "werkraum" : title) + "-" + date + (room == null ? "" : "-" + room);
+  }
+
+  enum Format {
+    JSON("json", "application/json; charset=utf-8"),
+    CSV("csv", "text/csv; charset=utf-8"),
+    MARKDOWN("md", "text/markdown; charset=utf-8"),
+    SVG("svg", "image/svg+xml"),
+    PNG("png", "image/png"),
+    PDF("pdf", "application/pdf");
+
+    final String extension;
+    final String contentType;
+
+    Format(String extension, String contentType) {
+      this.extension = extension;
+      this.contentType = contentType;
+    }
+
+    static Format of(String name) {
+      for (Format f : values()) {
+        if (f.extension.equals(name) || f.name().equalsIgnoreCase(name)) {
+          return f;
+        }
+      }
+      throw new Rejection(ErrorCode.INVALID_INPUT, "unknown export format '" + name + "'");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.werkraum.export;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
+import io.werkraum.testing.NodeTest;
+import io.werkraum.testing.Workshop;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The downloads a facilitator gets from the control view, over real HTTP from a real board. */
+class ExportApiTest extends NodeTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private HttpResponse<byte[]> download(Workshop w, String token, String pathAndQuery) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/boards/" + w.id() + "/export/" + pathAndQuery))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void aFacilitatorDownloadsEveryFormatOfTheLiveBoardAndOfASnapshot() throws Exception {
+    try (Workshop w = Workshop.create(node, "Übergänge Schule–Beruf")) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      String token = fay.getString("token");
+      BridgeClient fac = w.connect(fay);
+      assertTrue(fac.command(Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Straße zur Berufsschule"))).getBoolean("ok"));
+      JsonObject snapshot = fac.command(Cmd.command("snapshot.take").put("name", "Stand"));
+      assertTrue(fac.command(Cmd.updateNote("main", "n1", new JsonObject().put("text", "später geändert"))).getBoolean("ok"));
+
+      HttpResponse<byte[]> pdf = download(w, token, "pdf?lang=de");
+      assertEquals(200, pdf.statusCode());
+      assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+      assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains("uebergaenge-schule-beruf-"),
+          pdf.headers().toString());
+      try (var doc = Loader.loadPDF(pdf.body())) {
+        assertTrue(new PDFTextStripper().getText(doc).contains("später geändert"));
+      }
+      HttpResponse<byte[]> png = download(w, token, "png?room=main");
+      assertEquals(200, png.statusCode());
+      assertNotNull(ImageIO.read(new ByteArrayInputStream(png.body())));
+      String svg = new String(download(w, token, "svg").body(), StandardCharsets.UTF_8);
+      assertTrue(svg.contains("später geändert"), svg.substring(0, Math.min(200, svg.length())));
+      byte[] csv = download(w, token, "csv?lang=de").body();
+      assertEquals((byte) 0xEF, csv[0], "UTF-8 byte order mark");
+      assertTrue(new String(csv, StandardCharsets.UTF_8).contains("später geändert"));
+      assertTrue(new String(download(w, token, "md").body(), StandardCharsets.UTF_8).contains("später geändert"));
+
+      // The snapshot shows the board as it was when it was taken.
+      String snapshotId = snapshot.getJsonObject("snapshot").getString("id");
+      String json = new String(download(w, token, "json?snapshot=" + snapshotId).body(), StandardCharsets.UTF_8);
+      assertTrue(json.contains("Straße zur Berufsschule") && !json.contains("später geändert"), json);
+
+      assertEquals(400, download(w, token, "docx").statusCode());
+      assertEquals(404, download(w, token, "png?room=nowhere").statusCode());
+      assertEquals(404, download(w, token, "json?snapshot=s-missing").statusCode());
+      String participant = w.join("Anna", "").getString("token");
+      assertEquals(403, download(w, participant, "pdf").statusCode(), "only facilitators export");
+    }
+  }
+}
