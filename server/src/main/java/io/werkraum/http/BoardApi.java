@@ -5,11 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.werkraum.board.Board;
 import io.werkraum.board.CommandParser;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Rejection;
 import io.werkraum.export.ExportService;
+import io.werkraum.export.ImportService;
+import io.werkraum.export.JsonExport;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.BoardService.Credential;
 import io.werkraum.store.EventCodec;
@@ -22,16 +25,23 @@ final class BoardApi {
 
   private final BoardService service;
   private final ExportService exports;
+  private final ImportService imports;
   private final String publicUrl;
 
-  BoardApi(BoardService service, ExportService exports, String publicUrl) {
+  BoardApi(BoardService service, ExportService exports, ImportService imports, String publicUrl) {
     this.service = service;
     this.exports = exports;
+    this.imports = imports;
     this.publicUrl = publicUrl;
   }
 
   void mount(Router router) {
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
+    // An import may be large (a board of 5,000 notes is a few MB); everything else is small.
+    router.post("/api/boards/import")
+        .handler(BodyHandler.create().setBodyLimit(JsonExport.MAX_BYTES).setHandleFileUploads(false))
+        .handler(this::importBoard);
+    router.routeWithRegex("/api/(?!boards/import$).*")
+        .handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
@@ -52,15 +62,25 @@ final class BoardApi {
       ApiErrors.send(ctx, r);
       return;
     }
-    service.createBoard(title).onSuccess(board -> {
-      String base = baseUrl(ctx) + "/b/" + board.id();
-      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
-          .put("boardId", board.id())
-          .put("title", board.title())
-          .put("facilitatorLink", base + "#f=" + board.facilitatorSecret())
-          .put("participantLink", base + "#j=" + board.joinCode())
-          .encode());
-    }).onFailure(err -> ApiErrors.send(ctx, err));
+    service.createBoard(title).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** 201 with the new board's id, title and its two links. */
+  private void created(RoutingContext ctx, Board board) {
+    String base = baseUrl(ctx) + "/b/" + board.id();
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
+        .put("boardId", board.id())
+        .put("title", board.title())
+        .put("facilitatorLink", base + "#f=" + board.facilitatorSecret())
+        .put("participantLink", base + "#j=" + board.joinCode())
+        .encode());
+  }
+
+  /** A new board from an exported JSON document; answers like create. */
+  private void importBoard(RoutingContext ctx) {
+    imports.importBoard(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes())
+        .onSuccess(board -> created(ctx, board))
+        .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   private void join(RoutingContext ctx) {

@@ -56,7 +56,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     new HealthApi(store, cluster).mount(router);
-    new BoardApi(service, new io.werkraum.export.ExportService(vertx, store, tokens), config.publicUrl()).mount(router);
+    new BoardApi(service, new io.werkraum.export.ExportService(vertx, store, tokens),
+        new io.werkraum.export.ImportService(store), config.publicUrl()).mount(router);
     BridgeGuard guard = new BridgeGuard(tokens, store, online,
         new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));

@@ -35,6 +35,7 @@ public final class BoardStore {
   private static final LuaScript READ_STATE = LuaScript.load("read_state.lua");
   private static final LuaScript CREATE_BOARD = LuaScript.load("create_board.lua");
   private static final LuaScript VOTE = LuaScript.load("vote.lua");
+  private static final LuaScript IMPORT_BOARD = LuaScript.load("import_board.lua");
 
   private final Redis redis;
 
@@ -60,6 +61,21 @@ public final class BoardStore {
     return CREATE_BOARD
         .run(redis, List.of(Keys.meta(board.id()), Keys.rooms(board.id())), args)
         .map(r -> r.toInteger() == 1);
+  }
+
+  /**
+   * Creates a whole board in one step: {@code items} maps key suffixes (as after the board's
+   * hash tag, e.g. {@code :participants}) to hash fields and values. False when the id is taken.
+   */
+  public Future<Boolean> importBoard(String boardId, Map<String, Map<String, String>> items) {
+    List<String> args = new ArrayList<>();
+    args.add(Keys.boardPrefix(boardId));
+    items.forEach((suffix, fields) -> fields.forEach((field, value) -> {
+      args.add(suffix);
+      args.add(field);
+      args.add(value);
+    }));
+    return IMPORT_BOARD.run(redis, List.of(Keys.meta(boardId)), args).map(r -> r.toInteger() == 1);
   }
 
   /** The board, or null when there is none with this id. */

@@ -12,6 +12,11 @@ public final class Keys {
 
   private Keys() {}
 
+  /** What every key of one board starts with (its hash tag). */
+  public static String boardPrefix(String board) {
+    return tag(board);
+  }
+
   private static String tag(String board) {
     return "{b:" + board + "}";
   }
