@@ -48,6 +48,7 @@ final class BoardApi {
     router.post("/api/boards/:board/ticket").handler(this::ticket);
     router.get("/api/boards/:board/snapshots/:snapshot").handler(this::snapshot);
     router.get("/api/boards/:board/export/:format").handler(this::export);
+    router.post("/api/boards/:board/snapshots/:snapshot/board").handler(this::boardFromSnapshot);
   }
 
   private void create(RoutingContext ctx) {
@@ -145,6 +146,19 @@ final class BoardApi {
             .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
             .putHeader("Cache-Control", "no-store")
             .end(io.vertx.core.buffer.Buffer.buffer(download.content())))
+        .onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** A new board that starts as the snapshot shows the board (for facilitators); answers like create. */
+  private void boardFromSnapshot(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      unauthorized(ctx);
+      return;
+    }
+    service.snapshotForFacilitator(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("snapshot"))
+        .compose(content -> imports.importBoard(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
 

@@ -164,6 +164,17 @@ public final class BoardService {
             : Future.succeededFuture(content)));
   }
 
+  /** A snapshot's content for a facilitator of the board; fails with not_allowed for anyone else. */
+  public Future<String> snapshotForFacilitator(String token, String boardId, String snapshotId) {
+    Actor actor = tokens.verify(token);
+    if (actor == null || actor.role() != Role.FACILITATOR) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators start boards from snapshots"));
+    }
+    return snapshot(token, boardId, snapshotId).compose(content -> content == null
+        ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
+        : Future.succeededFuture(content));
+  }
+
   /** Applies a command; fails with a {@link Rejection} when it is refused. */
   public Future<Long> execute(Actor actor, Command command) {
     long now = System.currentTimeMillis();

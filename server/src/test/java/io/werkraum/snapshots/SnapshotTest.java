@@ -57,6 +57,19 @@ class SnapshotTest extends NodeTest {
       assertEquals(404, node.get("/api/boards/" + w.id() + "/snapshots/s-nope", fay.getString("token")).status());
       JsonObject refused = w.connect(anna).command(Cmd.command("snapshot.take").put("name", "x"));
       assertEquals("not_allowed", refused.getString("code"));
+
+      // A new board can start from the snapshot: it holds what the board held then.
+      TestNode.HttpResult started = TestNode.http(node.port())
+          .postBearer("/api/boards/" + w.id() + "/snapshots/" + id + "/board", fay.getString("token"));
+      assertEquals(201, started.status(), started.body());
+      assertEquals("Momentaufnahme", started.json().getString("title"));
+      String newBoard = started.json().getString("boardId");
+      JsonObject joined = node.post("/api/boards/" + newBoard + "/join", new JsonObject()
+          .put("facilitatorSecret", started.json().getString("facilitatorLink").split("#f=")[1]).put("name", "Fay")).json();
+      JsonArray notes = Workshop.notes(BridgeClient.connect(node.werkraum().vertx(), node.port(), joined.getString("token")), "main");
+      assertEquals("Schulweg sicherer", notes.getJsonObject(0).getString("text"));
+      assertEquals(403, TestNode.http(node.port())
+          .postBearer("/api/boards/" + w.id() + "/snapshots/" + id + "/board", anna.getString("token")).status());
     }
   }
 
