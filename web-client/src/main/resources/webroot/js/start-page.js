@@ -1,6 +1,6 @@
 // Entry point of the start page: create a workshop board and hand out its two links.
 import { errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
-import { ApiError, createBoard } from './api/http.js';
+import { ApiError, createBoard, fetchTemplates } from './api/http.js';
 import { copyToClipboard, setAttr, setText } from './ui/dom.js';
 import { NAME_MAX } from './state/limits.js';
 
@@ -8,6 +8,7 @@ async function main() {
   await initI18n();
   const form = document.getElementById('create-form');
   const title = document.querySelector('[data-testid="create-title"]');
+  const templateSelect = document.querySelector('[data-testid="create-template"]');
   const submit = document.querySelector('[data-testid="create-submit"]');
   const error = document.getElementById('create-error');
   const result = document.getElementById('create-result');
@@ -35,8 +36,32 @@ async function main() {
     for (const button of langButtons) setAttr(button, 'aria-pressed', String(button.dataset.lang === language()));
   }
 
+  /** The template choices, named in the page's language; the empty choice stays first. */
+  async function loadTemplates() {
+    const chosen = templateSelect.value;
+    let templates = [];
+    try {
+      templates = await fetchTemplates(language());
+    } catch {
+      return; // Without the list, boards start empty: still a working start page.
+    }
+    while (templateSelect.options.length > 1) templateSelect.remove(1);
+    for (const template of templates) {
+      const option = document.createElement('option');
+      option.value = template.id;
+      option.textContent = template.name;
+      option.title = template.sections.join(' · ');
+      templateSelect.append(option);
+    }
+    templateSelect.value = chosen;
+  }
+
   for (const button of langButtons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
-  onLanguageChange(render);
+  onLanguageChange(() => {
+    render();
+    loadTemplates();
+  });
+  loadTemplates();
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -50,7 +75,7 @@ async function main() {
     state = { ...state, busy: true, errorKey: null, invalid: false };
     render();
     try {
-      const created = await createBoard(value.slice(0, NAME_MAX));
+      const created = await createBoard(value.slice(0, NAME_MAX), templateSelect.value || null, language());
       state = {
         ...state,
         busy: false,

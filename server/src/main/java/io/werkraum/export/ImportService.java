@@ -32,10 +32,15 @@ public final class ImportService {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    return create(doc);
+  }
+
+  /** A new board holding the (already checked) document. */
+  public Future<Board> create(BoardDocument doc) {
     Board board = new Board(TokenService.randomId(9), doc.title(), System.currentTimeMillis(),
         TokenService.randomId(24), TokenService.randomId(12), TokenService.randomId(12));
     return store.importBoard(board.id(), items(board, doc))
-        .compose(created -> created ? Future.succeededFuture(board) : importBoard(json));
+        .compose(created -> created ? Future.succeededFuture(board) : create(doc));
   }
 
   private static Map<String, Map<String, String>> items(Board board, BoardDocument doc) {

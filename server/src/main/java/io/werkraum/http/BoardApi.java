@@ -13,6 +13,7 @@ import io.werkraum.board.Rejection;
 import io.werkraum.export.ExportService;
 import io.werkraum.export.ImportService;
 import io.werkraum.export.JsonExport;
+import io.werkraum.templates.BuiltInTemplates;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.BoardService.Credential;
 import io.werkraum.store.EventCodec;
@@ -43,6 +44,7 @@ final class BoardApi {
     router.routeWithRegex("/api/(?!boards/import$).*")
         .handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
+    router.get("/api/templates").handler(this::templates);
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
     router.post("/api/boards/:board/ticket").handler(this::ticket);
@@ -63,7 +65,27 @@ final class BoardApi {
       ApiErrors.send(ctx, r);
       return;
     }
+    JsonNode template = body.get("template");
+    if (template != null && !template.isNull()) {
+      // A board laid out from a built-in template, its sections titled in the chosen language.
+      boolean german = body.hasNonNull("language") && "de".equals(body.get("language").asText());
+      io.werkraum.export.BoardDocument doc;
+      try {
+        doc = BuiltInTemplates.document(template.asText(), title, german, System.currentTimeMillis());
+      } catch (Rejection r) {
+        ApiErrors.send(ctx, r);
+        return;
+      }
+      imports.create(doc).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
+      return;
+    }
     service.createBoard(title).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** The built-in templates, {@code ?lang=de|en}. */
+  private void templates(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/json")
+        .end(BuiltInTemplates.list("de".equals(ctx.queryParams().get("lang"))).encode());
   }
 
   /** 201 with the new board's id, title and its two links. */

@@ -22,6 +22,22 @@ class StartPageBrowserTest extends BrowserTest {
     page.context().close();
   }
 
+  @Test
+  void aBoardStartsFromATemplateWithItsSectionsInTheChosenLanguage() {
+    var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("de-DE"));
+    Page page = context.newPage();
+    page.navigate(node.baseUrl() + "/");
+    page.getByTestId("create-title").fill("SWOT Jugendarbeit");
+    page.getByTestId("create-template").selectOption("swot");
+    page.getByTestId("create-submit").click();
+    String facilitator = linkText(page, "facilitator-link");
+    page.navigate(facilitator);
+    page.getByTestId("join-name").fill("Fay");
+    page.getByTestId("join-submit").click();
+    assertThat(page.getByTestId("section-title")).hasText(new String[] {"Stärken", "Schwächen", "Chancen", "Risiken"});
+    context.close();
+  }
+
   private static String linkText(Page page, String testId) {
     var link = page.getByTestId(testId);
     String value = (String) link.evaluate("el => el.value ?? el.href ?? el.textContent");

@@ -43,8 +43,16 @@ function codeForStatus(status) {
   return 'invalid_input';
 }
 
-export function createBoard(title) {
-  return call('POST', '/api/boards', { body: { title } });
+/** A new board, empty or laid out from a built-in template (section titles in `language`). */
+export function createBoard(title, template = null, language = 'en') {
+  const body = { title };
+  if (template) Object.assign(body, { template, language });
+  return call('POST', '/api/boards', { body });
+}
+
+/** The built-in templates: [{id, name, sections}] in the language asked for. */
+export function fetchTemplates(language) {
+  return call('GET', `/api/templates?lang=${encodeURIComponent(language)}`);
 }
 
 export function joinBoard(boardId, credentialFields, name, organisation) {
