@@ -3,55 +3,16 @@ package io.werkraum.cluster;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonObject;
-import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.testing.BridgeClient;
-import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.werkraum.testing.ClusterTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two clustered nodes on 127.0.0.1 (Hazelcast TCP-IP join, multicast and auto-detection off, a
  * random cluster name per run) sharing one Redis: what happens through one node reaches browsers
  * on the other.
  */
-class TwoNodeClusterTest {
-  static TestRedis redis;
-  static TestNode nodeA;
-  static TestNode nodeB;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    int portA = EmbeddedRedis.freePort();
-    int portB = EmbeddedRedis.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    String name = "werkraum-test-" + UUID.randomUUID();
-    nodeA = TestNode.start(redis.url(), dir.resolve("a"), cluster(name, portA, members));
-    nodeB = TestNode.start(redis.url(), dir.resolve("b"), cluster(name, portB, members));
-  }
-
-  private static Map<String, String> cluster(String name, int port, String members) {
-    return Map.of(
-        "WERKRAUM_CLUSTER", "true",
-        "WERKRAUM_CLUSTER_NAME", name,
-        "WERKRAUM_CLUSTER_HOST", "127.0.0.1",
-        "WERKRAUM_CLUSTER_PORT", Integer.toString(port),
-        "WERKRAUM_CLUSTER_MEMBERS", members);
-  }
-
-  @AfterAll
-  static void stop() {
-    nodeB.close();
-    nodeA.close();
-    redis.close();
-  }
-
+class TwoNodeClusterTest extends ClusterTest {
   @Test
   void bothNodesReportTheClusterInTheirHealth() {
     JsonObject health = nodeB.get("/health", null).json();

@@ -8,72 +8,28 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.store.Keys;
 import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.ClusterTest;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
 import io.werkraum.testing.TestNode;
-import io.werkraum.testing.TestRedis;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The vote budget holds when one person votes from several tabs on two clustered nodes at once:
  * Redis checks budget and cap atomically, so no interleaving of nodes and sockets lets a sixth
  * vote through.
  */
-class VoteBudgetClusterTest {
+class VoteBudgetClusterTest extends ClusterTest {
   static final int BUDGET = 5;
   static final int VOTES = 50;
   /** Sockets per node. The bridge allows 16 handlers per socket, pending replies included. */
   static final int SOCKETS_PER_NODE = 2;
-
-  static TestRedis redis;
-  static TestNode nodeA;
-  static TestNode nodeB;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    redis = new TestRedis();
-    int portA = EmbeddedRedis.freePort();
-    int portB = EmbeddedRedis.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    String name = "werkraum-test-" + UUID.randomUUID();
-    nodeA = TestNode.start(redis.url(), dir.resolve("a"), cluster(name, portA, members));
-    nodeB = TestNode.start(redis.url(), dir.resolve("b"), cluster(name, portB, members));
-  }
-
-  private static Map<String, String> cluster(String name, int port, String members) {
-    return Map.of(
-        "WERKRAUM_CLUSTER", "true",
-        "WERKRAUM_CLUSTER_NAME", name,
-        "WERKRAUM_CLUSTER_HOST", "127.0.0.1",
-        "WERKRAUM_CLUSTER_PORT", Integer.toString(port),
-        "WERKRAUM_CLUSTER_MEMBERS", members);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (nodeB != null) {
-      nodeB.close();
-    }
-    if (nodeA != null) {
-      nodeA.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   static void assertOk(JsonObject reply) {
     assertEquals(true, reply.getBoolean("ok"), reply.encode());
