@@ -8,6 +8,20 @@ import java.util.Set;
 final class JsonFields {
   private JsonFields() {}
 
+  /** The field's node, or null when it is absent or JSON null. */
+  private static JsonNode present(JsonNode parent, String name) {
+    JsonNode node = parent.get(name);
+    return node == null || node.isNull() ? null : node;
+  }
+
+  /** A required field: its value, or invalid_input naming it. */
+  private static <T> T required(T value, String name) {
+    if (value == null) {
+      throw Rejection.invalid("missing field '" + name + "'");
+    }
+    return value;
+  }
+
   static JsonNode object(JsonNode parent, String name) {
     JsonNode node = parent.get(name);
     if (node == null || node.isNull()) {
@@ -29,16 +43,12 @@ final class JsonFields {
   }
 
   static String string(JsonNode parent, String name, int maxLength) {
-    String value = optionalString(parent, name, maxLength);
-    if (value == null) {
-      throw Rejection.invalid("missing field '" + name + "'");
-    }
-    return value;
+    return required(optionalString(parent, name, maxLength), name);
   }
 
   static String optionalString(JsonNode parent, String name, int maxLength) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.isTextual()) {
@@ -76,11 +86,7 @@ final class JsonFields {
   }
 
   static double number(JsonNode parent, String name, double min, double max) {
-    Double value = optionalNumber(parent, name, min, max);
-    if (value == null) {
-      throw Rejection.invalid("missing field '" + name + "'");
-    }
-    return value;
+    return required(optionalNumber(parent, name, min, max), name);
   }
 
   /** A coordinate or size: bounded, rounded to half units (finer than anyone can see, shorter JSON). */
@@ -90,16 +96,12 @@ final class JsonFields {
   }
 
   static boolean bool(JsonNode parent, String name) {
-    Boolean value = optionalBool(parent, name);
-    if (value == null) {
-      throw Rejection.invalid("missing field '" + name + "'");
-    }
-    return value;
+    return required(optionalBool(parent, name), name);
   }
 
   static Boolean optionalBool(JsonNode parent, String name) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.isBoolean()) {
@@ -110,16 +112,12 @@ final class JsonFields {
 
   /** A number taken as given (no rounding to half units), within bounds. */
   static double exactNumber(JsonNode parent, String name, double min, double max) {
-    Double value = optionalExactNumber(parent, name, min, max);
-    if (value == null) {
-      throw Rejection.invalid("missing field '" + name + "'");
-    }
-    return value;
+    return required(optionalExactNumber(parent, name, min, max), name);
   }
 
   static Double optionalExactNumber(JsonNode parent, String name, double min, double max) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.isNumber() || !Double.isFinite(node.doubleValue())
@@ -131,16 +129,12 @@ final class JsonFields {
 
   /** A whole number within bounds (counts, milliseconds): 2.5 votes is no input. */
   static long integer(JsonNode parent, String name, long min, long max) {
-    Long value = optionalInteger(parent, name, min, max);
-    if (value == null) {
-      throw Rejection.invalid("missing field '" + name + "'");
-    }
-    return value;
+    return required(optionalInteger(parent, name, min, max), name);
   }
 
   static Long optionalInteger(JsonNode parent, String name, long min, long max) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.isNumber() || !node.canConvertToExactIntegral() || node.longValue() < min || node.longValue() > max) {
@@ -151,8 +145,8 @@ final class JsonFields {
 
   /** An optional list of distinct ids; null when absent or empty. */
   static java.util.List<String> ids(JsonNode parent, String name) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.isArray() || node.size() > 100) {
@@ -171,8 +165,8 @@ final class JsonFields {
   }
 
   static Long optionalSequence(JsonNode parent, String name) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
+    JsonNode node = present(parent, name);
+    if (node == null) {
       return null;
     }
     if (!node.canConvertToExactIntegral() || node.longValue() < 0) {

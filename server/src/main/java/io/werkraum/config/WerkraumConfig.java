@@ -38,10 +38,4 @@ public record WerkraumConfig(
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
         clusterMembers, httpInstances);
   }
-
-  public WerkraumConfig withPort(int newPort) {
-    return new WerkraumConfig(host, newPort, publicUrl, allowedOrigins, dataDir, redisUrl, redisType,
-        redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances);
-  }
 }

@@ -156,12 +156,11 @@ final class BoardApi {
 
   /** A download of the live board or a snapshot: {@code ?room=}, {@code ?snapshot=}, {@code ?lang=de|en}. */
   private void export(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
-      unauthorized(ctx);
+    String token = bearer(ctx);
+    if (token == null) {
       return;
     }
-    exports.export(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("format"),
+    exports.export(token, ctx.pathParam("board"), ctx.pathParam("format"),
             ctx.queryParams().get("room"), ctx.queryParams().get("snapshot"), ctx.queryParams().get("lang"))
         .onSuccess(download -> ctx.response()
             .putHeader("Content-Type", download.contentType())
@@ -173,12 +172,11 @@ final class BoardApi {
 
   /** A new board that starts as the snapshot shows the board (for facilitators); answers like create. */
   private void boardFromSnapshot(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
-      unauthorized(ctx);
+    String token = bearer(ctx);
+    if (token == null) {
       return;
     }
-    service.snapshotForFacilitator(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("snapshot"))
+    service.snapshotForFacilitator(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
         .compose(content -> imports.importBoard(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
@@ -186,12 +184,11 @@ final class BoardApi {
 
   /** A snapshot's content: the whole board as it was, as a board document (JSON). */
   private void snapshot(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
-      unauthorized(ctx);
+    String token = bearer(ctx);
+    if (token == null) {
       return;
     }
-    service.snapshot(auth.substring(7).trim(), ctx.pathParam("board"), ctx.pathParam("snapshot")).onSuccess(content -> {
+    service.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot")).onSuccess(content -> {
       if (content == null) {
         unauthorized(ctx);
       } else {
@@ -207,12 +204,11 @@ final class BoardApi {
    */
   private static void answerForToken(RoutingContext ctx,
       java.util.function.Function<String, io.vertx.core.Future<JsonObject>> lookup, String boardObject) {
-    String auth = ctx.request().getHeader("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
-      unauthorized(ctx);
+    String token = bearer(ctx);
+    if (token == null) {
       return;
     }
-    lookup.apply(auth.substring(7).trim()).onSuccess(found -> {
+    lookup.apply(token).onSuccess(found -> {
       String boardId = found == null ? null
           : boardObject == null ? found.getString("boardId") : found.getJsonObject(boardObject).getString("id");
       if (found == null || !ctx.pathParam("board").equals(boardId)) {
@@ -222,6 +218,16 @@ final class BoardApi {
             .end(found.encode());
       }
     }).onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** The join token of an {@code Authorization: Bearer} header, or null after answering 401. */
+  private static String bearer(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
+      unauthorized(ctx);
+      return null;
+    }
+    return auth.substring(7).trim();
   }
 
   private static void unauthorized(RoutingContext ctx) {
