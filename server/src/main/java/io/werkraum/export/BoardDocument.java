@@ -12,6 +12,7 @@ import java.util.Map;
  * @param schemaVersion the version of this document's shape; imports refuse others
  * @param exportedAt when the document was made (ms since the epoch)
  * @param snapshot the snapshot it was made from, or null for the live board
+ * @param settings the board's lasting settings; null in documents from before they were kept
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BoardDocument(
@@ -21,11 +22,29 @@ public record BoardDocument(
     long createdAt,
     long exportedAt,
     SnapshotInfo snapshot,
+    Settings settings,
     List<Person> participants,
     List<Room> rooms,
     List<Round> rounds) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** The same document, marked as the snapshot {@code info}. */
+  public BoardDocument asSnapshot(SnapshotInfo info) {
+    return new BoardDocument(schemaVersion, id, title, createdAt, exportedAt, info, settings, participants, rooms,
+        rounds);
+  }
+
+  /**
+   * The settings that belong to the board rather than to the moment: whether it is locked,
+   * whether private writing is on, whether the breakout rooms are open, the broadcast message
+   * (or null). A running timer, the spotlight, follow-me and the shown round are the
+   * facilitator's live steering and are not kept.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Settings(boolean locked, boolean privateWriting, boolean breakoutOpen, String broadcast) {
+    public static final Settings DEFAULT = new Settings(false, false, false, null);
+  }
 
   /** Which snapshot a document shows. */
   public record SnapshotInfo(String id, String name, long takenAt) {}

@@ -29,7 +29,8 @@ public final class DocumentBuilder {
   }
 
   public Future<BoardDocument> build(String boardId, long now) {
-    return Future.all(store.board(boardId), store.participants(boardId), store.rooms(boardId), store.rounds(boardId))
+    return Future.all(store.board(boardId), store.participants(boardId), store.rooms(boardId), store.rounds(boardId),
+            store.settings(boardId))
         .compose(all -> {
           var board = all.<io.werkraum.board.Board>resultAt(0);
           if (board == null) {
@@ -38,6 +39,7 @@ public final class DocumentBuilder {
           List<JsonObject> participants = all.resultAt(1);
           JsonObject rooms = all.resultAt(2);
           List<JsonObject> rounds = all.resultAt(3);
+          BoardDocument.Settings settings = settings(all.resultAt(4));
           List<Future<BoardDocument.Room>> roomDocs = rooms.stream()
               .map(e -> room(boardId, (JsonObject) e.getValue()))
               .toList();
@@ -48,7 +50,7 @@ public final class DocumentBuilder {
             sorted.sort(Comparator.comparing((BoardDocument.Room r) -> !Limits.MAIN_ROOM.equals(r.id()))
                 .thenComparing(BoardDocument.Room::name));
             return new BoardDocument(BoardDocument.SCHEMA_VERSION, board.id(), board.title(), board.createdAt(), now,
-                null,
+                null, settings,
                 participants.stream().map(p -> convert(p, BoardDocument.Person.class))
                     .sorted(Comparator.comparingLong(BoardDocument.Person::joinedAt)).toList(),
                 sorted,
@@ -74,6 +76,12 @@ public final class DocumentBuilder {
                   .sorted(Comparator.comparingDouble(BoardDocument.Note::y).thenComparingDouble(BoardDocument.Note::x))
                   .toList());
         });
+  }
+
+  private static BoardDocument.Settings settings(JsonObject stored) {
+    JsonObject broadcast = stored.getJsonObject("broadcast");
+    return new BoardDocument.Settings(stored.getBoolean("locked", false), stored.getBoolean("privateWriting", false),
+        "open".equals(stored.getString("breakout")), broadcast == null ? null : broadcast.getString("text"));
   }
 
   private static BoardDocument.Round round(JsonObject stored) {

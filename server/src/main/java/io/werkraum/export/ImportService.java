@@ -3,6 +3,7 @@ package io.werkraum.export;
 import io.vertx.core.Future;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Board;
+import io.werkraum.board.Decider;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Mutation.Collection;
 import io.werkraum.board.RoomInfo;
@@ -68,8 +69,24 @@ public final class ImportService {
     items.put(suffix(prefix, Keys.participants(board.id())), byId(doc.participants(), BoardDocument.Person::id));
     items.put(suffix(prefix, Keys.boardCollection(board.id(), Collection.ROUNDS)),
         byId(doc.rounds(), BoardDocument.Round::id));
+    if (doc.settings() != null) {
+      items.put(suffix(prefix, Keys.boardCollection(board.id(), Collection.SETTINGS)),
+          Map.of(Decider.SETTINGS_ITEM, EventCodec.write(settings(doc.settings(), board.createdAt()))));
+    }
     items.values().removeIf(Map::isEmpty);
     return items;
+  }
+
+  /** The settings item as the commands that change it store it. */
+  private static Map<String, Object> settings(BoardDocument.Settings settings, long now) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("locked", settings.locked());
+    item.put("privateWriting", settings.privateWriting());
+    item.put("breakout", settings.breakoutOpen() ? "open" : "closed");
+    if (settings.broadcast() != null) {
+      item.put("broadcast", Map.of("text", settings.broadcast(), "by", "werkraum", "at", now));
+    }
+    return item;
   }
 
   private static <T> Map<String, String> byId(java.util.List<T> list, java.util.function.Function<T, String> id) {

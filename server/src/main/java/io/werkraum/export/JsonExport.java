@@ -106,8 +106,10 @@ public final class JsonExport {
     }
     List<Round> rounds = o.list("rounds", Limits.ROUNDS_MAX, JsonExport::round);
     unique(rounds, Round::id, "rounds");
+    BoardDocument.Settings settings = o.optObj("settings", s -> new BoardDocument.Settings(s.bool("locked"),
+        s.bool("privateWriting"), s.bool("breakoutOpen"), s.optText("broadcast", Limits.BROADCAST_MAX)));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, o.id("id"), o.text("title", Limits.TITLE_MAX),
-        o.lng("createdAt"), o.lng("exportedAt"), snapshot, people, rooms, rounds);
+        o.lng("createdAt"), o.lng("exportedAt"), snapshot, settings, people, rooms, rounds);
   }
 
   private static Person person(Obj p) {

@@ -52,9 +52,7 @@ public final class SnapshotService {
     String id = "s-" + TokenService.randomId(9);
     SnapshotInfo info = new SnapshotInfo(id, name, occasion, subject, now, actor.participantId());
     return documents.build(actor.boardId(), now).compose(doc -> {
-      BoardDocument withInfo = new BoardDocument(doc.schemaVersion(), doc.id(), doc.title(), doc.createdAt(),
-          doc.exportedAt(), new BoardDocument.SnapshotInfo(id, name == null ? "" : name, now), doc.participants(),
-          doc.rooms(), doc.rounds());
+      BoardDocument withInfo = doc.asSnapshot(new BoardDocument.SnapshotInfo(id, name == null ? "" : name, now));
       return store.saveSnapshot(actor.boardId(), id, EventCodec.write(withInfo));
     }).compose(saved -> boards.apply(actor, command, Decider.snapshot(info), now))
         .map(seq -> new JsonObject().put("ok", true).put("seq", seq).put("snapshot", JsonObject.mapFrom(info)));

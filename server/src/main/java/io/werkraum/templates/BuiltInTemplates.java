@@ -62,7 +62,7 @@ public final class BuiltInTemplates {
           now, now, null));
     }
     BoardDocument.Room plenary = new BoardDocument.Room(Limits.MAIN_ROOM, "", "plenary", now, sections, List.of());
-    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "template", title, now, now, null, List.of(),
+    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "template", title, now, now, null, null, List.of(),
         List.of(plenary), List.of());
   }
 }

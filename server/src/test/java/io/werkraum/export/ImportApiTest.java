@@ -56,19 +56,26 @@ class ImportApiTest extends NodeTest {
       assertTrue(fac.command(Cmd.startRound(new JsonObject().put("id", "v1").put("anonymous", false))).getBoolean("ok"));
       assertTrue(anna.command(Cmd.castVote("v1", "n1")).getBoolean("ok"));
       assertTrue(fac.command(Cmd.closeRound("v1")).getBoolean("ok"));
+      assertTrue(fac.command(Cmd.command("broadcast.send").put("text", "Bitte bis 15 Uhr abschließen")).getBoolean("ok"));
+      assertTrue(fac.command(Cmd.command("board.lock").put("locked", true)).getBoolean("ok"));
 
       String first = exportJson(w.id(), fay.getString("token"));
+      assertEquals(new JsonObject().put("locked", true).put("privateWriting", false).put("breakoutOpen", false)
+          .put("broadcast", "Bitte bis 15 Uhr abschließen"), new JsonObject(first).getJsonObject("settings"));
       TestNode.HttpResult imported = node.postRaw("/api/boards/import", first);
       assertEquals(201, imported.status(), imported.body());
-      String newId = imported.json().getString("boardId");
-      assertNotEquals(w.id(), newId);
-      String secret = imported.json().getString("facilitatorLink").split("#f=")[1];
-      JsonObject joined = node.post("/api/boards/" + newId + "/join",
-          new JsonObject().put("facilitatorSecret", secret).put("name", "Gabi")).json();
-      JsonObject second = content(exportJson(newId, joined.getString("token")));
-      // The importer joined the new board as a facilitator; beyond that, it holds what the old one held.
-      second.getJsonArray("participants").remove(second.getJsonArray("participants").size() - 1);
-      assertEquals(content(first), second);
+      try (Workshop copy = Workshop.of(node, TestNode.created(imported))) {
+        assertNotEquals(w.id(), copy.id());
+        JsonObject gabi = copy.joinAsFacilitator("Gabi");
+        JsonObject second = content(exportJson(copy.id(), gabi.getString("token")));
+        // The importer joined the new board as a facilitator; beyond that, it holds what the old one held.
+        second.getJsonArray("participants").remove(second.getJsonArray("participants").size() - 1);
+        assertEquals(content(first), second);
+        // The settings came along: the new board is locked for participants.
+        BridgeClient bea = copy.connect(copy.join("Bea", ""));
+        JsonObject refusedNote = bea.command(Cmd.createNote("main", Cmd.note("n9", 0, 0).put("text", "neu")));
+        assertEquals("board_locked", refusedNote.getString("code"), refusedNote.encode());
+      }
 
       assertEquals(400, node.postRaw("/api/boards/import", "{\"schemaVersion\": 99}").status());
       assertEquals(400, node.postRaw("/api/boards/import", "not json").status());

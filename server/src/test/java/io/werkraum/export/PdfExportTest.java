@@ -102,7 +102,7 @@ class PdfExportTest {
     List<BoardDocument.Room> rooms = new java.util.ArrayList<>(doc.rooms());
     rooms.add(room);
     BoardDocument withCjk = new BoardDocument(doc.schemaVersion(), doc.id(), doc.title(), doc.createdAt(),
-        doc.exportedAt(), null, doc.participants(), rooms, doc.rounds());
+        doc.exportedAt(), null, doc.settings(), doc.participants(), rooms, doc.rounds());
     String text = norm(text(PdfExport.write(withCjk, ReportLabels.german(), BERLIN)));
     assertTrue(text.contains("und Emoji ? und Steuerzeichen Ende"), text);
     PngExport.write(withCjk, "c");
@@ -111,7 +111,7 @@ class PdfExportTest {
 
   @Test
   void emptyBoard() throws Exception {
-    BoardDocument doc = new BoardDocument(1, "e", null, 0, PictureSamples.T0, null, null, null, null);
+    BoardDocument doc = new BoardDocument(1, "e", null, 0, PictureSamples.T0, null, null, null, null, null);
     String text = norm(text(PdfExport.write(doc, ReportLabels.german(), BERLIN)));
     assertTrue(text.contains("Keine Abstimmungsrunden."));
     assertEquals(1, ReportLabels.of(java.util.Locale.GERMAN).equals(ReportLabels.german()) ? 1 : 0);

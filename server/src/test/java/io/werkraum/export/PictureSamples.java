@@ -75,7 +75,7 @@ final class PictureSamples {
             new BoardDocument.Ranked("n1", N_UEBERGAENGE, 1, Map.of("Stadt Jena", 1), null))));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "b1", "Zukunftswerkstatt Weimar – Straßen & Plätze",
         T0 - 3_600_000, T0 + 300_000, new BoardDocument.SnapshotInfo("snap1", "Nach der Mittagspause", T0 + 250_000),
-        people, List.of(main, g1, g2), List.of(named, anonymous));
+        BoardDocument.Settings.DEFAULT, people, List.of(main, g1, g2), List.of(named, anonymous));
   }
 
   static String bigNoteText(int i) {
@@ -105,7 +105,7 @@ final class PictureSamples {
     }
     BoardDocument.Round round = new BoardDocument.Round("r1", "Große Runde", 5, 3, true, "main", null, "closed",
         T0, null, T0 + 1000, new BoardDocument.Results(40, 1275, ranking));
-    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Großer Workshop", T0, T0, null,
+    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Großer Workshop", T0, T0, null, null,
         List.of(new BoardDocument.Person("p1", "Anna Müller", "Stadt Jena", "facilitator", "#000000", T0)),
         List.of(room), List.of(round));
   }

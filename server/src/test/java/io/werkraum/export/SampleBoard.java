@@ -70,7 +70,8 @@ final class SampleBoard {
     Round open = new Round("v3", null, 5, 3, false, "r-a", null, "open", T0 + 700_000, T0 + 900_000, null, null);
 
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "board-1", "Mobilität 2030: Straßen & Plätze", T0,
-        T0 + 1_000_000, new SnapshotInfo("snap-1", "Nach der Abstimmung", T0 + 950_000), people,
+        T0 + 1_000_000, new SnapshotInfo("snap-1", "Nach der Abstimmung", T0 + 950_000),
+        new BoardDocument.Settings(true, false, false, "Bitte bis 15 Uhr abschließen"), people,
         List.of(groupB, main, groupA), List.of(named, anonymous, open));
   }
 
@@ -91,7 +92,7 @@ final class SampleBoard {
     Room main = new Room("main", "Plenum", "plenary", T0, sections, notes);
     Round round = new Round("v1", "Alles", 99, 99, true, "main", null, "closed", T0, null, T0 + 1,
         new Results(1, 99, ranking));
-    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Groß", T0, T0 + 2, null,
+    return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Groß", T0, T0 + 2, null, BoardDocument.Settings.DEFAULT,
         List.of(new Person("p-anna", "Anna Müller", "Stadtwerke Köln", "facilitator", "teal", T0)),
         List.of(main), List.of(round));
   }

@@ -56,7 +56,11 @@ public final class TestNode implements AutoCloseable {
 
   /** Creates a board: {boardId, facilitatorLink, participantLink}, plus the two credentials. */
   public JsonObject createBoard(String title) {
-    HttpResult created = post("/api/boards", new JsonObject().put("title", title));
+    return created(post("/api/boards", new JsonObject().put("title", title)));
+  }
+
+  /** The board a create-like answer (create, import, from snapshot or template) made, with its two credentials. */
+  public static JsonObject created(HttpResult created) {
     if (created.status() != 201) {
       throw new IllegalStateException("create failed: " + created);
     }

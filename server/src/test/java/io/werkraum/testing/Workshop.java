@@ -25,6 +25,11 @@ public final class Workshop implements AutoCloseable {
     return new Workshop(node, node.createBoard(title));
   }
 
+  /** A board made some other way (import, snapshot, template): {@code board} as {@link TestNode#created} gives it. */
+  public static Workshop of(TestNode node, JsonObject board) {
+    return new Workshop(node, board);
+  }
+
   /** {boardId, title, facilitatorLink, participantLink, facilitatorSecret, joinCode}. */
   public JsonObject board() {
     return board;
