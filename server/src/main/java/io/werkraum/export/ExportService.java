@@ -2,12 +2,10 @@ package io.werkraum.export;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.werkraum.auth.TokenService;
-import io.werkraum.board.Actor;
 import io.werkraum.board.ErrorCode;
 import io.werkraum.board.Limits;
 import io.werkraum.board.Rejection;
-import io.werkraum.board.Role;
+import io.werkraum.service.BoardService;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -26,13 +24,13 @@ public final class ExportService {
 
   private final Vertx vertx;
   private final BoardStore store;
-  private final TokenService tokens;
+  private final BoardService boards;
   private final DocumentBuilder documents;
 
-  public ExportService(Vertx vertx, BoardStore store, TokenService tokens) {
+  public ExportService(Vertx vertx, BoardStore store, BoardService boards) {
     this.vertx = vertx;
     this.store = store;
-    this.tokens = tokens;
+    this.boards = boards;
     this.documents = new DocumentBuilder(store);
   }
 
@@ -43,13 +41,6 @@ public final class ExportService {
    */
   public Future<Download> export(String token, String boardId, String format, String room, String snapshotId,
       String language) {
-    Actor actor = tokens.verify(token);
-    if (actor == null || !actor.boardId().equals(boardId)) {
-      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"));
-    }
-    if (actor.role() != Role.FACILITATOR) {
-      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators export"));
-    }
     Format kind;
     try {
       kind = Format.of(format);
@@ -57,12 +48,7 @@ public final class ExportService {
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
-    return store.participant(boardId, actor.participantId()).compose(me -> {
-      if (me == null) {
-        return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"));
-      }
-      return document(boardId, snapshotId);
-    }).compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
+    return boards.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId)).compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
   }
 
   private Future<BoardDocument> document(String boardId, String snapshotId) {

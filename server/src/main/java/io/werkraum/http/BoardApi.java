@@ -13,7 +13,7 @@ import io.werkraum.board.Rejection;
 import io.werkraum.export.ExportService;
 import io.werkraum.export.ImportService;
 import io.werkraum.export.JsonExport;
-import io.werkraum.templates.BuiltInTemplates;
+import io.werkraum.templates.TemplateService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.BoardService.Credential;
 import io.werkraum.store.EventCodec;
@@ -27,12 +27,15 @@ final class BoardApi {
   private final BoardService service;
   private final ExportService exports;
   private final ImportService imports;
+  private final TemplateService templates;
   private final String publicUrl;
 
-  BoardApi(BoardService service, ExportService exports, ImportService imports, String publicUrl) {
+  BoardApi(BoardService service, ExportService exports, ImportService imports, TemplateService templates,
+      String publicUrl) {
     this.service = service;
     this.exports = exports;
     this.imports = imports;
+    this.templates = templates;
     this.publicUrl = publicUrl;
   }
 
@@ -44,7 +47,10 @@ final class BoardApi {
     router.routeWithRegex("/api/(?!boards/import$).*")
         .handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
-    router.get("/api/templates").handler(this::templates);
+    router.get("/api/templates").handler(this::builtInTemplates);
+    router.get("/api/templates/:template").handler(this::template);
+    router.delete("/api/templates/:template").handler(this::deleteTemplate);
+    router.post("/api/boards/:board/templates").handler(this::saveTemplate);
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
     router.post("/api/boards/:board/ticket").handler(this::ticket);
@@ -67,25 +73,63 @@ final class BoardApi {
     }
     JsonNode template = body.get("template");
     if (template != null && !template.isNull()) {
-      // A board laid out from a built-in template, its sections titled in the chosen language.
+      // A built-in template (section titles in the chosen language) or a saved one.
       boolean german = body.hasNonNull("language") && "de".equals(body.get("language").asText());
-      io.werkraum.export.BoardDocument doc;
-      try {
-        doc = BuiltInTemplates.document(template.asText(), title, german, System.currentTimeMillis());
-      } catch (Rejection r) {
-        ApiErrors.send(ctx, r);
-        return;
-      }
-      imports.create(doc).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
+      templates.document(template.asText(), title, german).compose(imports::create)
+          .onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
       return;
     }
     service.createBoard(title).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   /** The built-in templates, {@code ?lang=de|en}. */
-  private void templates(RoutingContext ctx) {
+  private void builtInTemplates(RoutingContext ctx) {
     ctx.response().putHeader("Content-Type", "application/json")
-        .end(BuiltInTemplates.list("de".equals(ctx.queryParams().get("lang"))).encode());
+        .end(templates.builtIn("de".equals(ctx.queryParams().get("lang"))).encode());
+  }
+
+  /** A saved template's description: {id, name, sections, rooms, notes, createdAt}. */
+  private void template(RoutingContext ctx) {
+    templates.describe(ctx.pathParam("template"))
+        .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json").end(found.encode()))
+        .onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** Saves the board as a template (facilitators): {name, notes?}; 201 with the template and its owner key. */
+  private void saveTemplate(RoutingContext ctx) {
+    String token = bearer(ctx);
+    JsonNode body = token == null ? null : body(ctx);
+    if (body == null) {
+      return;
+    }
+    String name;
+    boolean withNotes;
+    try {
+      name = CommandParser.label(body, "name");
+      JsonNode notes = body.get("notes");
+      if (notes != null && !notes.isNull() && !notes.isBoolean()) {
+        throw Rejection.invalid("field 'notes' must be true or false");
+      }
+      withNotes = notes != null && notes.asBoolean(false);
+    } catch (Rejection r) {
+      ApiErrors.send(ctx, r);
+      return;
+    }
+    templates.save(token, ctx.pathParam("board"), name, withNotes)
+        .onSuccess(saved -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store").end(saved.encode()))
+        .onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** Deletes a saved template, for the holder of its owner key (the Bearer credential). */
+  private void deleteTemplate(RoutingContext ctx) {
+    String ownerKey = bearer(ctx);
+    if (ownerKey == null) {
+      return;
+    }
+    templates.delete(ctx.pathParam("template"), ownerKey)
+        .onSuccess(done -> ctx.response().setStatusCode(204).end())
+        .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   /** 201 with the new board's id, title and its two links. */

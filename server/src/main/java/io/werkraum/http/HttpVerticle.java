@@ -22,7 +22,11 @@ import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.Publisher;
+import io.werkraum.export.ExportService;
+import io.werkraum.export.ImportService;
 import io.werkraum.store.BoardStore;
+import io.werkraum.store.TemplateStore;
+import io.werkraum.templates.TemplateService;
 import io.werkraum.store.RedisConnector;
 
 /**
@@ -56,8 +60,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     new HealthApi(store, cluster).mount(router);
-    new BoardApi(service, new io.werkraum.export.ExportService(vertx, store, tokens),
-        new io.werkraum.export.ImportService(store), config.publicUrl()).mount(router);
+    new BoardApi(service, new ExportService(vertx, store, service), new ImportService(store),
+        new TemplateService(store, new TemplateStore(redis), service), config.publicUrl()).mount(router);
     BridgeGuard guard = new BridgeGuard(tokens, store, online,
         new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));

@@ -159,20 +159,37 @@ public final class BoardService {
     }
     return store.participant(boardId, actor.participantId()).compose(participant -> participant == null
         ? Future.succeededFuture(null)
-        : store.snapshot(boardId, snapshotId).compose(content -> content == null
-            ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
-            : Future.succeededFuture(content)));
+        : snapshotContent(boardId, snapshotId));
   }
 
   /** A snapshot's content for a facilitator of the board; fails with not_allowed for anyone else. */
   public Future<String> snapshotForFacilitator(String token, String boardId, String snapshotId) {
-    Actor actor = tokens.verify(token);
-    if (actor == null || actor.role() != Role.FACILITATOR) {
-      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators start boards from snapshots"));
-    }
-    return snapshot(token, boardId, snapshotId).compose(content -> content == null
-        ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
+    return facilitator(token, boardId).compose(actor -> Limits.ID.matcher(snapshotId).matches()
+        ? snapshotContent(boardId, snapshotId)
+        : Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot")));
+  }
+
+  private Future<String> snapshotContent(String boardId, String snapshotId) {
+    return store.snapshot(boardId, snapshotId).compose(content -> content == null
+        ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
         : Future.succeededFuture(content));
+  }
+
+  /**
+   * The facilitator a join token names, while they are still on the board; fails with
+   * not_allowed for anyone else (participants, removed people, tokens of other boards).
+   */
+  public Future<Actor> facilitator(String token, String boardId) {
+    Actor actor = tokens.verify(token);
+    if (actor == null || !actor.boardId().equals(boardId)) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"));
+    }
+    if (actor.role() != Role.FACILITATOR) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators may do this"));
+    }
+    return store.participant(boardId, actor.participantId()).compose(me -> me == null
+        ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
+        : Future.succeededFuture(actor));
   }
 
   /** Applies a command; fails with a {@link Rejection} when it is refused. */

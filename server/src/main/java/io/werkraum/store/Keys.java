@@ -12,6 +12,11 @@ public final class Keys {
 
   private Keys() {}
 
+  /** A template saved from a board: its description and document, under an unguessable id. */
+  public static String template(String templateId) {
+    return "werkraum:template:" + templateId;
+  }
+
   /** What every key of one board starts with (its hash tag). */
   public static String boardPrefix(String board) {
     return tag(board);

@@ -33,6 +33,17 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  public HttpResult postBearer(String path, String bearerToken, JsonObject body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + bearerToken).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+  }
+
+  public HttpResult delete(String path, String bearerToken) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Bearer " + bearerToken).DELETE().build());
+  }
+
   public HttpResult get(String path, String bearerToken) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
     if (bearerToken != null) {
