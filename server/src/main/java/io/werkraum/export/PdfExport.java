@@ -148,7 +148,7 @@ public final class PdfExport {
       w.gap(6);
       BoardDocument.Round round = RoomPicture.lastClosedRound(doc, room.id());
       Map<String, Integer> votes = RoomPicture.votes(round);
-      RoomPicture pic = RoomPicture.of(room, votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP,
+      RoomPicture pic = RoomPicture.of(RoomPicture.withAuthorNames(doc, room), votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP,
           PICTURE_DPP);
       BufferedImage image = PngExport.render(pic);
       w.image(image, (float) (pic.width() / PICTURE_DPP), (float) (pic.height() / PICTURE_DPP));

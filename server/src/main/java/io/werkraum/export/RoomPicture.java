@@ -352,10 +352,26 @@ public final class RoomPicture {
     if (doc.rooms() != null) {
       for (BoardDocument.Room r : doc.rooms()) {
         if (r.id().equals(roomId)) {
-          return r;
+          return withAuthorNames(doc, r);
         }
       }
     }
     throw new IllegalArgumentException("no room " + roomId);
+  }
+
+  /**
+   * The room with each note's author as the board shows it: the participant's name, nothing for
+   * someone no longer on the board (notes hold participant ids).
+   */
+  static BoardDocument.Room withAuthorNames(BoardDocument doc, BoardDocument.Room room) {
+    Map<String, String> names = new HashMap<>();
+    for (BoardDocument.Person p : doc.participants() == null ? List.<BoardDocument.Person>of() : doc.participants()) {
+      names.put(p.id(), p.name());
+    }
+    List<BoardDocument.Note> notes = room.notes() == null ? List.of() : room.notes().stream()
+        .map(n -> new BoardDocument.Note(n.id(), n.x(), n.y(), n.w(), n.h(), n.color(), n.text(),
+            n.author() == null ? null : names.getOrDefault(n.author(), ""), n.createdAt(), n.updatedAt(), n.origin()))
+        .toList();
+    return new BoardDocument.Room(room.id(), room.name(), room.kind(), room.createdAt(), room.sections(), notes);
   }
 }

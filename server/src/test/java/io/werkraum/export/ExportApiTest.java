@@ -8,9 +8,7 @@ import io.werkraum.testing.Cmd;
 import io.werkraum.testing.NodeTest;
 import io.werkraum.testing.Workshop;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.werkraum.testing.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
@@ -20,11 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The downloads a facilitator gets from the control view, over real HTTP from a real board. */
 class ExportApiTest extends NodeTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private HttpResponse<byte[]> download(Workshop w, String token, String pathAndQuery) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/boards/" + w.id() + "/export/" + pathAndQuery))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  private HttpResponse<byte[]> download(Workshop w, String token, String pathAndQuery) {
+    return TestNode.http(node.port()).download("/api/boards/" + w.id() + "/export/" + pathAndQuery, token);
   }
 
   @Test

@@ -9,23 +9,17 @@ import io.werkraum.testing.Cmd;
 import io.werkraum.testing.NodeTest;
 import io.werkraum.testing.TestNode;
 import io.werkraum.testing.Workshop;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Export a board as JSON, import it as a new board, export that: the content is equal. */
 class ImportApiTest extends NodeTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private String exportJson(String boardId, String token) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-            URI.create(node.baseUrl() + "/api/boards/" + boardId + "/export/json"))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    return response.body();
+  private String exportJson(String boardId, String token) {
+    HttpResponse<byte[]> response = TestNode.http(node.port()).download("/api/boards/" + boardId + "/export/json", token);
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    assertEquals(200, response.statusCode(), body);
+    return body;
   }
 
   /** The document without what differs by nature between two boards: ids of the board, times of export. */

@@ -29,7 +29,7 @@ final class PictureSamples {
   }
 
   static BoardDocument.Section section(String id, double x, double y, double w, double h, String title) {
-    return new BoardDocument.Section(id, x, y, w, h, title, "Anna Müller", T0, T0, null);
+    return new BoardDocument.Section(id, x, y, w, h, title, "p1", T0, T0, null);
   }
 
   static BoardDocument workshop() {
@@ -46,18 +46,18 @@ final class PictureSamples {
         List.of(section("s1", 0, 0, 560, 460, "Übergänge gestalten"),
             section("s2", 620, 0, 560, 460, "Straße & Platz")),
         List.of(
-            note("n1", 30, 60, "yellow", N_UEBERGAENGE, "Anna Müller", null),
-            note("n2", 650, 60, "orange", N_STRASSE, "Jörg Weiß", null),
-            note("n3", 290, 60, "blue", N_SCRIPTS, "Ольга Иванова", null),
-            note("n4", 200, 560, "pink", N_EVIL, "Γιώργος Παπαδόπουλος", null),
-            note("n5", 900, 60, "green", N_HARVESTED, "Anna Müller", origin),
-            note("n6", 30, 260, "yellow", N_MULTILINE, "", null)));
+            note("n1", 30, 60, "yellow", N_UEBERGAENGE, "p1", null),
+            note("n2", 650, 60, "orange", N_STRASSE, "p2", null),
+            note("n3", 290, 60, "blue", N_SCRIPTS, "p3", null),
+            note("n4", 200, 560, "pink", N_EVIL, "p4", null),
+            note("n5", 900, 60, "green", N_HARVESTED, "p1", origin),
+            note("n6", 30, 260, "yellow", N_MULTILINE, null, null)));
     BoardDocument.Room g1 = new BoardDocument.Room("g1", "Gruppe A – Süd", "breakout", T0, List.of(),
-        List.of(note("a1", 0, 0, "green", A1, "Jörg Weiß", null),
-            note("a2", 240, 0, "teal", A2, "Jörg Weiß", null)));
+        List.of(note("a1", 0, 0, "green", A1, "p2", null),
+            note("a2", 240, 0, "teal", A2, "p2", null)));
     BoardDocument.Room g2 = new BoardDocument.Room("g2", "Gruppe B – Nord", "breakout", T0,
         List.of(section("s3", -50, -50, 400, 300, "Ideen")),
-        List.of(note("b1", 0, 0, "purple", B1, "Ольга Иванова", null)));
+        List.of(note("b1", 0, 0, "purple", B1, "p3", null)));
 
     BoardDocument.Round named = new BoardDocument.Round("r1", ROUND_NAMED, 3, 2, false, "main", null, "closed",
         T0 + 1000, null, T0 + 60_000,

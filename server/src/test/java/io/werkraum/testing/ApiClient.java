@@ -52,6 +52,16 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /** A download with its bytes untouched (exports: PDF, PNG, CSV with its byte order mark). */
+  public HttpResponse<byte[]> download(String path, String bearerToken) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .header("Authorization", "Bearer " + bearerToken).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static HttpResult send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
