@@ -40,7 +40,7 @@ public final class CsvExport {
       for (Note note : ExportIndex.list(room.notes())) {
         cells.clear();
         Section section = ExportIndex.sectionOf(room, note);
-        cells.add(defuse(ExportIndex.nullToEmpty(room.name())));
+        cells.add(defuse(ExportIndex.roomName(room, labels.plenary())));
         cells.add(defuse(section == null ? "" : ExportIndex.nullToEmpty(section.title())));
         cells.add(defuse(ExportIndex.nullToEmpty(note.text())));
         cells.add(defuse(index.personName(note.author())));

@@ -57,6 +57,12 @@ final class ExportIndex {
     return ordered;
   }
 
+  /** A room's name as people call it: the plenary, which has no name of its own, is "Plenum" / "Plenary". */
+  static String roomName(Room room, String plenary) {
+    String name = nullToEmpty(room.name());
+    return name.isBlank() && PLENARY.equals(room.kind()) ? plenary : name;
+  }
+
   Room room(String id) {
     return rooms.get(id);
   }

@@ -6,16 +6,16 @@ package io.werkraum.export;
  * @param round the header of a voting round's column when the round has no title; {@code %d} is
  *     its number, counted from 1 in the order of the document
  */
-public record Labels(String room, String section, String text, String author, String organisation, String colour,
+public record Labels(String room, String plenary, String section, String text, String author, String organisation, String colour,
     String x, String y, String width, String height, String created, String updated, String round) {
 
   public static Labels english() {
-    return new Labels("Room", "Section", "Text", "Author", "Organisation", "Colour", "x", "y", "Width", "Height",
+    return new Labels("Room", "Plenary", "Section", "Text", "Author", "Organisation", "Colour", "x", "y", "Width", "Height",
         "Created", "Updated", "Round %d");
   }
 
   public static Labels german() {
-    return new Labels("Raum", "Abschnitt", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
+    return new Labels("Raum", "Plenum", "Abschnitt", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
         "Erstellt", "Geändert", "Runde %d");
   }
 

@@ -95,8 +95,8 @@ public final class MarkdownExport {
   }
 
   private static void room(StringBuilder out, ExportIndex index, Room room, Texts t) {
-    String kind = "plenary".equals(room.kind()) ? t.plenary() : t.room();
-    out.append("## ").append(kind).append(": ").append(escape(ExportIndex.nullToEmpty(room.name()))).append("\n\n");
+    out.append("## ").append(ExportIndex.PLENARY.equals(room.kind()) ? "" : t.room() + ": ")
+        .append(escape(ExportIndex.roomName(room, t.plenary()))).append("\n\n");
     int last = index.lastClosedRound(room);
     Map<Section, List<Note>> bySection = new LinkedHashMap<>();
     List<Section> sections = new ArrayList<>(ExportIndex.list(room.sections()));
@@ -173,7 +173,7 @@ public final class MarkdownExport {
       String title = r.title() != null && !r.title().isBlank() ? escape(r.title()) : String.format(t.round(), i + 1);
       out.append("### ").append(title).append("\n\n");
       Room room = index.room(r.room());
-      String roomName = room == null ? ExportIndex.nullToEmpty(r.room()) : ExportIndex.nullToEmpty(room.name());
+      String roomName = room == null ? ExportIndex.nullToEmpty(r.room()) : ExportIndex.roomName(room, t.plenary());
       out.append("- ").append(t.room()).append(": ").append(escape(roomName)).append('\n');
       out.append("- ").append(t.scope()).append(": ");
       if (r.sections() == null || r.sections().isEmpty()) {

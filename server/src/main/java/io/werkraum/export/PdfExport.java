@@ -98,7 +98,7 @@ public final class PdfExport {
         people.put(p.id(), p);
       }
       for (BoardDocument.Room r : list(doc.rooms())) {
-        roomNames.put(r.id(), r.name());
+        roomNames.put(r.id(), ExportIndex.roomName(r, l.plenary()));
       }
     }
 
@@ -144,11 +144,11 @@ public final class PdfExport {
       w.newPage();
       String kind = "breakout".equals(room.kind()) ? l.breakout() : l.plenary();
       w.text(l.room() + " · " + kind, false, 10, 0, MUTED);
-      w.text(nz(room.name()), true, 17, 0, TEXT);
+      w.text(ExportIndex.roomName(room, l.plenary()), true, 17, 0, TEXT);
       w.gap(6);
       BoardDocument.Round round = RoomPicture.lastClosedRound(doc, room.id());
       Map<String, Integer> votes = RoomPicture.votes(round);
-      RoomPicture pic = RoomPicture.of(RoomPicture.withAuthorNames(doc, room), votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP,
+      RoomPicture pic = RoomPicture.of(RoomPicture.shown(doc, room), votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP,
           PICTURE_DPP);
       BufferedImage image = PngExport.render(pic);
       w.image(image, (float) (pic.width() / PICTURE_DPP), (float) (pic.height() / PICTURE_DPP));

@@ -352,7 +352,7 @@ public final class RoomPicture {
     if (doc.rooms() != null) {
       for (BoardDocument.Room r : doc.rooms()) {
         if (r.id().equals(roomId)) {
-          return withAuthorNames(doc, r);
+          return shown(doc, r);
         }
       }
     }
@@ -360,10 +360,11 @@ public final class RoomPicture {
   }
 
   /**
-   * The room with each note's author as the board shows it: the participant's name, nothing for
-   * someone no longer on the board (notes hold participant ids).
+   * The room as the board shows it: each note's author by name (notes hold participant ids;
+   * nothing for someone no longer on the board), and named for a picture's title by the board's
+   * title, plus the room's name for a breakout room.
    */
-  static BoardDocument.Room withAuthorNames(BoardDocument doc, BoardDocument.Room room) {
+  static BoardDocument.Room shown(BoardDocument doc, BoardDocument.Room room) {
     Map<String, String> names = new HashMap<>();
     for (BoardDocument.Person p : doc.participants() == null ? List.<BoardDocument.Person>of() : doc.participants()) {
       names.put(p.id(), p.name());
@@ -372,6 +373,9 @@ public final class RoomPicture {
         .map(n -> new BoardDocument.Note(n.id(), n.x(), n.y(), n.w(), n.h(), n.color(), n.text(),
             n.author() == null ? null : names.getOrDefault(n.author(), ""), n.createdAt(), n.updatedAt(), n.origin()))
         .toList();
-    return new BoardDocument.Room(room.id(), room.name(), room.kind(), room.createdAt(), room.sections(), notes);
+    String title = doc.title() == null ? "" : doc.title();
+    String name = room.name() == null || room.name().isBlank() ? title
+        : title.isBlank() ? room.name() : title + " – " + room.name();
+    return new BoardDocument.Room(room.id(), name, room.kind(), room.createdAt(), room.sections(), notes);
   }
 }

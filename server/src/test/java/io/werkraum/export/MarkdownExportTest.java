@@ -33,7 +33,7 @@ class MarkdownExportTest {
     String ideas = between(md, "### Ideen \\& Vorschläge", "### Risiken");
     // the last closed round of the plenary is the anonymous one: n2 (4) before n1 (2), then the others by place
     assertOrder(ideas, "**4 Stimmen** · Mehr Grün", "**2 Stimmen** · Straßenbahn", "\\=HYPERLINK", "Fußgängerzone");
-    assertTrue(md.indexOf("## Plenum: Plenum") < md.indexOf("## Raum: Gruppe A"));
+    assertTrue(md.indexOf("## Plenum\n") < md.indexOf("## Raum: Gruppe A"));
     assertTrue(md.indexOf("## Raum: Gruppe A") < md.indexOf("## Raum: Gruppe B"));
     assertTrue(md.contains("### Außerhalb der Abschnitte"));
 

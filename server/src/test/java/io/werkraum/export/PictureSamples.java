@@ -42,7 +42,7 @@ final class PictureSamples {
     origin.put("room", "g1");
     origin.put("roomName", "Gruppe A – Süd");
     origin.put("note", "a1");
-    BoardDocument.Room main = new BoardDocument.Room("main", "Plenum", "plenary", T0,
+    BoardDocument.Room main = new BoardDocument.Room("main", "", "plenary", T0,
         List.of(section("s1", 0, 0, 560, 460, "Übergänge gestalten"),
             section("s2", 620, 0, 560, 460, "Straße & Platz")),
         List.of(

@@ -50,7 +50,7 @@ final class SampleBoard {
         note("n8", -500.5, -250.25, "teal", TEXT_MARKDOWN, "p-anna", null),
         note("n9", 100, 500, "yellow", TEXT_HARVESTED, "p-joerg",
             new LinkedHashMap<>(Map.of("room", "r-a", "roomName", "Gruppe A", "note", "a1"))));
-    Room main = new Room("main", "Plenum", "plenary", T0, mainSections, mainNotes);
+    Room main = new Room("main", "", "plenary", T0, mainSections, mainNotes);
     Room groupB = new Room("r-b", "Gruppe B", "breakout", T0 + 20,
         List.of(new Section("sb", 0, 0, 600, 600, "Übergänge", "p-ute", T0, T0, null)),
         List.of(note("b1", 10, 10, "blue", "Übergänge sicherer machen", "p-ute", null),
@@ -89,7 +89,7 @@ final class SampleBoard {
       notes.add(note("n" + i, (i % 100) * 200, (i / 100) * 200, "yellow", text, "p-anna", null));
       ranking.add(new Ranked("n" + i, text, count - i, orgs("Stadtwerke Köln", count - i, null, 0), null));
     }
-    Room main = new Room("main", "Plenum", "plenary", T0, sections, notes);
+    Room main = new Room("main", "", "plenary", T0, sections, notes);
     Round round = new Round("v1", "Alles", 99, 99, true, "main", null, "closed", T0, null, T0 + 1,
         new Results(1, 99, ranking));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Groß", T0, T0 + 2, null, BoardDocument.Settings.DEFAULT,
