@@ -52,6 +52,23 @@ test('on connect: registers the three addresses, then syncs without seqs', async
   }
 });
 
+test('snapshots come with the full board state and from snapshot.taken events', async () => {
+  const { session, socket } = await started();
+  try {
+    const reply = fullReply(3, 10);
+    reply.board.state.snapshots = [{ id: 's-1', name: 'Nach der Sammlung', takenAt: 100, by: 'p1' }];
+    socket.reply(socket.lastSend(), reply);
+    await sleep(0);
+    assert.deepEqual([...session.view.snapshots.keys()], ['s-1']);
+    const snapshot = { id: 's-2', occasion: 'round.closed', subject: 'Prioritäten', takenAt: 200, by: 'werkraum' };
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'snapshot.taken', snapshot, seq: 4, at: 200 } });
+    assert.deepEqual(session.view.snapshots.get('s-2'), snapshot);
+    assert.equal(session.view.snapshots.size, 2);
+  } finally {
+    session.stop();
+  }
+});
+
 test('in-order events apply; a gap triggers a sync with our seqs after a short wait', async () => {
   const { session, socket } = await started();
   try {

@@ -16,6 +16,8 @@ export function emptyBoardState() {
     rounds: new Map(),
     /** Rooms by id: the plenary (`main`) and breakout rooms {id, name, kind, createdAt}. */
     rooms: new Map(),
+    /** Snapshots by id: {id, name?, occasion?, subject?, takenAt, by}; their content is read over HTTP. */
+    snapshots: new Map(),
   };
 }
 
@@ -28,6 +30,8 @@ export function applyFullBoard(state, full) {
   state.rounds = new Map(rounds.filter((r) => r && r.id).map((r) => [r.id, { ...r }]));
   const rooms = Array.isArray(full.rooms) ? full.rooms : Object.values(full.rooms ?? {});
   state.rooms = new Map(rooms.filter((r) => r && r.id).map((r) => [r.id, { ...r }]));
+  const snapshots = Array.isArray(full.snapshots) ? full.snapshots : Object.values(full.snapshots ?? {});
+  state.snapshots = new Map(snapshots.filter((s) => s && s.id).map((s) => [s.id, { ...s }]));
 }
 
 export function applyFullRoom(state, full) {
@@ -82,6 +86,12 @@ export function applyBoardEvent(state, event) {
     case 'round.closed':
     case 'round.updated':
       if (event.round?.id) state.rounds.set(event.round.id, { ...(state.rounds.get(event.round.id) ?? {}), ...event.round });
+      break;
+    case 'snapshot.taken':
+      if (event.snapshot?.id) {
+        state.snapshots = new Map(state.snapshots);
+        state.snapshots.set(event.snapshot.id, { ...event.snapshot });
+      }
       break;
     default:
       break;
@@ -188,6 +198,7 @@ export function overlayPending(state, pendingCommands, selfId, now = 0) {
     settings: state.settings,
     rounds: state.rounds,
     rooms: state.rooms,
+    snapshots: state.snapshots,
   };
   for (const command of pendingCommands) {
     const event = commandToEvent(command, selfId, now);
