@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   boardIdFromFacilitatePath, boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind,
+  snapshotPagePath, snapshotPathParts,
 } from '../../main/resources/webroot/js/api/credentials.js';
 
 test('fragments and paths are parsed', () => {
@@ -67,4 +68,14 @@ test('the control view path names its board', () => {
   assert.equal(boardIdFromFacilitatePath('/b/abc'), null);
   assert.equal(boardIdFromFacilitatePath('/b/a b/facilitate'), null);
   assert.equal(boardIdFromPath('/b/abc/facilitate'), null);
+});
+
+test('the read-only snapshot page has a path of its own', () => {
+  assert.deepEqual(snapshotPathParts('/b/board_1/snapshot/s-AbC9'), { boardId: 'board_1', snapshotId: 's-AbC9' });
+  assert.deepEqual(snapshotPathParts('/b/board_1/snapshot/s-AbC9/'), { boardId: 'board_1', snapshotId: 's-AbC9' });
+  assert.equal(snapshotPathParts('/b/board_1/snapshot/'), null);
+  assert.equal(snapshotPathParts('/b/board_1/snapshot/a.b'), null);
+  assert.equal(snapshotPathParts('/b/board_1'), null);
+  assert.equal(snapshotPagePath('board_1', 's-AbC9'), '/b/board_1/snapshot/s-AbC9');
+  assert.deepEqual(snapshotPathParts(snapshotPagePath('b', 's')), { boardId: 'b', snapshotId: 's' });
 });

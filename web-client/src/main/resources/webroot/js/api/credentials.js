@@ -25,6 +25,16 @@ export function boardIdFromFacilitatePath(pathname) {
   return match ? match[1] : null;
 }
 
+/** The read-only snapshot page's path: /b/<board>/snapshot/<snapshot> -> {boardId, snapshotId} */
+export function snapshotPathParts(pathname) {
+  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/snapshot\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  return match ? { boardId: match[1], snapshotId: match[2] } : null;
+}
+
+export function snapshotPagePath(boardId, snapshotId) {
+  return `/b/${encodeURIComponent(boardId)}/snapshot/${encodeURIComponent(snapshotId)}`;
+}
+
 export function joinBodyField(credential) {
   if (credential.kind === 'f') return { facilitatorSecret: credential.value };
   if (credential.kind === 'o') return { observerCode: credential.value };

@@ -1,6 +1,7 @@
-// The HTTP part of the protocol: create a board, join it, check a token, get a socket ticket.
-// Errors come back as ApiError with the server's `code` (or our own for network
-// failures), so the UI can show a translated message per code.
+// The HTTP part of the protocol: create a board, join it, check a token, get a socket ticket,
+// read snapshots, download exports, own templates. Errors come back as ApiError with the
+// server's `code` (or our own for network failures), so the UI can show a translated message
+// per code.
 
 export class ApiError extends Error {
   constructor(status, code, message = '') {
@@ -10,13 +11,13 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, { body, token } = {}) {
-  const headers = { Accept: 'application/json' };
+/** The response to a request, whatever its status; ApiError 'network' when there is none. */
+async function send(method, path, { body, token, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  let response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -26,12 +27,19 @@ async function call(method, path, { body, token } = {}) {
   } catch {
     throw new ApiError(0, 'network');
   }
+}
+
+/** The ApiError for a refused request: the server's {code, message}, else a code for the status. */
+async function refusal(response) {
   const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const code = payload && typeof payload.code === 'string' ? payload.code : codeForStatus(response.status);
-    throw new ApiError(response.status, code, payload?.message ?? '');
-  }
-  return payload ?? {};
+  const code = payload && typeof payload.code === 'string' ? payload.code : codeForStatus(response.status);
+  return new ApiError(response.status, code, payload?.message ?? '');
+}
+
+async function call(method, path, options = {}) {
+  const response = await send(method, path, options);
+  if (!response.ok) throw await refusal(response);
+  return (await response.json().catch(() => null)) ?? {};
 }
 
 function codeForStatus(status) {
@@ -42,6 +50,8 @@ function codeForStatus(status) {
   if (status >= 500) return 'unavailable';
   return 'invalid_input';
 }
+
+const boardPath = (boardId) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 /** A new board, empty or laid out from a built-in template (section titles in `language`). */
 export function createBoard(title, template = null, language = 'en') {
@@ -58,14 +68,66 @@ export function fetchTemplates(language) {
 export function joinBoard(boardId, credentialFields, name, organisation) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
-  return call('POST', `/api/boards/${encodeURIComponent(boardId)}/join`, { body });
+  return call('POST', `${boardPath(boardId)}/join`, { body });
 }
 
 /** A socket ticket for the join token: valid for a minute, for one WebSocket URL. */
 export function fetchTicket(boardId, token) {
-  return call('POST', `/api/boards/${encodeURIComponent(boardId)}/ticket`, { token });
+  return call('POST', `${boardPath(boardId)}/ticket`, { token });
 }
 
 export function fetchSession(boardId, token) {
-  return call('GET', `/api/boards/${encodeURIComponent(boardId)}/session`, { token });
+  return call('GET', `${boardPath(boardId)}/session`, { token });
+}
+
+/** A snapshot's content: the board as it was, as an export document. */
+export function fetchSnapshot(boardId, token, snapshotId) {
+  return call('GET', `${boardPath(boardId)}/snapshots/${encodeURIComponent(snapshotId)}`, { token });
+}
+
+/** A new board that starts as the snapshot shows the board (facilitators): {boardId, title, facilitatorLink, participantLink}. */
+export function createBoardFromSnapshot(boardId, token, snapshotId) {
+  return call('POST', `${boardPath(boardId)}/snapshots/${encodeURIComponent(snapshotId)}/board`, { token });
+}
+
+/** The path of an export: the live board or a snapshot; `room` for pictures; headings in `lang`. */
+export function exportPath(boardId, format, { room = null, snapshot = null, lang = 'en' } = {}) {
+  const query = new URLSearchParams();
+  if (room) query.set('room', room);
+  if (snapshot) query.set('snapshot', snapshot);
+  query.set('lang', lang === 'de' ? 'de' : 'en');
+  return `${boardPath(boardId)}/export/${encodeURIComponent(format)}?${query}`;
+}
+
+/** An export as a file to save: {blob, fileName} (the name the server gives it). */
+export async function downloadExport(boardId, token, format, options = {}) {
+  const response = await send('GET', exportPath(boardId, format, options), { token, accept: '*/*' });
+  if (!response.ok) throw await refusal(response);
+  let blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  return { blob, fileName: fileNameFromDisposition(response.headers.get('Content-Disposition'), `werkraum.${format}`) };
+}
+
+/**
+ * The file name of a Content-Disposition header (RFC 6266): `filename*=UTF-8''...` before
+ * `filename="..."`; any folder part dropped. `fallback` when it names none.
+ */
+export function fileNameFromDisposition(header, fallback) {
+  const value = String(header ?? '');
+  let name = null;
+  const extended = /filename\*\s*=\s*utf-8'[^']*'([^;]+)/i.exec(value);
+  if (extended) {
+    try { name = decodeURIComponent(extended[1].trim()); } catch { name = null; }
+  }
+  if (!name) {
+    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(value);
+    const bare = /filename\s*=\s*([^";\s]+)/.exec(value);
+    name = quoted ? quoted[1].replace(/\\(.)/g, '$1') : bare ? bare[1] : null;
+  }
+  const base = name ? name.split(/[\\/]/).pop().trim() : '';
+  return base && base !== '.' && base !== '..' ? base : fallback;
 }

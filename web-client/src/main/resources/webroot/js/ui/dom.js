@@ -42,6 +42,17 @@ export async function copyToClipboard(text) {
   }
 }
 
+/** Hands a file to the browser's downloads, under `fileName`. */
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started reading the blob by then; the URL is not needed after.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** Participant colours come from the server; only plain colour values reach CSS. */
 export function safeColor(value, fallback = '#4a5568') {
   if (typeof value !== 'string') return fallback;
