@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MAX_ZOOM, MIN_ZOOM, panBy, screenToWorld, steppedZoom, viewportCentre, viewportTransform, wheelZoomFactor,
-  worldToScreen, zoomAt, zoomPercent,
+  MAX_ZOOM, MIN_ZOOM, initialViewport, panBy, screenToWorld, steppedZoom, viewportCentre, viewportFitting, viewportTransform,
+  wheelZoomFactor, worldToScreen, zoomAt, zoomPercent,
 } from '../../main/resources/webroot/js/state/viewport.js';
 
 const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
@@ -60,4 +60,26 @@ test('a shared view (world centre and zoom) means the same on screens of any siz
   assert.equal(viewportFromShared({ x: 0, y: 0, zoom: 99 }, 100, 100).zoom, 4, 'zoom clamped');
   assert.equal(boxVisible({ x: 0, y: 0, zoom: 1 }, { x: 10, y: 10, w: 100, h: 100 }, 500, 500), true);
   assert.equal(boxVisible({ x: 0, y: 0, zoom: 1 }, { x: 450, y: 10, w: 100, h: 100 }, 500, 500), false);
+});
+
+test('fitting: everything in view with a margin, centred, never zoomed in beyond 100 %', () => {
+  const boxes = [{ x: 0, y: 0, w: 2000, h: 1000 }, { x: 1800, y: 900, w: 200, h: 150 }];
+  const v = viewportFitting(boxes, 1000, 600, 40);
+  close(v.zoom, Math.min(920 / 2000, 520 / 1050));
+  const topLeft = worldToScreen(v, 0, 0);
+  const bottomRight = worldToScreen(v, 2000, 1050);
+  assert.ok(topLeft.x >= 40 - 1e-9 && topLeft.y >= 40 - 1e-9, JSON.stringify(topLeft));
+  assert.ok(bottomRight.x <= 960 + 1e-9 && bottomRight.y <= 560 + 1e-9, JSON.stringify(bottomRight));
+  close(viewportCentre(v, 1000, 600).x, 1000);
+  close(viewportCentre(v, 1000, 600).y, 525);
+
+  const small = viewportFitting([{ x: 100, y: 100, w: 200, h: 150 }], 1000, 600);
+  assert.equal(small.zoom, 1);
+  close(viewportCentre(small, 1000, 600).x, 200);
+  close(viewportCentre(small, 1000, 600).y, 175);
+
+  const far = viewportFitting([{ x: 0, y: 0, w: 1000000, h: 10 }], 1000, 600);
+  assert.equal(far.zoom, MIN_ZOOM);
+  assert.deepEqual(viewportFitting([], 1000, 600), initialViewport());
+  assert.deepEqual(viewportFitting([{ x: 0, y: 0, w: 10, h: 10 }], 0, 0), initialViewport());
 });

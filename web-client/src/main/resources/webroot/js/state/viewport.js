@@ -77,3 +77,19 @@ export function boxVisible(v, box, width, height) {
   const b = worldToScreen(v, box.x + box.w, box.y + box.h);
   return a.x >= 0 && a.y >= 0 && b.x <= width && b.y <= height;
 }
+
+/**
+ * The viewport showing all of `boxes` (world {x, y, w, h}) centred on a screen of width x height,
+ * `margin` pixels free around them, zoomed out as far as needed but never in beyond 100 %.
+ */
+export function viewportFitting(boxes, width, height, margin = 40) {
+  const items = [...boxes];
+  if (items.length === 0 || width <= 0 || height <= 0) return initialViewport();
+  const left = Math.min(...items.map((b) => b.x));
+  const top = Math.min(...items.map((b) => b.y));
+  const right = Math.max(...items.map((b) => b.x + b.w));
+  const bottom = Math.max(...items.map((b) => b.y + b.h));
+  const fit = Math.min((width - 2 * margin) / Math.max(right - left, 1), (height - 2 * margin) / Math.max(bottom - top, 1));
+  const zoom = clamp(Math.min(fit, 1), MIN_ZOOM, MAX_ZOOM);
+  return { x: width / 2 - ((left + right) / 2) * zoom, y: height / 2 - ((top + bottom) / 2) * zoom, zoom };
+}

@@ -100,7 +100,8 @@ export function mountCanvas(root, actions) {
       });
     });
     cursors.update({ presenceCursors: model.presence.cursors, participants: model.participants, zoom: model.viewport.zoom });
-    emptyHint.textContent = model.notes.size === 0 && model.sections.size === 0 ? t('canvas.empty') : '';
+    const empty = model.notes.size === 0 && model.sections.size === 0;
+    emptyHint.textContent = empty ? t(model.readOnly ? 'canvas.emptyReadOnly' : 'canvas.empty') : '';
     emptyHint.hidden = !emptyHint.textContent;
     root.setAttribute('aria-label', t('canvas.label'));
     root.classList.toggle('is-panning', gesture?.type === 'pan' && gesture.active);

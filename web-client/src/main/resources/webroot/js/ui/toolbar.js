@@ -2,6 +2,7 @@
 // controls, which sit in their own group over the canvas corner.
 import { h, setAttr, setText } from './dom.js';
 import { NOTE_COLORS } from '../state/limits.js';
+import { mountZoomControls } from './zoom-controls.js';
 
 export function mountToolbar(root, zoomRoot, actions) {
   const addNote = h('button', { type: 'button', className: 'button', 'data-testid': 'add-note', onclick: () => actions.addNote() });
@@ -19,19 +20,12 @@ export function mountToolbar(root, zoomRoot, actions) {
 
   const remove = h('button', { type: 'button', className: 'button button--danger', 'data-testid': 'delete', onclick: () => actions.deleteSelected() });
 
-  const zoomOut = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-out', onclick: () => actions.zoom(-1) }, '−');
-  const zoomValue = h('output', { className: 'zoom-value', 'aria-live': 'polite', 'data-testid': 'zoom-value' });
-  const zoomIn = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-in', onclick: () => actions.zoom(1) }, '+');
-  const zoomReset = h('button', { type: 'button', className: 'button button--secondary', 'data-testid': 'zoom-reset', onclick: () => actions.zoom(0) });
-
   root.append(
     h('div', { className: 'toolbar__group' }, [addNote, addSection]),
     colorGroup,
     h('div', { className: 'toolbar__group' }, [remove]),
   );
-  const zoomLabel = h('span', { className: 'visually-hidden', id: 'zoom-label' });
-  zoomRoot.setAttribute('aria-labelledby', 'zoom-label');
-  zoomRoot.append(zoomLabel, zoomOut, zoomValue, zoomIn, zoomReset);
+  const zoomControls = mountZoomControls(zoomRoot, { zoom: (direction) => actions.zoom(direction) });
 
   return {
     /** selectedNote: the selected note or null; anything selected enables delete. */
@@ -53,14 +47,7 @@ export function mountToolbar(root, zoomRoot, actions) {
       remove.disabled = readOnly || !hasSelection;
       addNote.disabled = readOnly;
       addSection.disabled = readOnly;
-      setText(zoomLabel, t('toolbar.zoom'));
-      setAttr(zoomOut, 'aria-label', t('toolbar.zoomOut'));
-      setAttr(zoomOut, 'title', t('toolbar.zoomOut'));
-      setAttr(zoomIn, 'aria-label', t('toolbar.zoomIn'));
-      setAttr(zoomIn, 'title', t('toolbar.zoomIn'));
-      setText(zoomValue, t('toolbar.zoomValue', { percent: zoomPercent }));
-      setText(zoomReset, t('toolbar.zoomReset'));
-      setAttr(zoomReset, 'title', t('toolbar.zoomResetHint'));
+      zoomControls.update({ t, zoomPercent });
     },
   };
 }

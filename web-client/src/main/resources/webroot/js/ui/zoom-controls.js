@@ -1,0 +1,26 @@
+// The zoom controls over the canvas corner: out, the current zoom, in, back to 100 %.
+import { h, setAttr, setText } from './dom.js';
+
+/** actions: zoom(direction): 1 in, -1 out, 0 back to 100 % */
+export function mountZoomControls(root, actions) {
+  const zoomOut = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-out', onclick: () => actions.zoom(-1) }, '−');
+  const zoomValue = h('output', { className: 'zoom-value', 'aria-live': 'polite', 'data-testid': 'zoom-value' });
+  const zoomIn = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-in', onclick: () => actions.zoom(1) }, '+');
+  const zoomReset = h('button', { type: 'button', className: 'button button--secondary', 'data-testid': 'zoom-reset', onclick: () => actions.zoom(0) });
+  const zoomLabel = h('span', { className: 'visually-hidden', id: 'zoom-label' });
+  root.setAttribute('aria-labelledby', 'zoom-label');
+  root.append(zoomLabel, zoomOut, zoomValue, zoomIn, zoomReset);
+
+  return {
+    update({ t, zoomPercent }) {
+      setText(zoomLabel, t('toolbar.zoom'));
+      setAttr(zoomOut, 'aria-label', t('toolbar.zoomOut'));
+      setAttr(zoomOut, 'title', t('toolbar.zoomOut'));
+      setAttr(zoomIn, 'aria-label', t('toolbar.zoomIn'));
+      setAttr(zoomIn, 'title', t('toolbar.zoomIn'));
+      setText(zoomValue, t('toolbar.zoomValue', { percent: zoomPercent }));
+      setText(zoomReset, t('toolbar.zoomReset'));
+      setAttr(zoomReset, 'title', t('toolbar.zoomResetHint'));
+    },
+  };
+}
