@@ -2,9 +2,9 @@
 // same protocol as the board page, with the same browser identity (the stored token);
 // it has no canvas and sends no presence.
 import { mountPageShell } from './ui/page-shell.js';
-import { errorMessageKey, t } from './i18n.js';
-import { ApiError, fetchSession } from './api/http.js';
-import { boardIdFromFacilitatePath, createTokenStore } from './api/credentials.js';
+import { errorMessageKey, language, t } from './i18n.js';
+import { ApiError, createBoardFromSnapshot, downloadExport, fetchSession } from './api/http.js';
+import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
@@ -13,9 +13,13 @@ import { mountFacBoard } from './ui/fac-board.js';
 import { mountFacVoting } from './ui/fac-voting.js';
 import { mountFacLinks } from './ui/fac-links.js';
 import { mountFacRooms } from './ui/fac-rooms.js';
+import { mountFacResult } from './ui/fac-result.js';
+import { saveFile } from './ui/dom.js';
 import { randomId } from './ids.js';
 import { breakoutRooms, membersByRoom } from './state/rooms.js';
 import { applyRoomPoll, createRoomWatch, pollCommand } from './state/room-overview.js';
+import { formatDateTime } from './state/snapshots.js';
+import { NAME_MAX } from './state/limits.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 /** How often each breakout room is polled for the overview (activity, thumbnail). */
@@ -84,6 +88,11 @@ async function main() {
     const ui = { links: null, linksNotice: null, linksLoading: false };
 
     const command = (fields) => session.request(fields);
+    /** A refused or failed HTTP call, as a toast in the UI language. */
+    const showFailure = (error) => {
+      const code = error instanceof ApiError ? error.code : 'network';
+      toasts.show(t(errorMessageKey(code), { code }));
+    };
 
     function loadLinks() {
       if (ui.linksLoading) return;
@@ -211,6 +220,35 @@ async function main() {
         }
       },
     });
+    const result = mountFacResult(document.getElementById('fac-result'), {
+      takeSnapshot: async (name) => {
+        // The server wants a name: without one, the snapshot is named after the moment.
+        const chosen = (name || t('snapshots.defaultName', { time: formatDateTime(Date.now(), language()) })).slice(0, NAME_MAX);
+        const reply = await command({ type: 'snapshot.take', name: chosen });
+        if (reply.ok) toasts.show(t('fac.result.taken', { name: chosen }), 'info');
+        return reply.ok === true;
+      },
+      download: async ({ format, room, snapshot }) => {
+        try {
+          const file = await downloadExport(boardId, entry.token, format, { room, snapshot, lang: language() });
+          saveFile(file.blob, file.fileName);
+          return file.fileName;
+        } catch (error) {
+          showFailure(error);
+          return null;
+        }
+      },
+      newBoard: async (snapshotId) => {
+        try {
+          const created = await createBoardFromSnapshot(boardId, entry.token, snapshotId);
+          return new URL(created.facilitatorLink, location.origin).href;
+        } catch (error) {
+          showFailure(error);
+          return null;
+        }
+      },
+      readOnlyHref: (snapshotId) => snapshotPagePath(boardId, snapshotId),
+    });
 
     let frame = 0;
     function requestRender() {
@@ -238,6 +276,7 @@ async function main() {
         t, rounds: view.rounds, sections: view.sections, notes: view.notes, participants: view.participants,
         settings, progress: session.voting.progress,
       });
+      result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms });
       links.update({ t, links: ui.links, notice: ui.linksNotice });
       ui.linksNotice = null;
       if (!ui.links && session.synced && session.connection === 'open') loadLinks();
