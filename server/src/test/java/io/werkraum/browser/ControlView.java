@@ -2,6 +2,7 @@ package io.werkraum.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -102,5 +103,40 @@ final class ControlView {
   void renewLink(String kind) {
     page.locator("[data-testid=fac-link-renew][data-kind='" + kind + "']").click();
     confirm();
+  }
+
+  // ---------- result: snapshots and downloads ----------
+
+  /** Takes a snapshot from the result panel, named {@code name} (empty: named after the time). */
+  void takeSnapshot(String name) {
+    page.getByTestId("fac-snapshot-name-input").fill(name);
+    page.getByTestId("fac-snapshot-take").click();
+  }
+
+  /** The snapshot list's entries, newest first. */
+  Locator snapshots() {
+    return page.getByTestId("fac-snapshot");
+  }
+
+  /** The download row of the live board. */
+  Locator liveDownloads() {
+    return page.getByTestId("fac-live-download");
+  }
+
+  /** The download row of a snapshot's entry. */
+  static Locator downloadsOf(Locator snapshot) {
+    return snapshot.getByTestId("fac-snapshot-download");
+  }
+
+  /**
+   * Downloads through a row of download controls: picks the format (and for pictures the room,
+   * by its shown name) and clicks "Download"; returns the browser's download.
+   */
+  Download download(Locator row, String format, String roomName) {
+    row.getByTestId("fac-download-format").selectOption(format);
+    if (roomName != null) {
+      row.getByTestId("fac-download-room").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(roomName));
+    }
+    return page.waitForDownload(() -> row.getByTestId("fac-download").click());
   }
 }

@@ -1,0 +1,249 @@
+package io.werkraum.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * The documented result in real Chromium windows: a facilitator takes snapshots in the control
+ * view, downloads the live board and a snapshot and opens the files as a user would, opens a
+ * snapshot read-only and starts a new board from one. Every test opens its own board.
+ */
+class ResultBrowserTest extends BrowserTest {
+  private static final String TITLE = "Übergänge gestalten 2026";
+  /** The board title as the server writes it into file names. */
+  private static final String TITLE_IN_FILE_NAMES = "uebergaenge-gestalten-2026";
+  private static final String FIRST = "Grüße aus Köln";
+  private static final String SECOND = "Jugendräume öffnen";
+  /** What the first note says after the snapshot. */
+  private static final String EDITED = "Straßenbahn später";
+
+  @Test
+  void aSnapshotIsListedDownloadedInEveryFormatOpenedReadOnlyAndStartsANewBoard() throws Exception {
+    JsonObject board = node.createBoard(TITLE);
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Moderation")) {
+      String first = fiona.addNote(FIRST);
+      fiona.addNote(SECOND);
+      ControlView control = ControlView.open(fiona);
+      assertThat(control.snapshots()).hasCount(0);
+
+      // ---- take a snapshot: a toast, and it is listed ----
+      control.takeSnapshot("Nach der Sammlung");
+      assertThat(control.page.getByTestId("toast")).containsText("Nach der Sammlung");
+      assertThat(control.snapshots()).hasCount(1);
+      Locator snapshot = control.snapshots().first();
+      assertThat(snapshot.getByTestId("fac-snapshot-label")).hasText("Nach der Sammlung");
+      assertThat(snapshot.getByTestId("fac-snapshot-time")).hasText(java.util.regex.Pattern.compile("\\d{4}, \\d{2}:\\d{2}$"));
+      assertThat(snapshot).hasAttribute("data-automatic", "false");
+
+      // After the snapshot the live board changes; the snapshot does not.
+      fiona.editNote(first, EDITED);
+      Set<String> live = Set.of(EDITED, SECOND);
+      Set<String> then = Set.of(FIRST, SECOND);
+
+      // ---- the live board in every format ----
+      Download json = control.download(control.liveDownloads(), "json", null);
+      assertFileName(json, ".json");
+      assertEquals(live, noteTexts(new JsonObject(text(json))));
+
+      Download csv = control.download(control.liveDownloads(), "csv", null);
+      assertFileName(csv, ".csv");
+      byte[] csvBytes = bytes(csv);
+      assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csvBytes, 3), "a BOM first");
+      assertContainsAll(new String(csvBytes, StandardCharsets.UTF_8), live);
+
+      Download markdown = control.download(control.liveDownloads(), "md", null);
+      assertFileName(markdown, ".md");
+      assertContainsAll(text(markdown), live);
+      assertFalse(text(markdown).contains(FIRST), "the live board, after the edit");
+
+      Download pdf = control.download(control.liveDownloads(), "pdf", null);
+      assertFileName(pdf, ".pdf");
+      byte[] pdfBytes = bytes(pdf);
+      assertEquals("%PDF", new String(pdfBytes, 0, 4, StandardCharsets.US_ASCII));
+      try (PDDocument report = Loader.loadPDF(pdfBytes)) {
+        assertContainsAll(new PDFTextStripper().getText(report).replaceAll("\\s+", " "), live);
+      }
+
+      Download png = control.download(control.liveDownloads(), "png", "Plenary");
+      assertFileName(png, ".png");
+      BufferedImage picture = ImageIO.read(new ByteArrayInputStream(bytes(png)));
+      assertNotNull(picture, "PNG decodes");
+      assertTrue(distinctColours(picture) > 2, "not a blank picture");
+
+      Download svg = control.download(control.liveDownloads(), "svg", "Plenary");
+      assertFileName(svg, ".svg");
+      assertContainsAll(svgText(bytes(svg)), live);
+      assertThat(control.byTestId("fac-result-status")).containsText(svg.suggestedFilename());
+
+      // ---- the snapshot's downloads show the board as it was ----
+      Download snapshotJson = control.download(ControlView.downloadsOf(snapshot), "json", null);
+      assertFileName(snapshotJson, ".json");
+      JsonObject snapshotDoc = new JsonObject(text(snapshotJson));
+      assertEquals(then, noteTexts(snapshotDoc));
+      assertEquals("Nach der Sammlung", snapshotDoc.getJsonObject("snapshot").getString("name"));
+      Download snapshotSvg = control.download(ControlView.downloadsOf(snapshot), "svg", "Plenary");
+      String snapshotPicture = svgText(bytes(snapshotSvg));
+      assertContainsAll(snapshotPicture, then);
+      assertFalse(snapshotPicture.contains(EDITED), "no later edits in the snapshot");
+
+      // ---- read-only: the snapshot's notes, and no way to change them ----
+      Page readOnly = control.page.waitForPopup(() -> snapshot.getByTestId("fac-snapshot-open").click());
+      assertThat(readOnly.getByTestId("snapshot-banner")).containsText("Nach der Sammlung");
+      assertThat(readOnly.getByTestId("snapshot-banner")).containsText("read-only");
+      assertThat(readOnly.getByTestId("note")).hasCount(2);
+      assertEquals(then, new HashSet<>(readOnly.getByTestId("note-text").allTextContents()));
+      assertThat(readOnly.getByTestId("add-note")).hasCount(0);
+      Locator note = readOnly.getByTestId("note").first();
+      double[] before = Participant.worldPosition(note);
+      note.dblclick();
+      assertThat(readOnly.getByTestId("note-editor")).hasCount(0);
+      note.press("Enter");
+      note.press("Delete");
+      note.press("ArrowRight");
+      assertThat(readOnly.getByTestId("note-editor")).hasCount(0);
+      var box = note.boundingBox();
+      readOnly.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+      readOnly.mouse().down();
+      readOnly.mouse().move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 80, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
+      readOnly.mouse().up();
+      assertArrayEquals(before, Participant.worldPosition(note));
+      readOnly.locator("#canvas").focus();
+      readOnly.keyboard().press("n");
+      readOnly.locator("#canvas").dblclick(new Locator.DblclickOptions().setPosition(5, 5));
+      assertThat(readOnly.getByTestId("note")).hasCount(2);
+      assertThat(readOnly.getByTestId("note-editor")).hasCount(0);
+      // Nothing reached the live board either.
+      assertThat(fiona.notes()).hasCount(2);
+
+      // A browser without access to the board gets no snapshot.
+      try (var stranger = browser.newContext(Participant.options())) {
+        Page page = stranger.newPage();
+        page.navigate(readOnly.url());
+        assertThat(page.getByTestId("snapshot-no-access")).isVisible();
+        assertThat(page.getByTestId("note")).hasCount(0);
+      }
+      readOnly.close();
+
+      // ---- a new board from the snapshot: its facilitator link works and has the notes ----
+      snapshot.getByTestId("fac-snapshot-new-board").click();
+      Locator link = snapshot.getByTestId("fac-snapshot-board-link");
+      assertThat(link).containsText("#f=");
+      String facilitatorLink = link.textContent().trim();
+      assertTrue(facilitatorLink.startsWith(node.baseUrl() + "/b/"), facilitatorLink);
+      assertFalse(facilitatorLink.contains("/b/" + board.getString("boardId") + "#"), "another board");
+      assertThat(snapshot.getByTestId("fac-snapshot-board-open")).hasAttribute("href", facilitatorLink);
+      try (Participant again = Participant.join(browser, facilitatorLink, "Fiona", "Moderation")) {
+        assertThat(again.page.getByTestId("control-view-link")).isVisible();
+        assertThat(again.notes()).hasCount(2);
+        assertEquals(then, new HashSet<>(again.page.getByTestId("note-text").allTextContents()));
+      }
+    }
+  }
+
+  @Test
+  void werkraumsOwnSnapshotOfAClosedRoundIsDescribedInBothLanguagesAndShowsTheResults() {
+    JsonObject board = node.createBoard("Prioritäten setzen");
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Moderation")) {
+      String note = fiona.addNote("Mehr Grünflächen");
+      ControlView control = ControlView.open(fiona);
+      control.startRound("Was zuerst", 3, 2, true);
+      fiona.note(note).getByTestId("vote-add").click();
+      assertThat(control.progress()).hasAttribute("data-votes", "1");
+      control.closeAndShowRound();
+
+      assertThat(control.snapshots()).hasCount(1);
+      Locator automatic = control.snapshots().first();
+      assertThat(automatic).hasAttribute("data-automatic", "true");
+      assertThat(automatic.getByTestId("fac-snapshot-label")).hasText("Automatic: voting round “Was zuerst” closed");
+      control.byTestId("lang-de").click();
+      assertThat(automatic.getByTestId("fac-snapshot-label")).hasText("Automatisch: Abstimmung „Was zuerst“ beendet");
+      assertThat(automatic.getByTestId("fac-snapshot-open")).hasText("Nur lesend öffnen");
+
+      Page readOnly = control.page.waitForPopup(() -> automatic.getByTestId("fac-snapshot-open").click());
+      assertThat(readOnly.getByTestId("snapshot-banner")).containsText("nur lesend");
+      assertThat(readOnly.getByTestId("results-panel")).isVisible();
+      assertThat(readOnly.getByTestId("result-row")).hasCount(1);
+      assertThat(readOnly.getByTestId("result-row")).containsText("Mehr Grünflächen");
+      assertThat(readOnly.getByTestId("vote-count")).hasText("1");
+      readOnly.close();
+    }
+  }
+
+  // ---------- what a user checks in a downloaded file ----------
+
+  private static void assertFileName(Download download, String extension) {
+    String name = download.suggestedFilename();
+    assertTrue(name.endsWith(extension), name);
+    assertTrue(name.contains(TITLE_IN_FILE_NAMES), name);
+  }
+
+  private static byte[] bytes(Download download) throws java.io.IOException {
+    return Files.readAllBytes(download.path());
+  }
+
+  private static String text(Download download) throws java.io.IOException {
+    return new String(bytes(download), StandardCharsets.UTF_8);
+  }
+
+  private static void assertContainsAll(String content, Set<String> texts) {
+    for (String text : texts) {
+      assertTrue(content.contains(text), "contains \"" + text + "\": " + content);
+    }
+  }
+
+  /** The texts of every note in every room of a board document. */
+  private static Set<String> noteTexts(JsonObject document) {
+    return document.getJsonArray("rooms").stream()
+        .flatMap(room -> ((JsonObject) room).getJsonArray("notes").stream())
+        .map(n -> ((JsonObject) n).getString("text"))
+        .collect(Collectors.toSet());
+  }
+
+  /** The text of an SVG picture, its lines (tspans) joined by spaces; it must parse as XML. */
+  private static String svgText(byte[] svg) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document picture = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
+    assertEquals("svg", picture.getDocumentElement().getLocalName());
+    NodeList lines = picture.getElementsByTagNameNS("*", "tspan");
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.getLength(); i++) {
+      texts.add(lines.item(i).getTextContent());
+    }
+    return String.join(" ", texts);
+  }
+
+  private static int distinctColours(BufferedImage image) {
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+}
