@@ -15,7 +15,7 @@ public record Labels(String room, String plenary, String section, String text, S
   }
 
   public static Labels german() {
-    return new Labels("Raum", "Plenum", "Abschnitt", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
+    return new Labels("Raum", "Plenum", "Bereich", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
         "Erstellt", "Geändert", "Runde %d");
   }
 

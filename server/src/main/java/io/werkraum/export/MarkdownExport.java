@@ -40,8 +40,8 @@ public final class MarkdownExport {
 
     public static Texts german() {
       return new Texts("Protokoll", "Datum", "Stand", "Teilnehmende", "ohne Organisation", "Gesamt", "Raum",
-          "Plenum", "Außerhalb der Abschnitte", "Keine Notizen.", "Stimme", "Stimmen", "Abstimmungsrunden",
-          "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Abschnitte", "Stimmen pro Person",
+          "Plenum", "Außerhalb der Bereiche", "Keine Notizen.", "Stimme", "Stimmen", "Abstimmungsrunden",
+          "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Bereiche", "Stimmen pro Person",
           "Höchstens pro Notiz", "anonym", "namentlich", "offen", "geschlossen", "Abstimmende", "Keine Stimmen.",
           "nach Organisation");
     }

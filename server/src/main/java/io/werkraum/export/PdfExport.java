@@ -194,8 +194,9 @@ public final class PdfExport {
         w.keep(30);
         w.text(nz(n.text()), false, 10, 10, TEXT);
         List<String> meta = new ArrayList<>();
-        if (n.author() != null && !n.author().isBlank()) {
-          meta.add(n.author());
+        BoardDocument.Person author = n.author() == null ? null : people.get(n.author());
+        if (author != null && !nz(author.name()).isBlank()) {
+          meta.add(author.name());
         }
         Integer v = votes == null ? null : votes.get(n.id());
         if (votes != null) {

@@ -49,7 +49,7 @@ public record ReportLabels(
     return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr'",
         "Workshop-Bericht", "Exportiert am", "Board angelegt am", "Stand", "Teilnahme",
         "Teilnehmende insgesamt", "ohne Organisation", "Räume", "Plenum", "Kleingruppe",
-        "Außerhalb von Bereichen", "Keine Notizen.", "Stimmen aus der Runde", "Stimme", "Stimmen",
+        "Außerhalb der Bereiche", "Keine Notizen.", "Stimmen aus der Runde", "Stimme", "Stimmen",
         "übernommen aus", "Übernommene Ergebnisse aus Kleingruppen", "Abstimmungsrunden",
         "Keine Abstimmungsrunden.", "Runde", "Stimmen pro Person", "höchstens pro Notiz", "anonym",
         "namentlich", "Raum", "Bereiche", "alle", "Status", "offen", "abgeschlossen", "begonnen",

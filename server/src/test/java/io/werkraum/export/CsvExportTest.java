@@ -29,7 +29,7 @@ class CsvExportTest {
     assertTrue(text.endsWith("\r\n"));
     List<String[]> rows = parse(text);
 
-    assertEquals(List.of("Raum", "Abschnitt", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
+    assertEquals(List.of("Raum", "Bereich", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
         "Erstellt", "Geändert", "Abstimmung 1", "Priorisierung (anonym)", "Runde 3"), List.of(rows.get(0)));
 
     Map<String, String> sectionOf = Map.of("n1", "Ideen & Vorschläge", "n2", "Ideen & Vorschläge",

@@ -69,11 +69,16 @@ class ExportPrivacyTest extends NodeTest {
         assertFalse(text.contains("null") || text.contains("undefined"), format + ": no placeholder for a missing value");
       });
 
-      // Those who wrote something visible are named on it, with their organisation where the board shows it.
+      // Those who wrote something visible are named on it (by name: an id is no name), with their
+      // organisation where the board shows it.
       for (String format : List.of("csv", "md", "svg", "pdf")) {
         assertTrue(files.get(format).contains("Anna Albrecht"), format);
         assertTrue(files.get(format).contains("Dora Dietz"), format);
+        for (JsonObject person : List.of(fay, anna, bernd, carla, dora)) {
+          assertFalse(files.get(format).contains(participantId(person)), format + " shows a participant id");
+        }
       }
+      assertEquals(2, count(files.get("pdf"), "Dora Dietz"), "the PDF names Dora in the attendance and on her note");
       List<String[]> rows = CsvExportTest.parse(files.get("csv"));
       List<String> header = List.of(rows.get(0));
       String[] annasRow = rows.stream().filter(r -> List.of(r).contains("Schulweg sicherer")).findFirst().orElseThrow();

@@ -35,7 +35,7 @@ class MarkdownExportTest {
     assertOrder(ideas, "**4 Stimmen** · Mehr Grün", "**2 Stimmen** · Straßenbahn", "\\=HYPERLINK", "Fußgängerzone");
     assertTrue(md.indexOf("## Plenum\n") < md.indexOf("## Raum: Gruppe A"));
     assertTrue(md.indexOf("## Raum: Gruppe A") < md.indexOf("## Raum: Gruppe B"));
-    assertTrue(md.contains("### Außerhalb der Abschnitte"));
+    assertTrue(md.contains("### Außerhalb der Bereiche"));
 
     String named = between(md, "### Abstimmung 1", "### Priorisierung");
     assertOrder(named, "1. **5 Stimmen** · Straßenbahn", "2. **3 Stimmen** · Mehr Grün", "3. **1 Stimme** · \\=HYPERLINK");
@@ -48,7 +48,7 @@ class MarkdownExportTest {
   void anonymousRoundsNameNoVoters() {
     String anonymous = between(md, "### Priorisierung \\(anonym\\)", "### Runde 3");
     assertTrue(anonymous.contains("- anonym"));
-    assertTrue(anonymous.contains("Umfang: Abschnitte Ideen \\& Vorschläge"), anonymous);
+    assertTrue(anonymous.contains("Umfang: Bereiche Ideen \\& Vorschläge"), anonymous);
     assertOrder(anonymous, "1. **4 Stimmen** · Mehr Grün", "2. **2 Stimmen** · Straßenbahn");
     assertFalse(anonymous.contains("— Abstimmende"), anonymous);
     for (String name : new String[] {"Anna Müller", "Jörg Weiß", "Ute Groß"}) {
