@@ -42,6 +42,7 @@ public final class HttpVerticle extends VerticleBase {
   private final ClusterManager cluster;
   private Redis redis;
   private OnlineTracker online;
+  private BridgeGuard guard;
 
   public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster) {
     this.config = config;
@@ -62,8 +63,7 @@ public final class HttpVerticle extends VerticleBase {
     new HealthApi(store, cluster).mount(router);
     new BoardApi(service, new ExportService(vertx, store, service), new ImportService(store),
         new TemplateService(store, new TemplateStore(redis), service), config.publicUrl()).mount(router);
-    BridgeGuard guard = new BridgeGuard(tokens, store, online,
-        new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
+    guard = new BridgeGuard(tokens, store, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));
     vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.KICK,
         kick -> guard.kick(kick.body().getString("board"), kick.body().getString("participant")));
@@ -85,12 +85,13 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
         .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
         .setIdleTimeout(120);
-    return vertx.createHttpServer(options).requestHandler(router).listen().map(HttpServer::actualPort);
+    return guard.start(vertx)
+        .compose(started -> vertx.createHttpServer(options).requestHandler(router).listen().map(HttpServer::actualPort));
   }
 
   @Override
   public Future<?> stop() {
-    return online.stop().onComplete(done -> redis.close());
+    return Future.join(guard.stop(), online.stop()).onComplete(done -> redis.close());
   }
 
   /** A page of the client under a path of its own, read once at start. */

@@ -7,6 +7,9 @@ public final class Addresses {
   /** Browser -> server, send: cursors, drag previews. */
   public static final String PRESENCE = "werkraum.presence";
 
+  /** Cluster-wide, never bridged: a room's presence batch, encoded once, for every node's sockets. */
+  public static final String PRESENCE_OUT = "werkraum.presence.out";
+
   /** Cluster-wide, never bridged: closes the sockets of a removed participant on every node. */
   public static final String KICK = "werkraum.kick";
 

@@ -3,6 +3,7 @@ package io.werkraum.realtime;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -29,12 +30,22 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final OnlineTracker online;
   private final OriginPolicy origins;
   private final Map<SockJSSocket, SocketSession> sessions = new ConcurrentHashMap<>();
+  private final PresenceFanout presence = new PresenceFanout();
 
   public BridgeGuard(TokenService tokens, BoardStore store, OnlineTracker online, OriginPolicy origins) {
     this.tokens = tokens;
     this.store = store;
     this.online = online;
     this.origins = origins;
+  }
+
+  /** Starts delivering presence batches to this guard's sockets. */
+  public Future<Void> start(Vertx vertx) {
+    return presence.start(vertx);
+  }
+
+  public Future<Void> stop() {
+    return presence.stop();
   }
 
   /** Closes this guard's sockets of a participant who was removed from the board. */
@@ -62,7 +73,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
           event.complete(true);
         }
         case RECEIVE -> receive(event);
-        case UNREGISTER, SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
+        case UNREGISTER -> {
+          String address = event.getRawMessage().getString("address");
+          if (address != null) {
+            presence.unlisten(address, event.socket());
+          }
+          event.complete(true);
+        }
+        case SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
         default -> event.complete(false);
       }
     } catch (RuntimeException e) {
@@ -106,6 +124,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   }
 
   private void closed(BridgeEvent event) {
+    presence.closed(event.socket());
     SocketSession session = sessions.remove(event.socket());
     if (session != null) {
       online.closed(session);
@@ -151,8 +170,12 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       return;
     }
     String room = Addresses.roomOf(address, session.actor().boardId());
-    if (room == null || session.actor().role() == Role.FACILITATOR) {
+    if (room == null) {
       event.complete(true);
+      return;
+    }
+    if (session.actor().role() == Role.FACILITATOR) {
+      listenToRoom(event, address, room, session);
       return;
     }
     // A participant listens only to the room they are in. What the guard knows decides at once,
@@ -160,7 +183,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     // room it does not know them in is read afresh from the store, as the socket may have missed
     // the board events that moved them.
     if (room.equals(session.currentRoom())) {
-      event.complete(true);
+      listenToRoom(event, address, room, session);
       return;
     }
     String board = session.actor().boardId();
@@ -172,8 +195,18 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       JsonObject participant = found.result().resultAt(0);
       JsonObject settings = found.result().resultAt(1);
       session.roomState(participant.getString("room"), "open".equals(settings.getString("breakout")));
-      event.complete(room.equals(session.currentRoom()));
+      if (room.equals(session.currentRoom())) {
+        listenToRoom(event, address, room, session);
+      } else {
+        event.complete(false);
+      }
     });
+  }
+
+  /** Lets the socket register on a room: its stored events come through the bridge, its presence from the fanout. */
+  private void listenToRoom(BridgeEvent event, String address, String room, SocketSession session) {
+    presence.listen(address, room, event.socket(), session);
+    event.complete(true);
   }
 
   /**
@@ -196,6 +229,6 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       return;
     }
     String room = Addresses.roomOf(address, board);
-    event.complete(room == null || room.equals(session.currentRoom()));
+    event.complete(room == null || session.mayReceive(room));
   }
 }

@@ -110,7 +110,7 @@ public final class PresenceRelay {
     Map<String, JsonObject> items = pending.remove(address);
     lastFlush.put(address, System.currentTimeMillis());
     if (items != null && !items.isEmpty()) {
-      vertx.eventBus().publish(address,
+      PresenceFanout.publish(vertx.eventBus(), address,
           new JsonObject().put("type", "presence").put("items", new JsonArray(new ArrayList<>(items.values()))));
     }
   }

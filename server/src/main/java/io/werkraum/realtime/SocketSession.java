@@ -45,6 +45,11 @@ final class SocketSession {
     return io.werkraum.rooms.RoomAccess.currentRoom(assignedRoom, breakoutOpen);
   }
 
+  /** Whether messages of {@code room} reach this socket: facilitators hear every room, others their own. */
+  boolean mayReceive(String room) {
+    return actor.role() == io.werkraum.board.Role.FACILITATOR || room.equals(currentRoom());
+  }
+
   /** Follows the board events that move this participant: breakout opened or closed, rooms assigned. */
   void track(io.vertx.core.json.JsonObject event) {
     String type = event.getString("type", "");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
 import io.werkraum.testing.Workshop;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +190,35 @@ class PresenceTest extends NodeTest {
       o.roundTrip();
       assertTrue(batches(o, other.roomAddress("main")).isEmpty(), "nothing reached the other board");
       assertTrue(items(b, w.roomAddress("main")).stream().noneMatch(i -> i.getDouble("x") == 1.0), "nothing from another room");
+    }
+  }
+
+  @Test
+  void presenceStopsReachingSomeoneMovedToABreakoutRoom() {
+    try (Workshop w = Workshop.create(node, "Umzug")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      BridgeClient a = w.connect(w.join("Anna", ""));
+      JsonObject ben = w.join("Ben", "");
+      BridgeClient b = w.connect(ben);
+      b.register(w.boardAddress());
+      b.registerAndWait(w.roomAddress("main"));
+      BridgeClient cleo = w.joinAndListen("Cleo");
+      a.send("werkraum.presence", cursor(1, 1));
+      awaitItem(b, w.roomAddress("main"), i -> i.getDouble("x") == 1.0);
+
+      assertTrue(fac.command(Cmd.command("rooms.create").put("rooms", new JsonArray()
+          .add(new JsonObject().put("id", "r1").put("name", "Gruppe 1")))).getBoolean("ok"));
+      assertTrue(fac.command(Cmd.command("participant.move").put("id", participantId(ben)).put("room", "r1"))
+          .getBoolean("ok"));
+      assertTrue(fac.command(Cmd.command("rooms.open")).getBoolean("ok"));
+      b.awaitMessage(w.boardAddress(), m -> "settings.updated".equals(m.getString("type")));
+
+      // Ben is still registered on the plenary, but the guard no longer lets its presence through.
+      a.send("werkraum.presence", cursor(2, 2));
+      awaitItem(cleo, w.roomAddress("main"), i -> i.getDouble("x") == 2.0);
+      b.roundTrip();
+      assertTrue(items(b, w.roomAddress("main")).stream().noneMatch(i -> i.getDouble("x") == 2.0),
+          "presence of the plenary reached someone in a breakout room");
     }
   }
 
