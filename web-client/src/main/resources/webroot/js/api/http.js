@@ -53,7 +53,10 @@ function codeForStatus(status) {
 
 const boardPath = (boardId) => `/api/boards/${encodeURIComponent(boardId)}`;
 
-/** A new board, empty or laid out from a built-in template (section titles in `language`). */
+/**
+ * A new board, empty or laid out from a template: a built-in one (section titles in
+ * `language`) or an own one (as it was saved).
+ */
 export function createBoard(title, template = null, language = 'en') {
   const body = { title };
   if (template) Object.assign(body, { template, language });
@@ -130,4 +133,19 @@ export function fileNameFromDisposition(header, fallback) {
   }
   const base = name ? name.split(/[\\/]/).pop().trim() : '';
   return base && base !== '.' && base !== '..' ? base : fallback;
+}
+
+/** Saves the board as an own template (facilitators): {id, name, ownerKey, sections, createdAt}. */
+export function saveAsTemplate(boardId, token, { name, notes }) {
+  return call('POST', `${boardPath(boardId)}/templates`, { token, body: { name, notes: Boolean(notes) } });
+}
+
+/** A saved template's description: {id, name, sections, createdAt}; ApiError not_found when it is gone. */
+export function fetchOwnTemplate(templateId) {
+  return call('GET', `/api/templates/${encodeURIComponent(templateId)}`);
+}
+
+/** Deletes a saved template; only its owner key may. */
+export function deleteOwnTemplate(templateId, ownerKey) {
+  return call('DELETE', `/api/templates/${encodeURIComponent(templateId)}`, { token: ownerKey });
 }
