@@ -3,7 +3,7 @@
 // it has no canvas and sends no presence.
 import { mountPageShell } from './ui/page-shell.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, createBoardFromSnapshot, downloadExport, fetchSession } from './api/http.js';
+import { ApiError, createBoardFromSnapshot, downloadExport, fetchSession, saveAsTemplate } from './api/http.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
@@ -19,6 +19,7 @@ import { randomId } from './ids.js';
 import { breakoutRooms, membersByRoom } from './state/rooms.js';
 import { applyRoomPoll, createRoomWatch, pollCommand } from './state/room-overview.js';
 import { formatDateTime } from './state/snapshots.js';
+import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -248,6 +249,17 @@ async function main() {
         }
       },
       readOnlyHref: (snapshotId) => snapshotPagePath(boardId, snapshotId),
+      saveTemplate: async ({ name, notes }) => {
+        try {
+          const saved = await saveAsTemplate(boardId, entry.token, { name, notes });
+          // The server lists templates to nobody: this browser keeps the id and the owner key.
+          createOwnTemplates(window.localStorage).add({ id: saved.id, name: saved.name ?? name, ownerKey: saved.ownerKey, savedAt: Date.now() });
+          return true;
+        } catch (error) {
+          showFailure(error);
+          return false;
+        }
+      },
     });
 
     let frame = 0;

@@ -1,8 +1,11 @@
-// Entry point of the start page: create a workshop board and hand out its two links.
+// Entry point of the start page: create a workshop board, empty or from a template (built-in,
+// or one this browser saved from a board), and hand out its two links.
 import { errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
-import { ApiError, createBoard, fetchTemplates } from './api/http.js';
-import { copyToClipboard, setAttr, setText } from './ui/dom.js';
+import { ApiError, createBoard, deleteOwnTemplate, fetchOwnTemplate, fetchTemplates } from './api/http.js';
+import { copyToClipboard, h, setAttr, setText } from './ui/dom.js';
+import { createConfirm } from './ui/confirm.js';
 import { NAME_MAX } from './state/limits.js';
+import { checkOwnTemplates, createOwnTemplates } from './state/own-templates.js';
 
 async function main() {
   await initI18n();
@@ -36,25 +39,84 @@ async function main() {
     for (const button of langButtons) setAttr(button, 'aria-pressed', String(button.dataset.lang === language()));
   }
 
-  /** The template choices, named in the page's language; the empty choice stays first. */
-  async function loadTemplates() {
+  const ownTemplates = createOwnTemplates(window.localStorage);
+  const confirm = createConfirm(t);
+  const noTemplate = templateSelect.querySelector('option[value=""]');
+  const ownActions = document.getElementById('own-template-actions');
+  const deleteButton = document.querySelector('[data-testid="delete-template"]');
+  const templateStatus = document.getElementById('template-status');
+  /** The built-in templates in the page's language; own ones the server still has. */
+  const templates = { builtIn: [], own: [] };
+
+  /** The template choices: no template first, the built-ins, then "My templates". */
+  function renderTemplates() {
     const chosen = templateSelect.value;
-    let templates = [];
-    try {
-      templates = await fetchTemplates(language());
-    } catch {
-      return; // Without the list, boards start empty: still a working start page.
+    const option = (template, own) => h('option', {
+      value: template.id, text: template.name, title: template.sections.join(' · ') || null, 'data-own': own ? 'true' : null,
+    });
+    const choices = [noTemplate, ...templates.builtIn.map((template) => option(template, false))];
+    if (templates.own.length > 0) {
+      choices.push(h('optgroup', { label: t('start.myTemplates'), 'data-testid': 'own-templates' },
+        templates.own.map((template) => option(template, true))));
     }
-    while (templateSelect.options.length > 1) templateSelect.remove(1);
-    for (const template of templates) {
-      const option = document.createElement('option');
-      option.value = template.id;
-      option.textContent = template.name;
-      option.title = template.sections.join(' · ');
-      templateSelect.append(option);
-    }
-    templateSelect.value = chosen;
+    templateSelect.replaceChildren(...choices);
+    templateSelect.value = [...templateSelect.options].some((o) => o.value === chosen) ? chosen : '';
+    renderOwnActions();
   }
+
+  const chosenOwn = () => templates.own.find((template) => template.id === templateSelect.value) ?? null;
+
+  /** "Delete template" while an own template is chosen. */
+  function renderOwnActions() {
+    const own = chosenOwn();
+    ownActions.hidden = !own;
+    setText(deleteButton, own ? t('start.deleteTemplate', { name: own.name }) : '');
+  }
+
+  function announceTemplate(text, error = false) {
+    templateStatus.classList.toggle('is-error', error);
+    setText(templateStatus, text);
+  }
+
+  async function loadTemplates() {
+    try {
+      templates.builtIn = await fetchTemplates(language());
+    } catch {
+      // Without the list, boards start empty or from own templates: still a working start page.
+    }
+    renderTemplates();
+  }
+
+  /** Own templates the server no longer has are dropped from this browser's list. */
+  async function loadOwnTemplates() {
+    templates.own = await checkOwnTemplates(ownTemplates, fetchOwnTemplate);
+    renderTemplates();
+  }
+
+  templateSelect.addEventListener('change', () => {
+    announceTemplate('');
+    renderOwnActions();
+  });
+  deleteButton.addEventListener('click', async () => {
+    const own = chosenOwn();
+    if (!own || !(await confirm(t('start.deleteTemplateConfirm', { name: own.name }), t('start.deleteTemplateOk')))) return;
+    try {
+      await deleteOwnTemplate(own.id, own.ownerKey);
+    } catch (failure) {
+      const code = failure instanceof ApiError ? failure.code : 'network';
+      // not_found: gone already, so it leaves the list all the same.
+      if (code !== 'not_found') {
+        announceTemplate(t(errorMessageKey(code), { code }), true);
+        return;
+      }
+    }
+    ownTemplates.remove(own.id);
+    templates.own = templates.own.filter((template) => template.id !== own.id);
+    templateSelect.value = '';
+    renderTemplates();
+    announceTemplate(t('start.templateDeleted', { name: own.name }));
+    templateSelect.focus();
+  });
 
   for (const button of langButtons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
   onLanguageChange(() => {
@@ -62,6 +124,7 @@ async function main() {
     loadTemplates();
   });
   loadTemplates();
+  loadOwnTemplates();
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 // Control view: the documented result. Take a snapshot; the snapshots newest first (Werkraum's
 // own described by their occasion), each with a read-only view, a new board started from it
-// and its downloads; downloads of the live board. A download is a format (and, for pictures,
-// a room) and one button, per row.
+// and its downloads; downloads of the live board; save the board as an own template. A
+// download is a format (and, for pictures, a room) and one button, per row.
 import { copyToClipboard, h, setAttr, setText } from './dom.js';
 import {
   EXPORT_FORMATS, formatDateTime, isAutomatic, isPictureFormat, roomsAt, snapshotLabel, snapshotsNewestFirst,
@@ -14,6 +14,7 @@ import { NAME_MAX } from '../state/limits.js';
  *   download({format, room, snapshot}) -> Promise<file name, or null when it failed>
  *   newBoard(snapshotId) -> Promise<the new board's facilitator link, or null when it failed>
  *   readOnlyHref(snapshotId) -> the read-only page of a snapshot
+ *   saveTemplate({name, notes}) -> Promise<boolean>
  */
 export function mountFacResult(root, actions) {
   const heading = h('h2', { id: 'fac-result-heading' });
@@ -40,7 +41,26 @@ export function mountFacResult(root, actions) {
   const list = h('ul', { className: 'fac-snapshots', 'data-testid': 'fac-snapshots' });
   const status = h('p', { className: 'fac-message', role: 'status', 'data-testid': 'fac-result-status' });
 
-  root.append(heading, intro, takeForm, liveHeading, live.el, listHeading, empty, list, status);
+  const templateHeading = h('h3');
+  const templateHint = h('p', { className: 'hint', id: 'fac-template-hint' });
+  const templateNameLabel = h('label', { for: 'fac-template-name' });
+  const templateName = h('input', {
+    id: 'fac-template-name', type: 'text', maxlength: String(NAME_MAX), 'data-testid': 'fac-template-name', 'aria-describedby': 'fac-template-hint fac-template-error',
+  });
+  const templateNotes = h('input', { type: 'checkbox', id: 'fac-template-notes', 'data-testid': 'fac-template-notes' });
+  const templateNotesLabel = h('label', { for: 'fac-template-notes' });
+  const templateError = h('p', { className: 'fac-error', id: 'fac-template-error', role: 'alert', hidden: true });
+  const templateSave = h('button', { type: 'submit', className: 'button button--small', 'data-testid': 'fac-template-save' });
+  const templateStatus = h('p', { className: 'fac-message', role: 'status', 'data-testid': 'fac-template-status' });
+  const templateForm = h('form', { novalidate: true }, [
+    templateHeading, templateHint,
+    h('div', { className: 'fac-field' }, [templateNameLabel, h('div', { className: 'fac-row' }, [templateName, templateSave])]),
+    h('div', { className: 'fac-check' }, [templateNotes, templateNotesLabel]),
+    templateError,
+    templateStatus,
+  ]);
+
+  root.append(heading, intro, takeForm, liveHeading, live.el, listHeading, empty, list, status, templateForm);
 
   /** Snapshot id -> its list item. */
   const items = new Map();
@@ -56,6 +76,28 @@ export function mountFacResult(root, actions) {
     const taken = await actions.takeSnapshot(nameInput.value.trim().slice(0, NAME_MAX));
     takeButton.disabled = false;
     if (taken) nameInput.value = '';
+  });
+
+  templateForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (templateSave.disabled) return;
+    const name = templateName.value.trim().slice(0, NAME_MAX);
+    templateError.hidden = Boolean(name);
+    setAttr(templateName, 'aria-invalid', name ? null : 'true');
+    if (!name) {
+      setText(templateError, tr('fac.result.templateNameRequired'));
+      templateName.focus();
+      return;
+    }
+    templateSave.disabled = true;
+    setText(templateStatus, '');
+    const saved = await actions.saveTemplate({ name, notes: templateNotes.checked });
+    templateSave.disabled = false;
+    if (saved) {
+      templateName.value = '';
+      templateNotes.checked = false;
+      setText(templateStatus, tr('fac.result.templateSaved', { name }));
+    }
   });
 
   /** Runs a download and says how it goes in the status line (failures come as toasts). */
@@ -147,6 +189,12 @@ export function mountFacResult(root, actions) {
     setText(liveHeading, t('fac.result.live'));
     live.update({ t, rooms: roomsAt(rooms, null), what: t('fac.result.live') });
     setText(listHeading, t('fac.result.snapshots'));
+    setText(templateHeading, t('fac.result.template'));
+    setText(templateHint, t('fac.result.templateHint'));
+    setText(templateNameLabel, t('fac.result.templateName'));
+    setText(templateNotesLabel, t('fac.result.templateNotes'));
+    setText(templateSave, t('fac.result.templateSave'));
+    if (!templateError.hidden) setText(templateError, t('fac.result.templateNameRequired'));
 
     const ordered = snapshotsNewestFirst(snapshots);
     empty.hidden = ordered.length > 0;
