@@ -28,7 +28,8 @@ import org.w3c.dom.NodeList;
 /**
  * The documented result in real Chromium windows: a facilitator takes snapshots in the control
  * view, downloads the live board and a snapshot and opens the files as a user would, opens a
- * snapshot read-only and starts a new board from one. Every test opens its own board.
+ * snapshot read-only, starts a new board from one, and saves the board as a template that the
+ * start page offers. Every test opens its own board.
  */
 class ResultBrowserTest extends BrowserTest {
   private static final String TITLE = "Übergänge gestalten 2026";
@@ -189,6 +190,93 @@ class ResultBrowserTest extends BrowserTest {
       assertThat(readOnly.getByTestId("vote-count")).hasText("1");
       readOnly.close();
     }
+  }
+
+  @Test
+  void aBoardSavedAsTemplateIsOfferedOnTheStartPageStartsNewBoardsAndCanBeDeleted() {
+    JsonObject board = node.createBoard("Planungscheck Süd");
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Moderation")) {
+      fiona.page.getByTestId("add-section").click();
+      assertThat(fiona.page.locator("[data-testid=section]:focus")).hasCount(1);
+      fiona.page.keyboard().press("Enter");
+      Locator titleInput = fiona.page.getByTestId("section-title-input");
+      titleInput.fill("Stärken");
+      titleInput.press("Enter");
+      assertThat(fiona.page.getByTestId("section-title")).hasText("Stärken");
+      fiona.addNote("Grünflächen erhalten");
+      ControlView control = ControlView.open(fiona);
+
+      // A template needs a name.
+      control.byTestId("fac-template-save").click();
+      assertThat(control.page.locator("#fac-template-error")).isVisible();
+      assertThat(control.byTestId("fac-template-name")).hasAttribute("aria-invalid", "true");
+
+      // One with the notes, one with rooms and sections only.
+      control.byTestId("fac-template-name").fill("Vorlage Süd");
+      control.byTestId("fac-template-notes").check();
+      control.byTestId("fac-template-save").click();
+      assertThat(control.byTestId("fac-template-status")).containsText("“Vorlage Süd” saved");
+      assertThat(control.page.locator("#fac-template-error")).isHidden();
+      control.byTestId("fac-template-name").fill("Nur Bereiche");
+      control.byTestId("fac-template-save").click();
+      assertThat(control.byTestId("fac-template-status")).containsText("“Nur Bereiche” saved");
+
+      // The start page of this browser offers both after the built-in templates.
+      Page start = fiona.context.newPage();
+      start.navigate(node.baseUrl() + "/");
+      Locator own = start.locator("[data-testid=own-templates] option");
+      assertThat(own).hasText(new String[] {"Nur Bereiche", "Vorlage Süd"});
+      assertThat(start.locator("[data-testid=create-template] > option[value=swot]")).hasCount(1);
+      String withNotes = own.nth(1).getAttribute("value");
+      String sectionsOnly = own.nth(0).getAttribute("value");
+
+      // A board from the template without notes: its sections, no notes.
+      try (Participant fay = joinNewBoard(start, "Ohne Notizen", "Nur Bereiche")) {
+        assertThat(fay.page.getByTestId("section-title")).hasText("Stärken");
+        assertThat(fay.notes()).hasCount(0);
+      }
+
+      // A template deleted elsewhere leaves the list when the start page checks it.
+      String ownerKey = (String) start.evaluate("id => JSON.parse(localStorage.getItem('werkraum.templates'))"
+          + ".find(t => t.id === id).ownerKey", sectionsOnly);
+      assertEquals(204, io.werkraum.testing.TestNode.http(node.port()).delete("/api/templates/" + sectionsOnly, ownerKey).status());
+      start.reload();
+      assertThat(own).hasText(new String[] {"Vorlage Süd"});
+      assertFalse(((String) start.evaluate("() => localStorage.getItem('werkraum.templates')")).contains(sectionsOnly));
+
+      // A board from the template with notes: its sections and notes.
+      try (Participant fay = joinNewBoard(start, "Mit Notizen", "Vorlage Süd")) {
+        assertThat(fay.page.getByTestId("section-title")).hasText("Stärken");
+        assertThat(fay.notes()).hasCount(1);
+        assertThat(fay.page.getByTestId("note-text")).hasText("Grünflächen erhalten");
+      }
+
+      // Deleting it: confirmed, gone from the list and from the server.
+      start.navigate(node.baseUrl() + "/");
+      start.getByTestId("create-template").selectOption(withNotes);
+      Locator delete = start.getByTestId("delete-template");
+      assertThat(delete).hasText("Delete template “Vorlage Süd”");
+      delete.click();
+      assertThat(start.getByTestId("confirm-dialog")).isVisible();
+      start.getByTestId("confirm-ok").click();
+      assertThat(start.locator("#template-status")).containsText("“Vorlage Süd” deleted");
+      assertThat(start.getByTestId("own-templates")).hasCount(0);
+      assertThat(delete).isHidden();
+      assertEquals(404, node.get("/api/templates/" + withNotes, null).status());
+      start.reload();
+      assertThat(start.locator("[data-testid=create-template] > option[value=swot]")).hasCount(1);
+      assertThat(start.getByTestId("own-templates")).hasCount(0);
+    }
+  }
+
+  /** Creates a board on the start page from the template shown as {@code template}; joins it in a new browser. */
+  private static Participant joinNewBoard(Page start, String title, String template) {
+    start.getByTestId("create-title").fill(title);
+    start.getByTestId("create-template").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(template));
+    start.getByTestId("create-submit").click();
+    assertThat(start.getByTestId("facilitator-link")).isVisible();
+    String link = start.getByTestId("facilitator-link").getAttribute("href");
+    return Participant.join(browser, link, "Fay", "Jugendamt");
   }
 
   // ---------- what a user checks in a downloaded file ----------
