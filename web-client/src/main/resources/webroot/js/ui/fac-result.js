@@ -187,7 +187,7 @@ export function mountFacResult(root, actions) {
     setText(nameHint, t('fac.result.nameHint'));
     setText(takeButton, t('fac.result.takeButton'));
     setText(liveHeading, t('fac.result.live'));
-    live.update({ t, rooms: roomsAt(rooms, null), what: t('fac.result.live') });
+    live.update({ t, rooms: roomsAt(rooms, null), what: t('fac.result.liveWhat') });
     setText(listHeading, t('fac.result.snapshots'));
     setText(templateHeading, t('fac.result.template'));
     setText(templateHint, t('fac.result.templateHint'));
