@@ -8,24 +8,30 @@ import io.werkraum.store.BoardStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Who is online, kept in Redis with expiry so a dead node's participants drop out. This node
  * refreshes its own sockets' entries; an entry not refreshed in {@link #TTL_MS} counts as gone.
- * Changes go out as {@code online} messages on the board address.
+ * Changes go out as {@code online} messages on the board address, at most one per board and
+ * {@link #PUBLISH_DELAY_MS}: when hundreds join at the start of a workshop, each list goes to
+ * everyone, so one list per join would cost joins times people.
  */
 public final class OnlineTracker {
   private static final Logger LOG = Logger.getLogger(OnlineTracker.class.getName());
   static final long TTL_MS = 30_000;
   static final long REFRESH_MS = 10_000;
+  static final long PUBLISH_DELAY_MS = 250;
 
   private final Vertx vertx;
   private final BoardStore store;
   private final Map<SocketSession, String> local = new ConcurrentHashMap<>();
   private final Map<SocketSession, Future<Void>> marking = new ConcurrentHashMap<>();
   private final Map<String, List<String>> lastPublished = new ConcurrentHashMap<>();
+  /** Boards whose list goes out when the current delay ends. */
+  private final Set<String> publishing = ConcurrentHashMap.newKeySet();
   private long timer = -1;
 
   public OnlineTracker(Vertx vertx, BoardStore store) {
@@ -54,7 +60,7 @@ public final class OnlineTracker {
     Future<Void> marked = store.markOnline(board, Map.of(member(session), System.currentTimeMillis() + TTL_MS));
     // Redis calls may travel on different pooled connections: the later removal waits for this.
     marking.put(session, marked);
-    marked.compose(v -> publish(board, true))
+    marked.onSuccess(v -> publishSoon(board))
         .onFailure(err -> LOG.warning("cannot mark online: " + err.getMessage()));
   }
 
@@ -66,7 +72,7 @@ public final class OnlineTracker {
     Future<Void> marked = marking.remove(session);
     (marked == null ? Future.<Void>succeededFuture() : marked)
         .transform(ignored -> store.markOffline(board, member(session)))
-        .compose(v -> publish(board, true))
+        .onSuccess(v -> publishSoon(board))
         .onFailure(err -> LOG.warning("cannot mark offline: " + err.getMessage()));
   }
 
@@ -80,6 +86,16 @@ public final class OnlineTracker {
         .onFailure(err -> LOG.warning("cannot refresh online list: " + err.getMessage())));
     // Forget boards this node no longer serves.
     lastPublished.keySet().retainAll(byBoard.keySet());
+  }
+
+  /** Publishes the board's list once the delay ends, with every change made until then. */
+  private void publishSoon(String board) {
+    if (publishing.add(board)) {
+      vertx.setTimer(PUBLISH_DELAY_MS, id -> {
+        publishing.remove(board);
+        publish(board, true).onFailure(err -> LOG.warning("cannot publish online list: " + err.getMessage()));
+      });
+    }
   }
 
   /** Publishes the board's online list; on a refresh only when it changed (someone else's node died). */

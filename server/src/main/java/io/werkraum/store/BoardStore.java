@@ -15,8 +15,10 @@ import io.werkraum.board.Mutation;
 import io.werkraum.board.Mutation.Collection;
 import io.werkraum.board.RoomInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Redis as the single source of truth. Each write is one Lua script, so a command is applied
@@ -404,15 +406,13 @@ public final class BoardStore {
             Request.cmd(Command.ZREMRANGEBYSCORE).arg(key).arg("-inf").arg(now),
             Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1)))
         .map(responses -> {
-          List<String> ids = new ArrayList<>();
+          // Someone with two sockets (two tabs) counts once.
+          Set<String> ids = new LinkedHashSet<>();
           for (Response member : responses.get(1)) {
             String text = member.toString();
-            String id = text.substring(0, text.indexOf('|'));
-            if (!ids.contains(id)) {
-              ids.add(id);
-            }
+            ids.add(text.substring(0, text.indexOf('|')));
           }
-          return ids;
+          return List.copyOf(ids);
         });
   }
 

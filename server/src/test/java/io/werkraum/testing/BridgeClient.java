@@ -321,7 +321,13 @@ public final class BridgeClient implements AutoCloseable {
 
   /** The bodies of all messages received so far on {@code address}. */
   public List<JsonObject> messages(String address) {
-    return frames.stream()
+    return messagesAfter(0, address);
+  }
+
+  /** The bodies of the messages on {@code address} received at or after {@code mark}. */
+  public List<JsonObject> messagesAfter(int mark, String address) {
+    List<JsonObject> received = List.copyOf(frames);
+    return received.subList(Math.min(mark, received.size()), received.size()).stream()
         .filter(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address"))
             && f.getValue("body") instanceof JsonObject)
         .map(f -> f.getJsonObject("body"))
