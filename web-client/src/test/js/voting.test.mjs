@@ -27,12 +27,20 @@ test('my votes come from replies, votes.mine and the sync reply; a new round has
 
 test('progress per round for facilitators, names of who has not voted', () => {
   const voting = emptyVoting();
-  applyProgress(voting, { type: 'round.progress', round: 'r1', voters: 3, votes: 11, notVoted: ['p2', 'p9'] });
-  assert.deepEqual(voting.progress.get('r1'), { voters: 3, votes: 11, notVoted: ['p2', 'p9'] });
-  const participants = new Map([['p2', { id: 'p2', name: 'Zora' }], ['p1', { id: 'p1', name: 'Anna' }]]);
-  assert.deepEqual(notVotedNames(voting.progress.get('r1'), participants), ['p9', 'Zora']);
+  applyProgress(voting, { type: 'round.progress', round: 'r1', voters: 1, votes: 3, voted: ['p1'] });
+  assert.deepEqual(voting.progress.get('r1'), { voters: 1, votes: 3, voted: ['p1'] });
+  const participants = new Map([
+    ['p2', { id: 'p2', name: 'Zora', role: 'participant' }],
+    ['p1', { id: 'p1', name: 'Anna', role: 'participant' }],
+    ['f1', { id: 'f1', name: 'Fay', role: 'facilitator' }],
+    ['o1', { id: 'o1', name: 'Olga', role: 'observer' }],
+  ]);
+  assert.deepEqual(notVotedNames(voting.progress.get('r1'), participants), ['Zora'], 'facilitators and observers do not vote');
+  // Someone who joins while the round is open is missing at once, without a new progress message.
+  participants.set('p3', { id: 'p3', name: 'Bea', role: 'participant' });
+  assert.deepEqual(notVotedNames(voting.progress.get('r1'), participants), ['Bea', 'Zora']);
   applyProgress(voting, { round: 'r1', voters: 4, votes: 15 });
-  assert.equal(voting.progress.get('r1').notVoted, null);
+  assert.equal(voting.progress.get('r1').voted, null);
   assert.equal(notVotedNames(voting.progress.get('r1'), participants), null);
 });
 

@@ -21,6 +21,7 @@ import io.werkraum.snapshots.SnapshotService;
 import io.werkraum.service.BoardService;
 import io.werkraum.service.Publisher;
 import io.werkraum.store.BoardStore;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -157,21 +158,19 @@ public final class VotingService {
     });
   }
 
-  /** How far an open round is: who voted, how many votes; for named rounds who has not voted. */
+  /**
+   * How far an open round is: how many voted, how many votes; for named rounds who has voted.
+   * Facilitators work out who has not from the participants they see, so people who join or
+   * leave while the round is open are counted right without another message.
+   */
   private Future<JsonObject> progress(String board, JsonObject round) {
     String roundId = round.getString("id");
-    return Future.all(store.voteTotals(board, roundId), store.participants(board)).map(both -> {
-      JsonObject totals = both.resultAt(0);
-      List<JsonObject> participants = both.resultAt(1);
+    return store.voteTotals(board, roundId).map(totals -> {
       long votes = totals.stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
       JsonObject progress = new JsonObject().put("type", "round.progress").put("round", roundId)
           .put("voters", totals.size()).put("votes", votes);
       if (!round.getBoolean("anonymous", true)) {
-        JsonArray notVoted = new JsonArray();
-        participants.stream()
-            .filter(p -> Role.PARTICIPANT.wire().equals(p.getString("role")) && !totals.containsKey(p.getString("id")))
-            .forEach(p -> notVoted.add(p.getString("id")));
-        progress.put("notVoted", notVoted);
+        progress.put("voted", new JsonArray(new ArrayList<>(totals.fieldNames())));
       }
       return progress;
     });

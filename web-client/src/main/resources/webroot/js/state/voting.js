@@ -26,13 +26,13 @@ export function applyMine(voting, message) {
   voting.mine = { round: message.round, mine, remaining: Number.isFinite(remaining) ? remaining : null };
 }
 
-/** `round.progress {round, voters, votes, notVoted?}` (facilitators only). */
+/** `round.progress {round, voters, votes, voted?}` (facilitators only; `voted` in named rounds). */
 export function applyProgress(voting, message) {
   if (!message || typeof message.round !== 'string') return;
   voting.progress.set(message.round, {
     voters: Number(message.voters) || 0,
     votes: Number(message.votes) || 0,
-    notVoted: Array.isArray(message.notVoted) ? [...message.notVoted] : null,
+    voted: Array.isArray(message.voted) ? [...message.voted] : null,
   });
 }
 
@@ -141,10 +141,18 @@ function voterName(voter, participants) {
   return String(voter);
 }
 
-/** Names of who has not voted yet in a named round (progress.notVoted holds ids). */
+/**
+ * Names of the participants (not facilitators or observers) who have not voted yet in a named
+ * round, sorted; null when that is not known (anonymous rounds). Worked out from the people on
+ * the board now, so someone who joins during the round is listed at once.
+ */
 export function notVotedNames(progress, participants) {
-  if (!progress?.notVoted) return null;
-  return progress.notVoted.map((id) => participants.get(id)?.name ?? id).sort((a, b) => a.localeCompare(b));
+  if (!progress?.voted) return null;
+  const voted = new Set(progress.voted);
+  return [...participants.values()]
+    .filter((p) => (p.role ?? 'participant') === 'participant' && !voted.has(p.id))
+    .map((p) => p.name ?? p.id)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 /** Text excerpt for lists (spotlight choice, results). */

@@ -194,13 +194,8 @@ export function mountFacVoting(root, actions) {
       openBox.hidden = !open;
       if (open) {
         setText(openHeading, t('fac.voting.open', { title: open.title || t('voting.untitled') }));
-        // No progress yet (it comes with the first vote): nobody has voted, so in a named
-        // round every participant (not facilitators or observers) has still to vote.
-        const p = progressMap.get(open.id) ?? {
-          voters: 0,
-          votes: 0,
-          notVoted: isAnonymous(open) ? null : [...participants.values()].filter((q) => (q.role ?? 'participant') === 'participant').map((q) => q.id),
-        };
+        // No progress yet (it comes with the first vote): nobody has voted.
+        const p = progressMap.get(open.id) ?? { voters: 0, votes: 0, voted: isAnonymous(open) ? null : [] };
         setText(progress, t('fac.voting.progress', { voters: p.voters, votes: p.votes }));
         setAttr(progress, 'data-voters', String(p.voters));
         setAttr(progress, 'data-votes', String(p.votes));
