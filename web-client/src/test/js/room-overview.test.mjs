@@ -1,18 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  activityLevel, activitySince, applyRoomPoll, createRoomWatch, pollCommand, thumbnailShapes,
+  activityLevel, activitySince, applyRoomPoll, createRoomWatch, thumbnailShapes, watchCommand,
 } from '../../main/resources/webroot/js/state/room-overview.js';
 
 const note = (id, x, y, extra = {}) => ({ id, x, y, w: 200, h: 150, color: 'blue', text: 't', ...extra });
 
 test('first poll reads in full; later polls ask for a delta and count the new events', () => {
   const watch = createRoomWatch();
-  assert.deepEqual(pollCommand(watch, 'r1', 7), { type: 'sync', room: 'r1', boardSeq: 7 });
+  const watches = new Map([['r1', watch]]);
+  assert.deepEqual(watchCommand(watches, ['r1', 'r2']), { type: 'rooms.watch', rooms: { r1: null, r2: null } });
   applyRoomPoll(watch, { mode: 'full', seq: 10, state: { notes: [note('a', 0, 0)], sections: [] } });
   assert.equal(watch.activity, 0);
   assert.equal(watch.notes.size, 1);
-  assert.deepEqual(pollCommand(watch, 'r1'), { type: 'sync', room: 'r1', roomSeq: 10 });
+  assert.deepEqual(watchCommand(watches, ['r1']), { type: 'rooms.watch', rooms: { r1: 10 } });
   applyRoomPoll(watch, { mode: 'delta', events: [
     { type: 'note.created', room: 'r1', note: note('b', 300, 0), seq: 11 },
     { type: 'note.updated', room: 'r1', id: 'a', patch: { x: 10 }, seq: 12 },
@@ -31,7 +32,7 @@ test('a delta that skips events asks for the full state next time', () => {
   applyRoomPoll(watch, { mode: 'full', seq: 5, state: { notes: [], sections: [] } });
   applyRoomPoll(watch, { mode: 'delta', events: [{ type: 'note.deleted', id: 'x', seq: 9 }] });
   assert.equal(watch.activity, 4);
-  assert.equal('roomSeq' in pollCommand(watch, 'r1'), false);
+  assert.deepEqual(watchCommand(new Map([['r1', watch]]), ['r1']).rooms, { r1: null });
 });
 
 test('activity in words and never negative', () => {

@@ -17,7 +17,7 @@ import { mountFacResult } from './ui/fac-result.js';
 import { saveFile } from './ui/dom.js';
 import { randomId } from './ids.js';
 import { breakoutRooms, membersByRoom } from './state/rooms.js';
-import { applyRoomPoll, createRoomWatch, pollCommand } from './state/room-overview.js';
+import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overview.js';
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
@@ -107,28 +107,34 @@ async function main() {
       });
     }
 
-    /** Polled copies of the breakout rooms: room id -> watch; polls on their way. */
+    /** Polled copies of the breakout rooms: room id -> watch. One poll at a time covers every room. */
     const watches = new Map();
-    const polling = new Set();
+    const poll = { running: false, again: false };
 
     function pollRooms() {
       if (session.connection !== 'open' || !session.synced) return;
-      for (const room of breakoutRooms(session.view.rooms)) {
-        if (polling.has(room.id)) continue;
-        let watch = watches.get(room.id);
-        if (!watch) {
-          watch = createRoomWatch();
-          watches.set(room.id, watch);
-        }
-        polling.add(room.id);
-        session.request(pollCommand(watch, room.id, session.boardSeq), { quiet: true }).then((reply) => {
-          polling.delete(room.id);
-          if (reply.ok) {
-            applyRoomPoll(watch, reply.room);
-            requestRender();
-          }
-        });
+      if (poll.running) {
+        poll.again = true; // a room appeared meanwhile: poll once more when this one is back
+        return;
       }
+      const ids = breakoutRooms(session.view.rooms).map((room) => room.id);
+      if (ids.length === 0) return;
+      for (const id of ids) if (!watches.has(id)) watches.set(id, createRoomWatch());
+      poll.running = true;
+      session.request(watchCommand(watches, ids), { quiet: true }).then((reply) => {
+        poll.running = false;
+        if (reply.ok) {
+          for (const [id, part] of Object.entries(reply.rooms ?? {})) {
+            const watch = watches.get(id);
+            if (watch) applyRoomPoll(watch, part);
+          }
+          requestRender();
+        }
+        if (poll.again) {
+          poll.again = false;
+          pollRooms();
+        }
+      });
     }
     const pollTimer = setInterval(pollRooms, ROOM_POLL_MS);
     window.addEventListener('pagehide', () => clearInterval(pollTimer));

@@ -2,7 +2,7 @@ package io.werkraum.board;
 
 /**
  * Every request a browser sends on the command address, validated. A command changes the board;
- * {@link Sync} only reads it.
+ * {@link Sync} and {@link WatchRooms} only read it.
  */
 public sealed interface Command {
   /** Client-chosen id that makes a resend harmless. */
@@ -93,6 +93,12 @@ public sealed interface Command {
 
   /** Asks for the events after the given sequence numbers, or the full state when null. */
   record Sync(String commandId, String room, Long boardSeq, Long roomSeq) implements Command {}
+
+  /**
+   * Facilitator: for each room, its events after the given sequence number (or its full state
+   * when null), in one reply: the control view's overview of the breakout rooms.
+   */
+  record WatchRooms(String commandId, java.util.Map<String, Long> rooms) implements Command {}
 
   record NoteDraft(String id, double x, double y, double w, double h, String color, String text) {}
 

@@ -235,6 +235,21 @@ public final class CommandParser {
             optionalSequence(body, "boardSeq"),
             optionalSequence(body, "roomSeq"));
       }
+      case "rooms.watch" -> {
+        onlyFields(body, type, Set.of("type", "commandId", "rooms"));
+        JsonNode rooms = body.get("rooms");
+        if (rooms == null || !rooms.isObject() || rooms.isEmpty() || rooms.size() > Limits.ROOMS_MAX + 1) {
+          throw Rejection.invalid("field 'rooms' must map 1 to " + (Limits.ROOMS_MAX + 1) + " room ids to a sequence number or null");
+        }
+        java.util.Map<String, Long> watched = new java.util.LinkedHashMap<>();
+        rooms.fieldNames().forEachRemaining(room -> {
+          if (!Limits.ID.matcher(room).matches()) {
+            throw Rejection.invalid("'" + room + "' is not a room id");
+          }
+          watched.put(room, optionalSequence(rooms, room));
+        });
+        return new WatchRooms(commandId, watched);
+      }
       default -> throw new Rejection(ErrorCode.UNKNOWN_COMMAND, "unknown command type '" + type + "'");
     }
   }

@@ -10,7 +10,7 @@ public final class Permissions {
       TimerCommand.class, RemoveParticipant.class, GetLinks.class, RenewLink.class,
       StartRound.class, CloseRound.class, ShowRound.class,
       SetPrivateWriting.class, RevealNotes.class, CreateRooms.class, AssignRooms.class, MoveParticipant.class, SetBreakout.class, HarvestRoom.class,
-      TakeSnapshot.class);
+      TakeSnapshot.class, WatchRooms.class);
 
   private Permissions() {}
 

@@ -19,7 +19,10 @@ import io.werkraum.store.Outcome;
 import io.werkraum.store.StreamRead;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The use cases, between the transports (HTTP, bridge) and the store: create and join boards,
@@ -225,6 +228,17 @@ public final class BoardService {
           .put("room", visibleTo(actor, room.result().toJson()))
           .put("online", new JsonArray(online.result()))
           .put("serverTime", System.currentTimeMillis());
+    });
+  }
+
+  /** {room id: delta or full state} of each watched room, as a sync gives a room. */
+  public Future<JsonObject> watchRooms(Actor actor, Command.WatchRooms watch) {
+    Map<String, Future<StreamRead>> reads = new LinkedHashMap<>();
+    watch.rooms().forEach((room, seq) -> reads.put(room, store.readRoom(actor.boardId(), room, seq)));
+    return Future.all(new ArrayList<>(reads.values())).map(done -> {
+      JsonObject rooms = new JsonObject();
+      reads.forEach((room, read) -> rooms.put(room, visibleTo(actor, read.result().toJson())));
+      return rooms;
     });
   }
 

@@ -46,6 +46,9 @@ public final class CommandRouter {
       return Future.all(boards.sync(actor, sync), voting.syncPart(actor))
           .map(both -> ((JsonObject) both.resultAt(0)).mergeIn(both.resultAt(1)).put("ok", true));
     }
+    if (command instanceof WatchRooms c) {
+      return boards.watchRooms(actor, c).map(rooms -> new JsonObject().put("ok", true).put("rooms", rooms));
+    }
     if (command instanceof CastVote c) {
       return voting.cast(actor, c);
     }

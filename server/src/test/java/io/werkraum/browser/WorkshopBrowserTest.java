@@ -123,6 +123,13 @@ class WorkshopBrowserTest extends BrowserTest {
       assertThat(anna.notes()).hasCount(2);
       assertThat(fiona.note(a)).hasCount(0);
 
+      // The control view's overview (polled every 5 s) draws each room's notes in its mini-map.
+      var nextPoll = new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(12_000);
+      assertThat(control.page.locator("[data-testid=fac-room-card][data-room='" + north + "'] .fac-thumb__note"))
+          .hasCount(2, nextPoll);
+      assertThat(control.page.locator("[data-testid=fac-room-card][data-room='" + south + "'] .fac-thumb__note"))
+          .hasCount(1, nextPoll);
+
       // ---- the timer runs in every room ----
       control.startTimerPreset(1);
       for (Participant p : people) {

@@ -93,6 +93,35 @@ class RoomsTest extends NodeTest {
   }
 
   @Test
+  void theControlViewWatchesEveryRoomWithOneCommand() {
+    try (Workshop w = Workshop.create(node, "Überblick")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      BridgeClient a = w.connect(w.join("Anna", ""));
+      ok(fac, createRooms("Eins", "Zwei"));
+      ok(fac, Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Schulweg")));
+
+      // The first watch gets each room's full state, the next only what happened since.
+      JsonObject first = ok(fac, Cmd.command("rooms.watch").put("rooms", new JsonObject().putNull("r1").putNull("r2")));
+      JsonObject r1 = first.getJsonObject("rooms").getJsonObject("r1");
+      assertEquals("full", r1.getString("mode"));
+      assertEquals("Schulweg", r1.getJsonObject("state").getJsonArray("notes").getJsonObject(0).getString("text"));
+      assertEquals(0, first.getJsonObject("rooms").getJsonObject("r2").getJsonObject("state").getJsonArray("notes").size());
+      ok(fac, Cmd.createNote("r2", Cmd.note("n2", 0, 0).put("text", "Busse")));
+      JsonObject next = ok(fac, Cmd.command("rooms.watch").put("rooms", new JsonObject()
+          .put("r1", r1.getLong("seq"))
+          .put("r2", first.getJsonObject("rooms").getJsonObject("r2").getLong("seq"))));
+      assertEquals(new JsonArray(), next.getJsonObject("rooms").getJsonObject("r1").getJsonArray("events"));
+      JsonArray events = next.getJsonObject("rooms").getJsonObject("r2").getJsonArray("events");
+      assertEquals("note.created", events.getJsonObject(0).getString("type"));
+
+      refused("not_allowed", a, Cmd.command("rooms.watch").put("rooms", new JsonObject().putNull("r1")));
+      refused("invalid_input", fac, Cmd.command("rooms.watch").put("rooms", new JsonObject()));
+      refused("invalid_input", fac, Cmd.command("rooms.watch").put("rooms", new JsonObject().put("r1", -1)));
+      refused("invalid_input", fac, Cmd.command("rooms.watch").put("rooms", new JsonObject().putNull("no room!")));
+    }
+  }
+
+  @Test
   void aParticipantListensOnlyToTheirRoomAndStopsHearingARoomTheyLeft() {
     try (Workshop w = Workshop.create(node, "Zuhören")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));

@@ -1,19 +1,24 @@
-// The control view's overview of breakout rooms, pure: each room is polled with
-// `sync {room, roomSeq}`; the replies keep a small copy of its notes and sections (for the
-// thumbnail), and the growth of its stream's sequence number since the last poll is its
-// live activity.
+// The control view's overview of breakout rooms, pure: all rooms are polled with one
+// `rooms.watch {rooms: {room: seq}}`; the replies keep a small copy of each room's notes and
+// sections (for the thumbnail), and the growth of its stream's sequence number since the last
+// poll is its live activity.
 import { applyRoomEvent } from './board-state.js';
 
 export function createRoomWatch() {
   return { seq: null, notes: new Map(), sections: new Map(), activity: 0, polls: 0, needsFull: false };
 }
 
-/** The sync command that polls a room: a delta after what we hold, or the full state. */
-export function pollCommand(watch, room, boardSeq = null) {
-  const body = { type: 'sync', room };
-  if (watch.seq !== null && !watch.needsFull) body.roomSeq = watch.seq;
-  if (typeof boardSeq === 'number') body.boardSeq = boardSeq;
-  return body;
+/**
+ * The command that polls the rooms `roomIds` at once: for each, a delta after what its watch
+ * (in `watches`, room id -> watch) holds, or the full state (null) for a room not held yet.
+ */
+export function watchCommand(watches, roomIds) {
+  const rooms = {};
+  for (const id of roomIds) {
+    const watch = watches.get(id);
+    rooms[id] = watch && watch.seq !== null && !watch.needsFull ? watch.seq : null;
+  }
+  return { type: 'rooms.watch', rooms };
 }
 
 /**
