@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Presence fan-out load test on this machine: starts one Werkraum node (embedded Redis in a
 # temporary folder) on 127.0.0.1, runs the load tool against it, stops the node. Besides the
-# tool's latencies it prints how many cores the server used while the movers moved.
+# tool's latencies it prints how many cores the server used while the movers moved, and its
+# resident memory before the sockets opened and while they moved.
 # Options go to the tool: --clients 2000 --movers 10 --hz 20 --seconds 20 --warmup 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,17 +17,22 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-# CPU time (user + system, in clock ticks) of the server process so far.
+# CPU time (user + system, in clock ticks) of the server process so far, and its resident memory in MB.
 server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+server_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$server/status"; }
+mb_idle=$(server_mb)
 
 java -jar infra/loadtest/target/werkraum-loadtest.jar --url "http://127.0.0.1:$port" "$@" > "$data/load.log" 2>&1 &
 tool=$!
-tail -f "$data/load.log" --pid "$tool" &
 until grep -q "movers" "$data/load.log" || ! kill -0 "$tool" 2>/dev/null; do sleep 0.1; done
 ticks_before=$(server_ticks)
 ms_before=$(date +%s%3N)
+mb_moving=$(server_mb)
 wait "$tool"
 ticks_after=$(server_ticks)
 ms_after=$(date +%s%3N)
+cat "$data/load.log"
 awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v ms="$((ms_after - ms_before))" \
   'BEGIN { printf "server cores used while moving: %.2f\n", t / hz / (ms / 1000) }'
+echo "server resident memory: ${mb_idle} MB before the sockets opened, ${mb_moving} MB with them open"
+
