@@ -220,8 +220,10 @@ final class BoardApi {
     if (token == null) {
       return;
     }
-    service.snapshotForFacilitator(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
-        .compose(content -> imports.importBoard(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+    service.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
+        .compose(content -> content == null
+            ? io.vertx.core.Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
+            : imports.importBoard(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }

@@ -152,30 +152,27 @@ public final class BoardService {
   }
 
   /**
-   * A snapshot's content for someone on the board: the stored document; null when the token
-   * does not belong to this board (any more); fails with not_found for an unknown snapshot.
+   * A snapshot's content for a facilitator of the board: the stored document; null when the
+   * token does not belong to this board (any more). Participants and observers get not_allowed:
+   * a snapshot holds every room, and during breakouts they see only their own. An unknown
+   * snapshot is not_found.
    */
   public Future<String> snapshot(String token, String boardId, String snapshotId) {
     Actor actor = tokens.verify(token);
-    if (actor == null || !actor.boardId().equals(boardId) || !Limits.ID.matcher(snapshotId).matches()) {
+    if (actor == null || !actor.boardId().equals(boardId)) {
       return Future.succeededFuture(null);
+    }
+    if (actor.role() != Role.FACILITATOR) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "only facilitators open snapshots"));
+    }
+    if (!Limits.ID.matcher(snapshotId).matches()) {
+      return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"));
     }
     return store.participant(boardId, actor.participantId()).compose(participant -> participant == null
         ? Future.succeededFuture(null)
-        : snapshotContent(boardId, snapshotId));
-  }
-
-  /** A snapshot's content for a facilitator of the board; fails with not_allowed for anyone else. */
-  public Future<String> snapshotForFacilitator(String token, String boardId, String snapshotId) {
-    return facilitator(token, boardId).compose(actor -> Limits.ID.matcher(snapshotId).matches()
-        ? snapshotContent(boardId, snapshotId)
-        : Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot")));
-  }
-
-  private Future<String> snapshotContent(String boardId, String snapshotId) {
-    return store.snapshot(boardId, snapshotId).compose(content -> content == null
-        ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
-        : Future.succeededFuture(content));
+        : store.snapshot(boardId, snapshotId).compose(content -> content == null
+            ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
+            : Future.succeededFuture(content)));
   }
 
   /**
