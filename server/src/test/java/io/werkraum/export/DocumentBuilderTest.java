@@ -16,10 +16,6 @@ import org.junit.jupiter.api.Test;
 /** A live board read into the export document, with the privacy rules every export relies on. */
 class DocumentBuilderTest extends NodeTest {
 
-  private static void ok(BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-  }
 
   @Test
   void theDocumentHoldsTheBoardAndLeavesOutWhatExportsMustNotShow() {
@@ -28,19 +24,19 @@ class DocumentBuilderTest extends NodeTest {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       JsonObject anna = w.join("Anna", "Stadt Jena");
       BridgeClient a = w.connect(anna);
-      ok(fac, Cmd.createSection("main", Cmd.section("s1", 0, 0, 800, 600, "Übergänge")));
-      ok(a, Cmd.createNote("main", Cmd.note("n1", 20, 60).put("text", "Straße zur Schule sicherer")));
-      ok(a, Cmd.createNote("main", Cmd.note("n2", 400, 60).put("text", "Jugendtreff länger offen")));
-      ok(fac, Cmd.command("private.set").put("on", true));
-      ok(a, Cmd.createNote("main", Cmd.note("hidden", 900, 60).put("text", "noch geheim")));
-      ok(fac, Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Verkehr"))));
+      fac.ok(Cmd.createSection("main", Cmd.section("s1", 0, 0, 800, 600, "Übergänge")));
+      a.ok(Cmd.createNote("main", Cmd.note("n1", 20, 60).put("text", "Straße zur Schule sicherer")));
+      a.ok(Cmd.createNote("main", Cmd.note("n2", 400, 60).put("text", "Jugendtreff länger offen")));
+      fac.ok(Cmd.command("private.set").put("on", true));
+      a.ok(Cmd.createNote("main", Cmd.note("hidden", 900, 60).put("text", "noch geheim")));
+      fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Verkehr"))));
 
-      ok(fac, Cmd.startRound(new JsonObject().put("id", "named").put("title", "Benannt").put("anonymous", false)));
-      ok(a, Cmd.castVote("named", "n1"));
-      ok(fac, Cmd.closeRound("named"));
-      ok(fac, Cmd.startRound(new JsonObject().put("id", "anon").put("title", "Anonym")));
-      ok(a, Cmd.castVote("anon", "n2"));
-      ok(fac, Cmd.closeRound("anon"));
+      fac.ok(Cmd.startRound(new JsonObject().put("id", "named").put("title", "Benannt").put("anonymous", false)));
+      a.ok(Cmd.castVote("named", "n1"));
+      fac.ok(Cmd.closeRound("named"));
+      fac.ok(Cmd.startRound(new JsonObject().put("id", "anon").put("title", "Anonym")));
+      a.ok(Cmd.castVote("anon", "n2"));
+      fac.ok(Cmd.closeRound("anon"));
 
       BoardDocument doc = BridgeClient.await(new DocumentBuilder(direct.store()).build(w.id(), 42));
       assertEquals(BoardDocument.SCHEMA_VERSION, doc.schemaVersion());

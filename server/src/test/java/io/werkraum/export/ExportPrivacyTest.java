@@ -26,10 +26,6 @@ import org.junit.jupiter.api.Test;
 class ExportPrivacyTest extends NodeTest {
   private static final String SECRET = "noch geheim: Personalmangel im Jugendamt";
 
-  private static void ok(BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-  }
 
   private static int count(String text, String part) {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
@@ -48,18 +44,18 @@ class ExportPrivacyTest extends NodeTest {
       BridgeClient b = w.connect(bernd);
       BridgeClient c = w.connect(carla);
       BridgeClient d = w.connect(dora);
-      ok(a, Cmd.createNote("main", Cmd.note("n1", 20, 60).put("text", "Schulweg sicherer")));
-      ok(d, Cmd.createNote("main", Cmd.note("n2", 400, 60).put("text", "Jugendtreff länger offen")));
+      a.ok(Cmd.createNote("main", Cmd.note("n1", 20, 60).put("text", "Schulweg sicherer")));
+      d.ok(Cmd.createNote("main", Cmd.note("n2", 400, 60).put("text", "Jugendtreff länger offen")));
       // Carla writes privately; the facilitator never reveals it.
-      ok(fac, Cmd.command("private.set").put("on", true));
-      ok(c, Cmd.createNote("main", Cmd.note("n3", 800, 60).put("text", SECRET)));
+      fac.ok(Cmd.command("private.set").put("on", true));
+      c.ok(Cmd.createNote("main", Cmd.note("n3", 800, 60).put("text", SECRET)));
       // Anna votes in a named round, Bernd only in an anonymous one.
-      ok(fac, Cmd.startRound(new JsonObject().put("id", "named").put("title", "Offen abgestimmt").put("anonymous", false)));
-      ok(a, Cmd.castVote("named", "n1"));
-      ok(fac, Cmd.closeRound("named"));
-      ok(fac, Cmd.startRound(new JsonObject().put("id", "anon").put("title", "Geheim abgestimmt")));
-      ok(b, Cmd.castVote("anon", "n2"));
-      ok(fac, Cmd.closeRound("anon"));
+      fac.ok(Cmd.startRound(new JsonObject().put("id", "named").put("title", "Offen abgestimmt").put("anonymous", false)));
+      a.ok(Cmd.castVote("named", "n1"));
+      fac.ok(Cmd.closeRound("named"));
+      fac.ok(Cmd.startRound(new JsonObject().put("id", "anon").put("title", "Geheim abgestimmt")));
+      b.ok(Cmd.castVote("anon", "n2"));
+      fac.ok(Cmd.closeRound("anon"));
 
       Map<String, String> files = Map.of(
           "json", text(w, fay, "json"), "csv", text(w, fay, "csv?lang=de"), "md", text(w, fay, "md?lang=de"),

@@ -19,11 +19,6 @@ import org.junit.jupiter.api.Test;
 class PrivateWritingTest extends NodeTest {
   private static final String SECRET = "Unser Jugendzentrum schließt zu früh";
 
-  private static JsonObject ok(BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-    return reply;
-  }
 
   /** Every frame a socket received, as one text: a private text must not be anywhere in it. */
   private static String everything(BridgeClient client) {
@@ -43,9 +38,9 @@ class PrivateWritingTest extends NodeTest {
       a.registerAndWait(w.roomAddress("main"));
       BridgeClient ben = w.joinAndListen("Ben");
 
-      ok(fac, Cmd.command("private.set").put("on", true));
-      ok(a, Cmd.createNote("main", Cmd.note("secret", 0, 0).put("text", SECRET)));
-      ok(a, Cmd.updateNote("main", "secret", new JsonObject().put("text", SECRET + "!")));
+      fac.ok(Cmd.command("private.set").put("on", true));
+      a.ok(Cmd.createNote("main", Cmd.note("secret", 0, 0).put("text", SECRET)));
+      a.ok(Cmd.updateNote("main", "secret", new JsonObject().put("text", SECRET + "!")));
 
       // Ben sees that a note exists, without its text.
       JsonObject created = ben.awaitMessage(w.roomAddress("main"), e -> "note.created".equals(e.getString("type")));
@@ -69,10 +64,10 @@ class PrivateWritingTest extends NodeTest {
       assertEquals("not_allowed", ben.command(Cmd.deleteNote("main", "secret")).getString("code"));
 
       // A facilitator's own notes stay public.
-      ok(fac, Cmd.createNote("main", Cmd.note("question", 300, 0).put("text", "Was fehlt?")));
+      fac.ok(Cmd.createNote("main", Cmd.note("question", 300, 0).put("text", "Was fehlt?")));
       assertEquals("Was fehlt?", byId(Workshop.notes(ben, "main"), "question").getString("text"));
 
-      ok(fac, Cmd.command("private.reveal").put("room", "main"));
+      fac.ok(Cmd.command("private.reveal").put("room", "main"));
       JsonObject revealed = ben.awaitMessage(w.roomAddress("main"), e -> "notes.revealed".equals(e.getString("type")));
       assertEquals(SECRET + "!", revealed.getJsonArray("notes").getJsonObject(0).getString("text"));
       assertEquals(SECRET + "!", byId(Workshop.notes(ben, "main"), "secret").getString("text"));

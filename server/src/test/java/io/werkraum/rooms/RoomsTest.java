@@ -21,11 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class RoomsTest extends NodeTest {
 
-  private static JsonObject ok(BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-    return reply;
-  }
 
   private static void refused(String code, BridgeClient client, JsonObject command) {
     JsonObject reply = client.command(command);
@@ -60,35 +55,35 @@ class RoomsTest extends NodeTest {
       BridgeClient b = w.connect(ben);
       b.registerAndWait(w.boardAddress());
 
-      ok(fac, createRooms("Mobilität", "Bildung"));
+      fac.ok(createRooms("Mobilität", "Bildung"));
       JsonObject created = b.awaitMessage(w.boardAddress(), e -> "rooms.created".equals(e.getString("type")));
       assertEquals(2, created.getJsonArray("rooms").size());
       assertEquals(3, boardState(fac).getJsonArray("rooms").size(), "plenary and two rooms");
 
       Map<String, String> manual = Map.of(participantId(anna), "r1", participantId(ben), "r2");
-      ok(fac, Cmd.command("rooms.assign").put("mode", "manual").put("assignments", new JsonObject(new HashMap<>(manual))));
+      fac.ok(Cmd.command("rooms.assign").put("mode", "manual").put("assignments", new JsonObject(new HashMap<>(manual))));
       assertEquals("r1", roomOf(fac, participantId(anna)));
 
       // Assigned but not open: everyone is still in the plenary.
-      ok(a, Cmd.createNote("main", Cmd.note("before", 0, 0)));
+      a.ok(Cmd.createNote("main", Cmd.note("before", 0, 0)));
       refused("not_allowed", a, Cmd.createNote("r1", Cmd.note("early", 0, 0)));
 
-      ok(fac, Cmd.command("rooms.open"));
-      ok(a, Cmd.createNote("r1", Cmd.note("in-r1", 0, 0).put("text", "Radwege")));
+      fac.ok(Cmd.command("rooms.open"));
+      a.ok(Cmd.createNote("r1", Cmd.note("in-r1", 0, 0).put("text", "Radwege")));
       refused("not_allowed", a, Cmd.createNote("r2", Cmd.note("elsewhere", 0, 0)));
       refused("not_allowed", a, Cmd.createNote("main", Cmd.note("plenary", 0, 0)));
       refused("not_allowed", a, Cmd.sync("r2", null, null));
       // A browser reloaded inside its room learns from the refusal where it is.
       assertEquals("r1", a.command(Cmd.sync("main", null, null)).getString("room"));
       refused("not_found", a, Cmd.sync("r9", null, null));
-      ok(b, Cmd.createNote("r2", Cmd.note("in-r2", 0, 0)));
+      b.ok(Cmd.createNote("r2", Cmd.note("in-r2", 0, 0)));
       // The facilitator may enter any room.
       assertEquals(1, Workshop.notes(fac, "r1").size());
       assertEquals(1, Workshop.notes(fac, "r2").size());
 
-      ok(fac, Cmd.command("rooms.close"));
+      fac.ok(Cmd.command("rooms.close"));
       refused("not_allowed", a, Cmd.createNote("r1", Cmd.note("late", 0, 0)));
-      ok(a, Cmd.createNote("main", Cmd.note("back", 0, 0)));
+      a.ok(Cmd.createNote("main", Cmd.note("back", 0, 0)));
     }
   }
 
@@ -97,17 +92,17 @@ class RoomsTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Überblick")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       BridgeClient a = w.connect(w.join("Anna", ""));
-      ok(fac, createRooms("Eins", "Zwei"));
-      ok(fac, Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Schulweg")));
+      fac.ok(createRooms("Eins", "Zwei"));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Schulweg")));
 
       // The first watch gets each room's full state, the next only what happened since.
-      JsonObject first = ok(fac, Cmd.command("rooms.watch").put("rooms", new JsonObject().putNull("r1").putNull("r2")));
+      JsonObject first = fac.ok(Cmd.command("rooms.watch").put("rooms", new JsonObject().putNull("r1").putNull("r2")));
       JsonObject r1 = first.getJsonObject("rooms").getJsonObject("r1");
       assertEquals("full", r1.getString("mode"));
       assertEquals("Schulweg", r1.getJsonObject("state").getJsonArray("notes").getJsonObject(0).getString("text"));
       assertEquals(0, first.getJsonObject("rooms").getJsonObject("r2").getJsonObject("state").getJsonArray("notes").size());
-      ok(fac, Cmd.createNote("r2", Cmd.note("n2", 0, 0).put("text", "Busse")));
-      JsonObject next = ok(fac, Cmd.command("rooms.watch").put("rooms", new JsonObject()
+      fac.ok(Cmd.createNote("r2", Cmd.note("n2", 0, 0).put("text", "Busse")));
+      JsonObject next = fac.ok(Cmd.command("rooms.watch").put("rooms", new JsonObject()
           .put("r1", r1.getLong("seq"))
           .put("r2", first.getJsonObject("rooms").getJsonObject("r2").getLong("seq"))));
       assertEquals(new JsonArray(), next.getJsonObject("rooms").getJsonObject("r1").getJsonArray("events"));
@@ -127,9 +122,9 @@ class RoomsTest extends NodeTest {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       JsonObject anna = w.join("Anna", "");
       BridgeClient a = w.connect(anna);
-      ok(fac, createRooms("Eins", "Zwei"));
-      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
-      ok(fac, Cmd.command("rooms.open"));
+      fac.ok(createRooms("Eins", "Zwei"));
+      fac.ok(Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
+      fac.ok(Cmd.command("rooms.open"));
 
       int mark = a.mark();
       a.register(w.boardAddress());
@@ -137,21 +132,21 @@ class RoomsTest extends NodeTest {
       a.awaitFrameAfter(mark, f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")));
       a.registerAndWait(w.roomAddress("r1"));
 
-      ok(fac, Cmd.createNote("r1", Cmd.note("for-anna", 0, 0)));
+      fac.ok(Cmd.createNote("r1", Cmd.note("for-anna", 0, 0)));
       a.awaitMessageAfter(mark, w.roomAddress("r1"), e -> "note.created".equals(e.getString("type")));
 
       // Moved to room 2: what happens in room 1 no longer reaches her, even though she listens.
-      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r2"));
+      fac.ok(Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r2"));
       a.awaitMessageAfter(mark, w.boardAddress(), e -> "participant.updated".equals(e.getString("type")));
       int moved = a.mark();
       a.register(w.roomAddress("r2"));
       // The guard decides a registration after reading the store; probe until it is in place.
       for (int i = 0; i < 50 && a.messages(w.roomAddress("r2")).isEmpty(); i++) {
-        ok(fac, Cmd.createNote("r2", Cmd.note("probe" + i, 0, 0)));
+        fac.ok(Cmd.createNote("r2", Cmd.note("probe" + i, 0, 0)));
       }
       assertFalse(a.messages(w.roomAddress("r2")).isEmpty(), "her new room reaches her");
-      ok(fac, Cmd.createNote("r1", Cmd.note("secret", 0, 0)));
-      ok(fac, Cmd.createNote("r2", Cmd.note("for-anna-now", 0, 0)));
+      fac.ok(Cmd.createNote("r1", Cmd.note("secret", 0, 0)));
+      fac.ok(Cmd.createNote("r2", Cmd.note("for-anna-now", 0, 0)));
       a.awaitMessageAfter(moved, w.roomAddress("r2"), e -> "note.created".equals(e.getString("type")));
       assertTrue(a.messages(w.roomAddress("r1")).stream()
               .noneMatch(e -> e.getJsonObject("note") != null && "secret".equals(e.getJsonObject("note").getString("id"))),
@@ -163,10 +158,10 @@ class RoomsTest extends NodeTest {
   void aRoomCanStartFromACopyOfAPlenarySection() {
     try (Workshop w = Workshop.create(node, "Vorlage")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
-      ok(fac, Cmd.createSection("main", Cmd.section("tpl", 0, 0, 600, 400, "Leitfragen")));
-      ok(fac, Cmd.createNote("main", Cmd.note("q1", 50, 80).put("text", "Was läuft gut?")));
-      ok(fac, Cmd.createNote("main", Cmd.note("outside", 2000, 2000).put("text", "nicht kopieren")));
-      ok(fac, createRooms("A", "B").put("templateSection", "tpl"));
+      fac.ok(Cmd.createSection("main", Cmd.section("tpl", 0, 0, 600, 400, "Leitfragen")));
+      fac.ok(Cmd.createNote("main", Cmd.note("q1", 50, 80).put("text", "Was läuft gut?")));
+      fac.ok(Cmd.createNote("main", Cmd.note("outside", 2000, 2000).put("text", "nicht kopieren")));
+      fac.ok(createRooms("A", "B").put("templateSection", "tpl"));
       for (String room : List.of("r1", "r2")) {
         JsonArray notes = Workshop.notes(fac, room);
         assertEquals(1, notes.size(), room + ": only the notes inside the section");
@@ -187,8 +182,8 @@ class RoomsTest extends NodeTest {
       for (int i = 0; i < towns.length; i++) {
         w.join("P" + i, towns[i]);
       }
-      ok(fac, createRooms("Eins", "Zwei", "Drei"));
-      ok(fac, Cmd.command("rooms.assign").put("mode", "balanced"));
+      fac.ok(createRooms("Eins", "Zwei", "Drei"));
+      fac.ok(Cmd.command("rooms.assign").put("mode", "balanced"));
       JsonArray participants = boardState(fac).getJsonArray("participants");
       Map<String, List<String>> organisationsByRoom = new HashMap<>();
       for (Object o : participants) {
@@ -213,10 +208,10 @@ class RoomsTest extends NodeTest {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       JsonObject anna = w.join("Anna", "");
       BridgeClient a = w.connect(anna);
-      ok(fac, createRooms("Eins", "Zwei"));
+      fac.ok(createRooms("Eins", "Zwei"));
       refused("not_allowed", a, Cmd.command("room.choose").put("room", "r2"));
-      ok(fac, Cmd.command("rooms.assign").put("mode", "choice"));
-      ok(a, Cmd.command("room.choose").put("room", "r2"));
+      fac.ok(Cmd.command("rooms.assign").put("mode", "choice"));
+      a.ok(Cmd.command("room.choose").put("room", "r2"));
       refused("not_found", a, Cmd.command("room.choose").put("room", "main"));
       assertEquals("r2", roomOf(fac, participantId(anna)));
     }
@@ -229,15 +224,15 @@ class RoomsTest extends NodeTest {
       JsonObject anna = w.join("Anna", "Jena");
       BridgeClient a = w.connect(anna);
       BridgeClient watcher = w.joinAndListen("Ben");
-      ok(fac, Cmd.createNote("main", Cmd.note("existing", 0, 0)));
-      ok(fac, createRooms("Verkehr"));
-      ok(fac, Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
-      ok(fac, Cmd.command("rooms.open"));
-      ok(a, Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
-      ok(a, Cmd.createNote("r1", Cmd.note("n2", 300, 0).put("text", "Radweg Lobeda")));
-      ok(fac, Cmd.command("rooms.close"));
+      fac.ok(Cmd.createNote("main", Cmd.note("existing", 0, 0)));
+      fac.ok(createRooms("Verkehr"));
+      fac.ok(Cmd.command("participant.move").put("id", participantId(anna)).put("room", "r1"));
+      fac.ok(Cmd.command("rooms.open"));
+      a.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
+      a.ok(Cmd.createNote("r1", Cmd.note("n2", 300, 0).put("text", "Radweg Lobeda")));
+      fac.ok(Cmd.command("rooms.close"));
 
-      ok(fac, Cmd.command("rooms.harvest").put("room", "r1"));
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1"));
       JsonObject harvested = watcher.awaitMessage(w.roomAddress("main"),
           e -> "rooms.harvested".equals(e.getString("type")));
       assertNotNull(harvested.getJsonObject("section"), harvested.encode());

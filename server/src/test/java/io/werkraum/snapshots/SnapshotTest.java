@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
 /** Snapshots: taken by hand and on their own, listed with the board, read back unchanged. */
 class SnapshotTest extends NodeTest {
 
-  private static JsonObject ok(BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-    return reply;
-  }
 
   private static JsonArray snapshots(BridgeClient client) {
     return Workshop.fullState(client, "main").getJsonObject("board").getJsonObject("state").getJsonArray("snapshots");
@@ -35,11 +30,11 @@ class SnapshotTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Momentaufnahme")) {
       JsonObject fay = w.joinAsFacilitator("Fay");
       BridgeClient fac = w.connect(fay);
-      ok(fac, Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Schulweg sicherer")));
-      JsonObject taken = ok(fac, Cmd.command("snapshot.take").put("name", "Nach der Sammlung"));
+      fac.ok(Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Schulweg sicherer")));
+      JsonObject taken = fac.ok(Cmd.command("snapshot.take").put("name", "Nach der Sammlung"));
       String id = taken.getJsonObject("snapshot").getString("id");
-      ok(fac, Cmd.updateNote("main", "n1", new JsonObject().put("text", "geändert")));
-      ok(fac, Cmd.deleteNote("main", "n1"));
+      fac.ok(Cmd.updateNote("main", "n1", new JsonObject().put("text", "geändert")));
+      fac.ok(Cmd.deleteNote("main", "n1"));
 
       JsonObject listed = snapshots(fac).getJsonObject(0);
       assertEquals("Nach der Sammlung", listed.getString("name"));
@@ -80,14 +75,14 @@ class SnapshotTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Automatisch")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       fac.registerAndWait(w.boardAddress());
-      ok(fac, Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Idee")));
-      ok(fac, Cmd.startRound(new JsonObject().put("id", "r1").put("title", "Priorität")));
-      ok(fac, Cmd.castVote("r1", "n1"));
-      ok(fac, Cmd.closeRound("r1"));
+      fac.ok(Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Idee")));
+      fac.ok(Cmd.startRound(new JsonObject().put("id", "r1").put("title", "Priorität")));
+      fac.ok(Cmd.castVote("r1", "n1"));
+      fac.ok(Cmd.closeRound("r1"));
       JsonObject event = fac.awaitMessage(w.boardAddress(), e -> "snapshot.taken".equals(e.getString("type")));
       assertEquals("round.closed", event.getJsonObject("snapshot").getString("occasion"));
       assertEquals("Priorität", event.getJsonObject("snapshot").getString("subject"));
-      ok(fac, Cmd.command("rooms.close"));
+      fac.ok(Cmd.command("rooms.close"));
       fac.awaitMessage(w.boardAddress(), e -> "snapshot.taken".equals(e.getString("type"))
           && "rooms.closed".equals(e.getJsonObject("snapshot").getString("occasion")));
     }

@@ -273,6 +273,13 @@ public final class BridgeClient implements AutoCloseable {
     return requestFrame("werkraum.commands", body, null).getJsonObject("body");
   }
 
+  /** Sends a command that must succeed; the reply. */
+  public JsonObject ok(JsonObject command) {
+    JsonObject reply = command(command);
+    org.junit.jupiter.api.Assertions.assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
+    return reply;
+  }
+
   /** Waits for a frame; frames stay recorded so tests can look back. */
   public JsonObject awaitFrame(Predicate<JsonObject> match) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
