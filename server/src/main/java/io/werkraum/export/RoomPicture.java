@@ -365,13 +365,10 @@ public final class RoomPicture {
    * title, plus the room's name for a breakout room.
    */
   static BoardDocument.Room shown(BoardDocument doc, BoardDocument.Room room) {
-    Map<String, String> names = new HashMap<>();
-    for (BoardDocument.Person p : doc.participants() == null ? List.<BoardDocument.Person>of() : doc.participants()) {
-      names.put(p.id(), p.name());
-    }
+    ExportIndex index = new ExportIndex(doc);
     List<BoardDocument.Note> notes = room.notes() == null ? List.of() : room.notes().stream()
         .map(n -> new BoardDocument.Note(n.id(), n.x(), n.y(), n.w(), n.h(), n.color(), n.text(),
-            n.author() == null ? null : names.getOrDefault(n.author(), ""), n.createdAt(), n.updatedAt(), n.origin()))
+            n.author() == null ? null : index.personName(n.author()), n.createdAt(), n.updatedAt(), n.origin()))
         .toList();
     String title = doc.title() == null ? "" : doc.title();
     String name = room.name() == null || room.name().isBlank() ? title
