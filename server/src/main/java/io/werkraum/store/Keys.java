@@ -12,9 +12,14 @@ public final class Keys {
 
   private Keys() {}
 
-  /** A template saved from a board: its description and document, under an unguessable id. */
+  /** A template saved from a board, under an unguessable id: its description and owner key's hash. */
   public static String template(String templateId) {
     return "werkraum:template:" + templateId;
+  }
+
+  /** The board document a saved template starts new boards as. */
+  public static String templateDocument(String templateId) {
+    return template(templateId) + ":document";
   }
 
   /** What every key of one board starts with (its hash tag). */

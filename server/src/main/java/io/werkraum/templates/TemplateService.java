@@ -54,9 +54,8 @@ public final class TemplateService {
           String ownerKey = TokenService.randomId(24);
           BoardDocument template = layout(board, name, withNotes, now);
           JsonObject description = describe(id, template);
-          JsonObject stored = description.copy().put("ownerKeyHash", hash(ownerKey))
-              .put("document", new JsonObject(EventCodec.write(template)));
-          return store.save(id, stored.encode()).map(saved -> {
+          JsonObject stored = description.copy().put("ownerKeyHash", hash(ownerKey));
+          return store.save(id, stored.encode(), EventCodec.write(template)).map(saved -> {
             if (!saved) {
               throw new Rejection(ErrorCode.CONFLICT, "please try again");
             }
@@ -69,7 +68,6 @@ public final class TemplateService {
   public Future<JsonObject> describe(String templateId) {
     return stored(templateId).map(stored -> {
       stored.remove("ownerKeyHash");
-      stored.remove("document");
       return stored;
     });
   }
@@ -103,21 +101,24 @@ public final class TemplateService {
         return Future.failedFuture(r);
       }
     }
-    return stored(templateId)
-        .recover(err -> Future.failedFuture(err instanceof Rejection r && r.code() == ErrorCode.NOT_FOUND
-            ? new Rejection(ErrorCode.INVALID_INPUT, "no template '" + templateId + "'") : err))
-        .map(stored -> {
-          BoardDocument saved = JsonExport.read(stored.getJsonObject("document").toBuffer().getBytes());
-          return new BoardDocument(saved.schemaVersion(), saved.id(), title, now, now, null, null, List.of(),
-              saved.rooms(), List.of());
-        });
+    Future<String> document = Limits.ID.matcher(templateId).matches()
+        ? store.document(templateId) : Future.succeededFuture(null);
+    return document.map(content -> {
+      if (content == null) {
+        throw new Rejection(ErrorCode.INVALID_INPUT, "no template '" + templateId + "'");
+      }
+      BoardDocument saved = JsonExport.read(content.getBytes(StandardCharsets.UTF_8));
+      return new BoardDocument(saved.schemaVersion(), saved.id(), title, now, now, null, null, List.of(),
+          saved.rooms(), List.of());
+    });
   }
 
+  /** A saved template's description with its owner key's hash; not_found when there is none. */
   private Future<JsonObject> stored(String templateId) {
     if (!templateId.startsWith(OWN_PREFIX) || !Limits.ID.matcher(templateId).matches()) {
       return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such template"));
     }
-    return store.get(templateId).compose(content -> content == null
+    return store.description(templateId).compose(content -> content == null
         ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such template"))
         : Future.succeededFuture(new JsonObject(content)));
   }
