@@ -1,0 +1,24 @@
+package io.werkraum.loadtest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The load tool: {@code --scenario presence} (the default: presence fan-out in one room) or
+ * {@code --scenario commands} (acknowledged note updates). Options are {@code --name value} pairs.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i + 1 < argv.length; i += 2) {
+      args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+    }
+    switch (args.getOrDefault("scenario", "presence")) {
+      case "presence" -> PresenceLoad.run(args);
+      case "commands" -> CommandLoad.run(args);
+      default -> throw new IllegalArgumentException("--scenario is presence or commands");
+    }
+  }
+}
