@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   applyBoardEvent, applyFullBoard, applyFullRoom, applyRoomEvent, commandToEvent, emptyBoardState,
-  overlayPending, readingOrder, setOnline, streamOf, applySettingsPatch,
+  isPreviewed, overlayPending, readingOrder, setOnline, streamOf, applySettingsPatch,
 } from '../../main/resources/webroot/js/state/board-state.js';
 
 const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
@@ -51,15 +51,15 @@ test('section events work like note events', () => {
   assert.equal(state.sections.size, 0);
 });
 
-test('board events: participants join and change, the title changes, online replaces', () => {
+test('board events: participants join and change, online replaces; links.renewed changes no state', () => {
   const state = emptyBoardState();
   applyFullBoard(state, { board: { id: 'b', title: 'Old' }, participants: [], online: [] });
   applyBoardEvent(state, { type: 'participant.joined', participant: { id: 'p2', name: 'Ben', role: 'participant' }, seq: 1 });
   applyBoardEvent(state, { type: 'participant.updated', id: 'p2', patch: { organisation: 'Fulda' }, seq: 2 });
-  applyBoardEvent(state, { type: 'board.updated', patch: { title: 'New' }, seq: 3 });
+  applyBoardEvent(state, { type: 'links.renewed', kind: 'participant', by: 'p1', seq: 3 });
   setOnline(state, ['p2']);
   assert.equal(state.participants.get('p2').organisation, 'Fulda');
-  assert.equal(state.board.title, 'New');
+  assert.equal(state.board.title, 'Old');
   assert.deepEqual([...state.online], ['p2']);
 });
 
@@ -71,6 +71,9 @@ test('commands map to the events the server would produce', () => {
   assert.deepEqual(commandToEvent({ type: 'participant.update', patch: { name: 'X' } }, 'me'), { type: 'participant.updated', id: 'me', patch: { name: 'X' } });
   assert.equal(streamOf({ type: 'participant.update' }), 'board');
   assert.equal(streamOf({ type: 'note.update' }), 'room');
+  assert.equal(streamOf({ type: 'note.duplicate' }), 'room');
+  for (const type of ['note.create', 'note.duplicate', 'note.update', 'section.delete', 'participant.update']) assert.ok(isPreviewed({ type }), type);
+  for (const type of ['vote.cast', 'links.get', 'rooms.harvest', 'sync']) assert.equal(isPreviewed({ type }), false, type);
   for (const type of ['board.lock', 'timer.start', 'spotlight.set', 'round.start', 'view.follow', 'broadcast.send', 'vote.cast', 'links.get']) {
     assert.equal(streamOf({ type }), 'board', type);
   }
@@ -131,4 +134,36 @@ test('the overlay shows my own hand at once and carries settings and rounds', ()
   assert.equal(state.participants.get('p1').hand, undefined);
   assert.equal(view.settings.locked, true);
   assert.equal(view.rounds.get('r1').status, 'open');
+});
+
+test('a pending duplicate shows at once: a copy of the source with the new id and place, by me', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'note.created', room: 'main', note: note('src', { text: 'Idea', color: 'teal', w: 260, h: 180, author: 'p2', createdAt: 1, updatedAt: 3, origin: { room: 'r1' } }) });
+  const duplicate = { type: 'note.duplicate', room: 'main', id: 'src', note: { id: 'copy', x: 276, y: 0 } };
+  const view = overlayPending(state, [duplicate], 'me', 9);
+  assert.deepEqual(view.notes.get('copy'), { id: 'copy', x: 276, y: 0, w: 260, h: 180, color: 'teal', text: 'Idea', author: 'me', createdAt: 9, updatedAt: 9 });
+  assert.equal(view.notes.get('src').text, 'Idea', 'the source stays');
+  assert.equal(state.notes.has('copy'), false, 'confirmed state untouched');
+});
+
+test('a duplicate copies the source as the overlay shows it, and nothing when the source is gone', () => {
+  const state = emptyBoardState();
+  applyRoomEvent(state, { type: 'note.created', room: 'main', note: note('src', { text: 'old' }) });
+  const view = overlayPending(state, [
+    { type: 'note.update', room: 'main', id: 'src', patch: { text: 'new', color: 'pink' } },
+    { type: 'note.duplicate', room: 'main', id: 'src', note: { id: 'copy', x: 300, y: 0 } },
+    { type: 'note.duplicate', room: 'main', id: 'missing', note: { id: 'copy2', x: 600, y: 0 } },
+  ], 'me', 9);
+  assert.equal(view.notes.get('copy').text, 'new');
+  assert.equal(view.notes.get('copy').color, 'pink');
+  assert.equal(view.notes.has('copy2'), false);
+  // Deleting the copy before the server confirmed it removes it again.
+  const deleted = overlayPending(state, [
+    { type: 'note.duplicate', room: 'main', id: 'src', note: { id: 'copy', x: 300, y: 0 } },
+    { type: 'note.delete', room: 'main', id: 'copy' },
+  ], 'me', 9);
+  assert.equal(deleted.notes.has('copy'), false);
+  // The event it stands for is the server's note.created.
+  assert.equal(commandToEvent({ type: 'note.duplicate', room: 'main', id: 'src', note: { id: 'c', x: 1, y: 2 } }, 'me', 1, state.notes).type, 'note.created');
+  assert.equal(commandToEvent({ type: 'note.duplicate', room: 'main', id: 'src', note: { id: 'c', x: 1, y: 2 } }, 'me', 1), null, 'no notes known');
 });

@@ -243,3 +243,131 @@ test('an asynchronous URL (a fresh socket ticket) is awaited, and a failed fetch
   await flush();
   assert.equal(bridge.state, 'open');
 });
+
+/** The commands a socket sent, in order, and a way to answer one like the server. */
+function commandFrames(socket) {
+  return socket.framesOfType('send').filter((f) => f.replyAddress && f.body?.commandId);
+}
+
+test('100 commands queued offline go out in order, never more than 16 waiting for a reply', async () => {
+  const { sockets, bridge } = setup();
+  const outcomes = [];
+  for (let i = 0; i < 100; i += 1) {
+    outcomes.push(bridge.command('werkraum.commands', { type: 'note.update', commandId: `c${i}`, room: 'main', id: 'n', patch: { x: i } }));
+  }
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const socket = sockets[0];
+  assert.equal(commandFrames(socket).length, 16, 'the first 16 at once');
+  assert.equal(bridge.inFlightCount, 16);
+  let answered = 0;
+  let most = 0;
+  while (answered < commandFrames(socket).length) {
+    const frame = commandFrames(socket)[answered];
+    socket.serverSend({ type: 'rec', address: frame.replyAddress, body: { ok: true, seq: answered + 1 } });
+    answered += 1;
+    most = Math.max(most, commandFrames(socket).length - answered);
+  }
+  assert.ok(most <= 16, `at most 16 in flight, saw ${most}`);
+  assert.deepEqual(commandFrames(socket).map((f) => f.body.commandId), Array.from({ length: 100 }, (_, i) => `c${i}`));
+  const replies = await Promise.all(outcomes);
+  assert.deepEqual(replies.map((r) => r.seq), Array.from({ length: 100 }, (_, i) => i + 1));
+  assert.equal(bridge.pendingCommandCount, 0);
+});
+
+test('a free slot is filled at once, also by a command issued while 16 wait', async () => {
+  const { sockets, bridge } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  for (let i = 0; i < 17; i += 1) bridge.command('werkraum.commands', { type: 'note.delete', commandId: `d${i}`, room: 'main', id: `n${i}` });
+  assert.equal(commandFrames(sockets[0]).length, 16, 'the 17th waits');
+  const first = commandFrames(sockets[0])[0];
+  sockets[0].serverSend({ type: 'rec', address: first.replyAddress, body: { ok: false, code: 'not_found' } });
+  assert.equal(commandFrames(sockets[0]).length, 17);
+  assert.equal(commandFrames(sockets[0]).at(-1).body.commandId, 'd16');
+});
+
+test('rate_limited is no refusal: the command keeps its place and goes again after retryAfterMs', async () => {
+  const { sockets, bridge, timers } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const settled = [];
+  const outcomes = [];
+  for (let i = 0; i < 20; i += 1) {
+    const outcome = bridge.command('werkraum.commands', { type: 'note.update', commandId: `c${i}`, room: 'main', id: 'n', patch: { x: i } });
+    outcome.then((reply) => settled.push([i, reply]), (error) => settled.push([i, error]));
+    outcomes.push(outcome);
+  }
+  const socket = sockets[0];
+  const sent = commandFrames(socket);
+  assert.deepEqual(sent.map((f) => f.body.commandId), Array.from({ length: 16 }, (_, i) => `c${i}`));
+  // The server refuses c2..c15 for now, then takes c0 and c1.
+  for (const frame of sent.slice(2)) {
+    socket.serverSend({ type: 'rec', address: frame.replyAddress, body: { ok: false, code: 'rate_limited', message: 'slow down', retryAfterMs: 400 } });
+  }
+  socket.serverSend({ type: 'rec', address: sent[0].replyAddress, body: { ok: true, seq: 1 } });
+  socket.serverSend({ type: 'rec', address: sent[1].replyAddress, body: { ok: true, seq: 2 } });
+  await flush();
+  assert.deepEqual(settled.map(([i]) => i), [0, 1], 'nothing else settled: no rejection, no error reply');
+  // Replies to c0 and c1 freed two slots, but the queue holds while the server asks us to wait.
+  assert.equal(commandFrames(socket).length, 16);
+  assert.equal(bridge.inFlightCount, 0);
+  assert.equal(bridge.pendingCommandCount, 18);
+  timers.advance(399);
+  assert.equal(commandFrames(socket).length, 16, 'still waiting');
+  timers.advance(1);
+  const resent = commandFrames(socket).slice(16);
+  assert.deepEqual(resent.map((f) => f.body.commandId), Array.from({ length: 16 }, (_, i) => `c${i + 2}`), 'the refused ones again in their order, then the next');
+  assert.deepEqual(resent[0].body, { type: 'note.update', commandId: 'c2', room: 'main', id: 'n', patch: { x: 2 } }, 'the same body');
+  for (const frame of resent) socket.serverSend({ type: 'rec', address: frame.replyAddress, body: { ok: true } });
+  const rest = commandFrames(socket).slice(32);
+  assert.deepEqual(rest.map((f) => f.body.commandId), ['c18', 'c19']);
+  for (const frame of rest) socket.serverSend({ type: 'rec', address: frame.replyAddress, body: { ok: true } });
+  const replies = await Promise.all(outcomes);
+  assert.ok(replies.every((r) => r.ok === true));
+  assert.deepEqual(settled.map(([i]) => i), Array.from({ length: 20 }, (_, i) => i));
+});
+
+test('rate_limited without retryAfterMs waits 250 ms, and a waiting command survives a reconnect', async () => {
+  const { sockets, bridge, timers } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  const outcome = bridge.command('werkraum.commands', { type: 'note.delete', commandId: 'x1', room: 'main', id: 'n' });
+  const [first] = commandFrames(sockets[0]);
+  sockets[0].serverSend({ type: 'rec', address: first.replyAddress, body: { ok: false, code: 'rate_limited' } });
+  timers.advance(249);
+  assert.equal(commandFrames(sockets[0]).length, 1);
+  timers.advance(1);
+  assert.equal(commandFrames(sockets[0]).length, 2);
+  // Refused again, and several times: answered refusals never count towards giving up.
+  for (let i = 0; i < 5; i += 1) {
+    const frame = commandFrames(sockets[0]).at(-1);
+    sockets[0].serverSend({ type: 'rec', address: frame.replyAddress, body: { ok: false, code: 'rate_limited', retryAfterMs: 100 } });
+    timers.advance(100);
+  }
+  sockets[0].close();
+  timers.advance(500);
+  sockets[1].serverOpen();
+  await flush();
+  const again = commandFrames(sockets[1]);
+  assert.equal(again.length, 1);
+  assert.equal(again[0].body.commandId, 'x1');
+  sockets[1].serverSend({ type: 'rec', address: again[0].replyAddress, body: { ok: true, seq: 3 } });
+  assert.deepEqual(await outcome, { ok: true, seq: 3 });
+});
+
+test('unsentCommands lists every command without a reply, oldest first', async () => {
+  const { sockets, bridge } = setup();
+  bridge.start();
+  sockets[0].serverOpen();
+  await flush();
+  bridge.command('werkraum.commands', { type: 'note.delete', commandId: 'a', room: 'main', id: 'n1' });
+  bridge.command('werkraum.commands', { type: 'note.delete', commandId: 'b', room: 'main', id: 'n2' });
+  const [first] = commandFrames(sockets[0]);
+  sockets[0].serverSend({ type: 'rec', address: first.replyAddress, body: { ok: true, seq: 1 } });
+  assert.deepEqual(bridge.unsentCommands(), [{ address: 'werkraum.commands', body: { type: 'note.delete', commandId: 'b', room: 'main', id: 'n2' } }]);
+});

@@ -56,3 +56,16 @@ test('viewport items of a facilitator are kept per participant, for followers', 
   forget(presence, 'f1');
   assert.equal(presence.viewports.size, 0);
 });
+
+test('someone who leaves the room takes their cursor, view and drags along at once', () => {
+  const presence = emptyPresence();
+  applyPresenceBatch(presence, [
+    { p: 'ben', kind: 'cursor', x: 1, y: 2 },
+    { p: 'ben', kind: 'drag', id: 'n1', x: 3, y: 4 },
+    { p: 'cem', kind: 'cursor', x: 5, y: 6 },
+  ], 'anna', 1000);
+  applyPresenceBatch(presence, [{ p: 'ben', kind: 'leave' }], 'anna', 1100);
+  assert.equal(presence.cursors.has('ben'), false);
+  assert.equal(presence.drags.size, 0);
+  assert.equal(presence.cursors.has('cem'), true);
+});

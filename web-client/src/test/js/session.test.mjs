@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBoardSession } from '../../main/resources/webroot/js/board/session.js';
 import { fakeSockets, sleep } from './fake-sockets.mjs';
+import { memoryStorage } from './fake-storage.mjs';
+import { PROTOCOL_VERSION } from '../../main/resources/webroot/js/protocol.js';
 
 const note = (id, extra = {}) => ({ id, x: 0, y: 0, w: 200, h: 150, color: 'yellow', text: '', author: 'p1', createdAt: 1, updatedAt: 1, ...extra });
 
@@ -11,9 +13,10 @@ const fullReply = (boardSeq, roomSeq, notes = []) => ({
   room: { mode: 'full', seq: roomSeq, state: { notes, sections: [] } },
 });
 
-async function started() {
+async function started({ storage = memoryStorage(), now } = {}) {
   const { sockets, FakeWebSocket } = fakeSockets();
   const errors = [];
+  const reloads = [];
   const session = createBoardSession({
     boardId: 'b1',
     token: 'tok',
@@ -21,6 +24,9 @@ async function started() {
     location: { protocol: 'http:', host: 'localhost:8080' },
     bridgeOptions: { WebSocketImpl: FakeWebSocket, random: () => 0 },
     ticketFor: async () => 'tik',
+    storage,
+    reload: () => reloads.push('reload'),
+    ...(now ? { now } : {}),
   });
   session.on('error', (code) => errors.push(code));
   session.start();
@@ -28,7 +34,7 @@ async function started() {
   const socket = sockets[0];
   socket.open();
   await sleep(0);
-  return { session, sockets, socket, errors };
+  return { session, sockets, socket, errors, reloads, storage };
 }
 
 test('on connect: registers the three addresses, then syncs without seqs', async () => {
@@ -40,6 +46,7 @@ test('on connect: registers the three addresses, then syncs without seqs', async
     assert.equal(sync.address, 'werkraum.commands');
     assert.equal(sync.body.type, 'sync');
     assert.equal(sync.body.room, 'main');
+    assert.equal(sync.body.protocol, PROTOCOL_VERSION, 'the sync says which protocol this page speaks');
     assert.equal('boardSeq' in sync.body, false);
     assert.equal(session.connection, 'connecting');
     socket.reply(sync, fullReply(3, 10, [note('n1')]));
@@ -122,10 +129,10 @@ test('a refused command is rolled back, reported, and the room resynced', async 
     await sleep(0);
     session.dispatch({ type: 'note.update', room: 'main', id: 'n1', patch: { text: 'after' } });
     assert.equal(session.view.notes.get('n1').text, 'after');
-    socket.reply(socket.lastSend(), { ok: false, code: 'rate_limited', message: 'slow down' });
+    socket.reply(socket.lastSend(), { ok: false, code: 'board_locked', message: 'locked' });
     await sleep(0);
     assert.equal(session.view.notes.get('n1').text, 'before');
-    assert.deepEqual(errors, ['rate_limited']);
+    assert.deepEqual(errors, ['board_locked']);
     assert.equal(socket.lastSend().body.type, 'sync');
   } finally {
     session.stop();
@@ -218,6 +225,148 @@ test('a round.closed without its round makes the board stream be read in full', 
     assert.equal(resync.body.type, 'sync');
     assert.equal('boardSeq' in resync.body, false, 'board in full');
     assert.equal(resync.body.roomSeq, 10);
+  } finally {
+    session.stop();
+  }
+});
+
+/** Plays a socket drop and a reconnect up to the new socket's sync (not answered yet). */
+async function reconnect(sockets) {
+  sockets.at(-1).close();
+  await sleep(300);
+  const next = sockets.at(-1);
+  next.open();
+  await sleep(0);
+  return next;
+}
+
+const sendsOf = (socket, type) => socket.sends().filter((f) => f.body?.type === type);
+
+test('rate_limited is no refusal: the change stays shown, nothing is reported, it goes again after the wait', async () => {
+  const { session, socket, errors } = await started();
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10, [note('n1', { text: 'before' })]));
+    await sleep(0);
+    const command = session.dispatch({ type: 'note.update', room: 'main', id: 'n1', patch: { text: 'after' } });
+    socket.reply(socket.lastSend(), { ok: false, code: 'rate_limited', message: 'slow down', retryAfterMs: 30 });
+    await sleep(5);
+    assert.equal(session.view.notes.get('n1').text, 'after', 'not rolled back');
+    assert.deepEqual(errors, []);
+    assert.equal(sendsOf(socket, 'sync').length, 1, 'no resync either');
+    await sleep(40);
+    const again = sendsOf(socket, 'note.update');
+    assert.equal(again.length, 2);
+    assert.deepEqual(again[1].body, command, 'the same body, the same commandId');
+    socket.reply(again[1], { ok: true, seq: 11 });
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: { type: 'note.updated', room: 'main', id: 'n1', patch: { text: 'after' }, by: 'p1', updatedAt: 2, seq: 11 } });
+    await sleep(0);
+    assert.equal(session.view.notes.get('n1').text, 'after');
+    assert.deepEqual(errors, []);
+  } finally {
+    session.stop();
+  }
+});
+
+test('a rate_limited sync is asked again after the wait, on the same socket', async () => {
+  const { session, sockets, socket } = await started();
+  try {
+    socket.reply(socket.lastSend(), { ok: false, code: 'rate_limited', retryAfterMs: 20 });
+    await sleep(40);
+    assert.equal(sendsOf(socket, 'sync').length, 2);
+    assert.equal(sockets.length, 1, 'no reconnect');
+    socket.reply(socket.lastSync(), fullReply(3, 10));
+    await sleep(0);
+    assert.equal(session.connection, 'open');
+  } finally {
+    session.stop();
+  }
+});
+
+test('client_outdated: unsent commands are kept for this board and the page reloads once', async () => {
+  const { session, sockets, socket, errors, reloads, storage } = await started({ now: () => 1_000_000 });
+  try {
+    socket.reply(socket.lastSend(), fullReply(3, 10, [note('n1')]));
+    await sleep(0);
+    // In flight when the connection drops, then more while offline.
+    const created = session.dispatch({ type: 'note.create', room: 'main', note: { id: 'mine', x: 5, y: 5, w: 200, h: 150, color: 'blue', text: 'offline idea' } });
+    const second = reconnect(sockets);
+    const vote = session.request({ type: 'vote.cast', round: 'r1', note: 'n1' });
+    const moved = session.dispatch({ type: 'note.update', room: 'main', id: 'n1', patch: { x: 300 } });
+    const next = await second;
+    const sync = next.lastSync();
+    assert.equal(sync.body.protocol, PROTOCOL_VERSION);
+    next.reply(sync, { ok: false, code: 'client_outdated', message: 'server speaks 3' });
+    await sleep(0);
+    const kept = JSON.parse(storage.getItem('werkraum.unsent.b1'));
+    assert.deepEqual(kept.map((c) => c.type), ['note.create', 'vote.cast', 'note.update'], 'in flight and queued, in order');
+    assert.deepEqual(kept[0], created, 'bodies as sent, with their commandIds');
+    assert.deepEqual({ ...kept[1], commandId: 'x' }, { type: 'vote.cast', commandId: 'x', round: 'r1', note: 'n1' });
+    assert.match(kept[1].commandId, /^[A-Za-z0-9_-]{16,64}$/);
+    assert.deepEqual(kept[2], moved);
+    assert.deepEqual(await vote, { ok: false, code: 'network' }, 'the request ends quietly on this page');
+    assert.deepEqual(reloads, ['reload']);
+    assert.deepEqual(errors, []);
+    assert.equal(session.connection, 'closed', 'this page stops talking to the newer server');
+    assert.ok(session.view.notes.has('mine'), 'what was done stays shown until the reload');
+    assert.equal(session.view.notes.get('n1').x, 300);
+    await sleep(400);
+    assert.equal(sockets.length, 2, 'no reconnect');
+  } finally {
+    session.stop();
+  }
+});
+
+test('after the reload the new page sends the kept commands again, as they were', async () => {
+  const storage = memoryStorage();
+  const kept = [
+    { type: 'note.create', commandId: 'keptCreate0000000001', room: 'main', note: { id: 'mine', x: 5, y: 5, w: 200, h: 150, color: 'blue', text: 'offline idea' } },
+    { type: 'vote.cast', commandId: 'keptVote000000000001', round: 'r1', note: 'n1' },
+  ];
+  storage.setItem('werkraum.unsent.b1', JSON.stringify(kept));
+  storage.setItem('werkraum.unsent.other', JSON.stringify([{ ...kept[0], commandId: 'otherBoard0000000001' }]));
+  const { session, socket } = await started({ storage });
+  try {
+    assert.equal(storage.getItem('werkraum.unsent.b1'), null, 'taken over');
+    assert.notEqual(storage.getItem('werkraum.unsent.other'), null, 'another board keeps its own');
+    assert.deepEqual(socket.sends().map((f) => f.body.type), ['sync'], 'they wait for the sync');
+    socket.reply(socket.lastSync(), fullReply(3, 10, [note('n1')]));
+    await sleep(0);
+    assert.deepEqual(socket.sends().slice(1).map((f) => f.body), kept, 'same bodies, same commandIds, in order');
+    assert.equal(session.view.notes.get('mine').text, 'offline idea', 'the restored note shows at once');
+    socket.reply(socket.sends()[2], { ok: true, round: 'r1', mine: { n1: 1 }, remaining: 4 });
+    await sleep(0);
+    assert.equal(session.voting.mine.remaining, 4);
+  } finally {
+    session.stop();
+  }
+});
+
+test('client_outdated again within a minute of that reload: no reload, an error for the banner', async () => {
+  const storage = memoryStorage({ 'werkraum.reloadedForUpdate': String(1_000_000 - 20_000) });
+  const { session, socket, errors, reloads } = await started({ storage, now: () => 1_000_000 });
+  try {
+    const queued = session.dispatch({ type: 'note.delete', room: 'main', id: 'n9' });
+    socket.reply(socket.lastSync(), { ok: false, code: 'client_outdated' });
+    await sleep(0);
+    assert.deepEqual(reloads, []);
+    assert.deepEqual(errors, ['client_outdated']);
+    assert.deepEqual(JSON.parse(storage.getItem('werkraum.unsent.b1')), [queued], 'kept for a reload by hand');
+    assert.equal(session.connection, 'closed');
+  } finally {
+    session.stop();
+  }
+});
+
+test('stored board events are told to listeners (links.renewed for the control view)', async () => {
+  const { session, socket } = await started();
+  try {
+    const events = [];
+    session.on('event', (event) => events.push(event.type));
+    socket.reply(socket.lastSend(), fullReply(3, 10));
+    await sleep(0);
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'links.renewed', kind: 'participant', by: 'p2', seq: 4, at: 1 } });
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'online', participants: ['p1'] } });
+    assert.deepEqual(events, ['links.renewed']);
   } finally {
     session.stop();
   }

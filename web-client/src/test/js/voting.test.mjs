@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyMine, applyProgress, countsByNote, emptyVoting, excerpt, isAnonymous, myVotes, noteInScope, notVotedNames,
-  openRound, rankingRows, roundsNewestFirst, shownResults,
+  applyMine, applyProgress, countsByNote, emptyVoting, excerpt, isAnonymous, maxPerNote, myVotes, noteInScope, notVotedNames,
+  openRound, rankingRows, roundsNewestFirst, shownResults, votesPerParticipant,
 } from '../../main/resources/webroot/js/state/voting.js';
+import { Limits } from '../../main/resources/webroot/js/protocol.js';
 import { applyBoardEvent, applyFullBoard, emptyBoardState } from '../../main/resources/webroot/js/state/board-state.js';
 
 const round = (extra = {}) => ({ id: 'r1', title: 'Priorities', votesPerParticipant: 5, maxPerNote: 3, anonymous: true, room: 'main', status: 'open', startedAt: 10, ...extra });
@@ -92,17 +93,34 @@ test('ranking rows: ties share a rank, organisations by count, names only for na
   assert.deepEqual(rankingRows(round({ status: 'closed' })), []);
 });
 
-test('scope: the round room, and one of its sections by the note centre', () => {
-  const sections = new Map([['s1', { id: 's1', x: 0, y: 0, w: 600, h: 400 }], ['s2', { id: 's2', x: 1000, y: 0, w: 600, h: 400 }]]);
-  const inS1 = { id: 'a', x: 100, y: 100, w: 200, h: 150 };
-  const edge = { id: 'b', x: 550, y: 100, w: 200, h: 150 }; // centre at x=650: outside s1
-  assert.equal(noteInScope(round(), inS1, 'main', sections), true);
-  assert.equal(noteInScope(round(), edge, 'main', sections), true, 'no sections: whole room');
-  assert.equal(noteInScope(round({ room: 'other' }), inS1, 'main', sections), false);
-  assert.equal(noteInScope(round({ sections: ['s1'] }), inS1, 'main', sections), true);
-  assert.equal(noteInScope(round({ sections: ['s1'] }), edge, 'main', sections), false);
-  assert.equal(noteInScope(round({ sections: ['s2', 'gone'] }), inS1, 'main', sections), false);
-  assert.equal(noteInScope(null, inS1, 'main', sections), false);
+test('scope: a whole-room round covers every note of its room', () => {
+  const a = { id: 'a', x: 100, y: 100, w: 200, h: 150 };
+  assert.equal(noteInScope(round(), a, 'main'), true);
+  assert.equal(noteInScope(round({ room: undefined }), a, 'main'), true, 'the plenary by default');
+  assert.equal(noteInScope(round({ room: 'other' }), a, 'main'), false);
+  assert.equal(noteInScope(round({ room: 'r1' }), a, 'r1'), true);
+  assert.equal(noteInScope(null, a, 'main'), false);
+  assert.equal(noteInScope(round(), null, 'main'), false);
+});
+
+test('scope: a round with sections covers exactly the notes the server listed when it started', () => {
+  const inside = { id: 'a', x: 100, y: 100, w: 200, h: 150 };
+  const movedIn = { id: 'late', x: 120, y: 120, w: 200, h: 150 }; // where `a` is, but not listed
+  const sectioned = round({ sections: ['s1'], notes: ['a', 'b'] });
+  assert.equal(noteInScope(sectioned, inside, 'main'), true);
+  assert.equal(noteInScope(sectioned, { id: 'b', x: 5000, y: 5000 }, 'main'), true, 'listed: wherever it is now');
+  assert.equal(noteInScope(sectioned, movedIn, 'main'), false, 'not listed: no geometry decides');
+  assert.equal(noteInScope(round({ sections: ['s1'], notes: ['a'], room: 'r1' }), inside, 'main'), false, 'still only its room');
+  assert.equal(noteInScope(round({ sections: ['s1'], notes: [] }), inside, 'main'), false, 'empty sections: nothing to vote on');
+  // The same round object asked again (a render per note) gives the same answers.
+  assert.equal(noteInScope(sectioned, inside, 'main'), true);
+  assert.equal(noteInScope(sectioned, movedIn, 'main'), false);
+});
+
+test('defaults of a round come from the protocol', () => {
+  assert.equal(votesPerParticipant({}), Limits.votesDefault);
+  assert.equal(maxPerNote({}), Limits.votesPerNoteDefault);
+  assert.equal(votesPerParticipant({ votesPerParticipant: 7 }), 7);
 });
 
 test('excerpts are flattened and cut', () => {

@@ -14,9 +14,9 @@ import io.werkraum.auth.TokenService;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.http.HttpVerticle;
 import io.werkraum.realtime.RealtimeVerticle;
-import io.werkraum.store.BoardStore;
 import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.store.RedisConnector;
+import io.werkraum.store.SocketStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -122,12 +122,12 @@ public final class Werkraum {
       return Future.succeededFuture(config.secret());
     }
     Redis redis = Redis.createClient(vertx, RedisConnector.options(config));
-    return new BoardStore(redis).sharedSecret(TokenService.randomId(32)).onComplete(done -> redis.close());
+    return new SocketStore(redis).sharedSecret(TokenService.randomId(32)).onComplete(done -> redis.close());
   }
 
   private static Future<Void> deploy(Vertx vertx, WerkraumConfig config, TokenService tokens,
       HazelcastClusterManager cluster) {
-    return vertx.deployVerticle(() -> new RealtimeVerticle(config, tokens), new DeploymentOptions())
+    return vertx.deployVerticle(() -> new RealtimeVerticle(config), new DeploymentOptions())
         .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();

@@ -1,17 +1,19 @@
 // Entry point of /b/<boardId>: find or obtain a join token, then run the board UI.
 import { mountPageShell } from './ui/page-shell.js';
-import { freeSpot } from './state/placement.js';
+import { freeSpot, spotBeside } from './state/placement.js';
 import { errorMessageKey, language, t } from './i18n.js';
 import { ApiError, fetchSession, joinBoard } from './api/http.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
-import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, SECTION_SIZE, clampCoord } from './state/limits.js';
+import { Commands, ErrorCodes } from './protocol.js';
+import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, PLENARY_ROOM, SECTION_SIZE, clampCoord } from './state/limits.js';
 import { initialViewport, zoomPercent } from './state/viewport.js';
 import { countsByNote, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
 import { enableSound, playChime } from './sound.js';
 import { mountStatusBar } from './ui/status-bar.js';
 import { mountBanners } from './ui/banners.js';
+import { mountUpdateBanner } from './ui/update-banner.js';
 import { mountVotingPanel } from './ui/voting-panel.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { mountJoinForm } from './ui/join-form.js';
@@ -21,7 +23,7 @@ import { mountCanvas } from './ui/canvas.js';
 import { mountRoomBar } from './ui/room-bar.js';
 import { mountRoomPicker } from './ui/room-picker.js';
 import { breakoutRooms, choosingRooms, membersByRoom, roomFromHash, roomName } from './state/rooms.js';
-import { PLENARY_ROOM } from './state/limits.js';
+import { noteVisibility } from './state/private-notes.js';
 
 const views = {
   loading: document.getElementById('loading-view'),
@@ -39,6 +41,9 @@ const SOUND_KEY = 'werkraum.timerSound';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 const FOLLOW_HEARTBEAT_MS = 2000;
+/** The commands that change a canvas item, by its kind. */
+const UPDATE = { note: Commands.noteUpdate, section: Commands.sectionUpdate };
+const DELETE = { note: Commands.noteDelete, section: Commands.sectionDelete };
 
 function readStorage(key) {
   try { return localStorage.getItem(key); } catch { return null; }
@@ -166,7 +171,7 @@ async function main() {
 
   function joinErrorKey(code) {
     // Refusals of a join mean the link is wrong or revoked; say so in words.
-    if (code === 'not_allowed' || code === 'unauthorized' || code === 'not_found') return 'join.errorLink';
+    if (code === ErrorCodes.notAllowed || code === 'unauthorized' || code === ErrorCodes.notFound) return 'join.errorLink';
     return errorKey(code);
   }
 
@@ -215,6 +220,8 @@ async function main() {
       spotlightKey: null,
       focusAt: undefined,
       followedAt: null,
+      /** The server runs a newer Werkraum and this page already reloaded for it: a banner says so. */
+      outdated: false,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
     let viewStoreTimer = null;
@@ -235,7 +242,7 @@ async function main() {
     function createNoteAt(point) {
       const id = randomId();
       dispatch({
-        type: 'note.create',
+        type: Commands.noteCreate,
         note: {
           id,
           x: clampCoord(point.x - NOTE_SIZE.defaultW / 2),
@@ -248,6 +255,23 @@ async function main() {
       });
       ui.selected = { kind: 'note', id };
       return id;
+    }
+
+    /** A note can be copied while the board may be changed, unless it is a hidden note whose text I cannot read. */
+    function canDuplicate(note) {
+      return Boolean(note) && !readOnly && noteVisibility(note, participant) !== 'placeholder';
+    }
+
+    /** A copy of a note beside it (the server copies text, colour and size), then selected and focused. */
+    function duplicateNote(sourceId) {
+      const source = session.view.notes.get(sourceId);
+      if (!canDuplicate(source)) return;
+      const spot = spotBeside(source, session.view.notes.values());
+      const id = randomId();
+      dispatch({ type: Commands.noteDuplicate, id: sourceId, note: { id, x: clampCoord(spot.x), y: clampCoord(spot.y) } });
+      ui.selected = { kind: 'note', id };
+      canvas.focusItem('note', id);
+      canvas.revealNote(id);
     }
 
     function viewportChanged(v) {
@@ -266,11 +290,12 @@ async function main() {
       setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
       select: (selection) => { ui.selected = selection; requestRender(); },
       createNoteAt,
-      updateItem: (kind, id, patch) => dispatch({ type: `${kind}.update`, id, patch }),
+      updateItem: (kind, id, patch) => dispatch({ type: UPDATE[kind], id, patch }),
       deleteItem: (kind, id) => {
-        dispatch({ type: `${kind}.delete`, id });
+        dispatch({ type: DELETE[kind], id });
         if (ui.selected?.id === id) ui.selected = null;
       },
+      duplicateNote,
       cursor: (x, y) => { if (!observer) session.sendCursor(x, y); },
       drag: (kind, id, x, y) => session.sendDrag(id, x, y),
       dragEnd: (kind, id) => session.sendDragEnd(id),
@@ -288,7 +313,7 @@ async function main() {
         const centre = canvas.centre();
         const id = randomId();
         dispatch({
-          type: 'section.create',
+          type: Commands.sectionCreate,
           section: {
             id,
             x: clampCoord(centre.x - SECTION_SIZE.defaultW / 2),
@@ -303,15 +328,16 @@ async function main() {
       },
       setColor: (color) => {
         ui.defaultColor = color;
-        if (ui.selected?.kind === 'note') dispatch({ type: 'note.update', id: ui.selected.id, patch: { color } });
+        if (ui.selected?.kind === 'note') dispatch({ type: Commands.noteUpdate, id: ui.selected.id, patch: { color } });
         requestRender();
       },
+      duplicateSelected: () => { if (ui.selected?.kind === 'note') duplicateNote(ui.selected.id); },
       deleteSelected: () => canvas.deleteSelected(),
       zoom: (direction) => canvas.zoomStep(direction),
     });
 
     const participants = mountParticipants(document.getElementById('participants-panel'), {
-      onUpdateSelf: (patch) => { if (!observer) session.dispatch({ type: 'participant.update', patch }); },
+      onUpdateSelf: (patch) => { if (!observer) session.dispatch({ type: Commands.participantUpdate, patch }); },
     });
 
     const statusBar = mountStatusBar(document.getElementById('topbar-status'), {
@@ -334,12 +360,13 @@ async function main() {
         canvas.focus();
       },
     });
+    const updateBanner = mountUpdateBanner(document.getElementById('banners'), { reload: () => location.reload() });
     const votingPanel = mountVotingPanel(document.getElementById('voting-panel'));
     const roomBar = mountRoomBar(document.getElementById('topbar-room'), {
       enterRoom: (target) => { session.enterRoom(target); canvas.focus(); },
     });
     const roomPicker = mountRoomPicker(document.getElementById('room-picker'), {
-      choose: (target) => session.request({ type: 'room.choose', room: target }),
+      choose: (target) => session.request({ type: Commands.roomChoose, room: target }),
     });
     /** The room's name as shown (the plenary's in the UI language). */
     const nameOfRoom = (view, id) => roomName(view.rooms, id, t('rooms.plenary'));
@@ -347,7 +374,7 @@ async function main() {
       vote: (noteId, delta) => {
         const round = openRound(session.view.rounds);
         if (!round || observer) return;
-        session.request({ type: delta > 0 ? 'vote.cast' : 'vote.retract', round: round.id, note: noteId });
+        session.request({ type: delta > 0 ? Commands.voteCast : Commands.voteRetract, round: round.id, note: noteId });
       },
     };
 
@@ -425,6 +452,7 @@ async function main() {
         privateWriting: settings.privateWriting === true ? (facilitator ? 'facilitator' : 'participant') : null,
         following: followed ? { name: view.participants.get(followed)?.name ?? t('follow.someone') } : null,
       });
+      updateBanner.update({ t, shown: ui.outdated });
 
       const open = openRound(view.rounds);
       const canVote = !observer;
@@ -443,7 +471,13 @@ async function main() {
         participants: view.participants,
       });
       toolbar.update({
-        t, readOnly, selectedNote, hasSelection: Boolean(ui.selected), defaultColor: ui.defaultColor, zoomPercent: zoomPercent(ui.viewport),
+        t,
+        readOnly,
+        selectedNote,
+        hasSelection: Boolean(ui.selected),
+        canDuplicate: canDuplicate(selectedNote),
+        defaultColor: ui.defaultColor,
+        zoomPercent: zoomPercent(ui.viewport),
       });
       const rooms = breakoutRooms(view.rooms);
       roomBar.update({
@@ -471,7 +505,7 @@ async function main() {
         readOnly,
         spotlight: ui.spotlightKey ? ui.spotlightKey.split('/')[1] : null,
         voting: {
-          canVote: open && canVote ? (note) => noteInScope(open, note, session.room, view.sections) : null,
+          canVote: open && canVote ? (note) => noteInScope(open, note, session.room) : null,
           mine: mine.mine,
           actions: voteActions,
           results: shown ? countsByNote(shown) : null,
@@ -494,7 +528,14 @@ async function main() {
       else if (previous !== PLENARY_ROOM) announcer.announce(t('rooms.backInPlenary'));
       renderNow();
     });
-    session.on('error', (code) => toasts.show(t(errorKey(code), { code })));
+    session.on('error', (code) => {
+      if (code === ErrorCodes.clientOutdated) {
+        ui.outdated = true;
+        requestRender();
+      } else {
+        toasts.show(t(errorKey(code), { code }));
+      }
+    });
     window.addEventListener('online', () => { shell.topbarState.offline = false; session.reconnectNow(); requestRender(); });
     window.addEventListener('offline', () => { shell.topbarState.offline = true; requestRender(); });
     window.addEventListener('pagehide', () => session.leave());

@@ -21,6 +21,8 @@ import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overv
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
+import { Commands, ErrorCodes, Events } from './protocol.js';
+import { mountUpdateBanner } from './ui/update-banner.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 /** How often each breakout room is polled for the overview (activity, thumbnail). */
@@ -86,7 +88,8 @@ async function main() {
     });
     const room = session.room;
     const confirm = createConfirm(t);
-    const ui = { links: null, linksNotice: null, linksLoading: false };
+    /** linksAgain: the links changed while they were being read: read them once more. outdated: see the board page. */
+    const ui = { links: null, linksNotice: null, linksLoading: false, linksAgain: false, outdated: false };
 
     const command = (fields) => session.request(fields);
     /** A refused or failed HTTP call, as a toast in the UI language. */
@@ -96,15 +99,31 @@ async function main() {
     };
 
     function loadLinks() {
-      if (ui.linksLoading) return;
+      if (ui.linksLoading) {
+        ui.linksAgain = true;
+        return;
+      }
       ui.linksLoading = true;
-      session.request({ type: 'links.get' }).then((reply) => {
+      session.request({ type: Commands.linksGet }).then((reply) => {
         ui.linksLoading = false;
         if (reply.ok && reply.links) {
           ui.links = reply.links;
           requestRender();
         }
+        if (ui.linksAgain) {
+          ui.linksAgain = false;
+          loadLinks();
+        }
       });
+    }
+
+    /** links.renewed {kind, by}: a link was renewed, maybe in another control view; show the new one. */
+    function onBoardEvent(event) {
+      if (event.type !== Events.linksRenewed) return;
+      if (event.by !== self.id && (event.kind === 'participant' || event.kind === 'observer')) {
+        ui.linksNotice = t('fac.links.renewedElsewhere', { kind: t(`fac.links.${event.kind}`) });
+      }
+      loadLinks();
     }
 
     /** Polled copies of the breakout rooms: room id -> watch. One poll at a time covers every room. */
@@ -143,16 +162,16 @@ async function main() {
       remove: async (p) => {
         if (!p) return;
         if (await confirm(t('fac.participants.removeConfirm', { name: p.name }), t('fac.participants.remove'))) {
-          command({ type: 'participant.remove', id: p.id });
+          command({ type: Commands.participantRemove, id: p.id });
         }
       },
       move: (p, target) => {
-        if (p) command({ type: 'participant.move', id: p.id, room: target });
+        if (p) command({ type: Commands.participantMove, id: p.id, room: target });
       },
     });
     const rooms = mountFacRooms(document.getElementById('fac-rooms'), {
       create: ({ names, templateSection }) => {
-        const body = { type: 'rooms.create', rooms: names.map((name) => ({ id: randomId(10), name })) };
+        const body = { type: Commands.roomsCreate, rooms: names.map((name) => ({ id: randomId(10), name })) };
         if (templateSection) body.templateSection = templateSection;
         return command(body).then((reply) => {
           if (reply.ok) toasts.show(t('fac.rooms.created', { count: names.length }), 'info');
@@ -160,7 +179,7 @@ async function main() {
         });
       },
       assign: (mode) => {
-        const body = { type: 'rooms.assign', mode };
+        const body = { type: Commands.roomsAssign, mode };
         if (mode === 'manual') {
           // The rooms as set in the participants table.
           body.assignments = Object.fromEntries([...session.view.participants.values()]
@@ -171,23 +190,23 @@ async function main() {
           if (reply.ok) toasts.show(t('fac.rooms.assigned'), 'info');
         });
       },
-      open: () => command({ type: 'rooms.open' }),
-      close: () => command({ type: 'rooms.close' }),
+      open: () => command({ type: Commands.roomsOpen }),
+      close: () => command({ type: Commands.roomsClose }),
       harvest: async (room) => {
         if (!room) return;
         const name = room.name || room.id;
         const openNow = session.view.settings?.breakout === 'open';
         const text = t(openNow ? 'fac.rooms.harvestConfirmOpen' : 'fac.rooms.harvestConfirm', { room: name });
         if (await confirm(text, t('fac.rooms.harvest'))) {
-          const reply = await command({ type: 'rooms.harvest', room: room.id });
+          const reply = await command({ type: Commands.roomsHarvest, room: room.id });
           if (reply.ok) toasts.show(t('fac.rooms.harvested', { room: name }), 'info');
         }
       },
       reveal: async (roomId) => {
-        const reply = await command({ type: 'private.reveal', room: roomId });
+        const reply = await command({ type: Commands.privateReveal, room: roomId });
         if (reply.ok) toasts.show(t('fac.rooms.revealed'), 'info');
       },
-      setPrivate: (on) => command({ type: 'private.set', on }),
+      setPrivate: (on) => command({ type: Commands.privateSet, on }),
       enterHref: (roomId) => `/b/${encodeURIComponent(boardId)}#room=${encodeURIComponent(roomId)}`,
     });
     const timer = mountFacTimer(document.getElementById('fac-timer'), { command, now: () => session.clock.now() });
@@ -201,7 +220,7 @@ async function main() {
           toasts.show(t('fac.board.bringNoView'), 'info');
           return;
         }
-        command({ type: 'view.bring', viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } }).then((reply) => {
+        command({ type: Commands.viewBring, viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } }).then((reply) => {
           if (reply.ok) toasts.show(t('fac.board.bringDone'), 'info');
         });
       },
@@ -211,7 +230,7 @@ async function main() {
       room,
       closeRound: async (round) => {
         if (await confirm(t('fac.voting.closeConfirm', { title: round.title || t('voting.untitled') }), t('fac.voting.close'))) {
-          command({ type: 'round.close', round: round.id });
+          command({ type: Commands.roundClose, round: round.id });
         }
       },
     });
@@ -219,7 +238,7 @@ async function main() {
       renew: async (kind) => {
         const name = t(`fac.links.${kind}`);
         if (!(await confirm(t('fac.links.renewConfirm', { kind: name }), t('fac.links.renew')))) return;
-        const reply = await command({ type: 'links.renew', kind });
+        const reply = await command({ type: Commands.linksRenew, kind });
         if (reply.ok && reply.links) {
           ui.links = reply.links;
           ui.linksNotice = t('fac.links.renewed');
@@ -231,7 +250,7 @@ async function main() {
       takeSnapshot: async (name) => {
         // The server wants a name: without one, the snapshot is named after the moment.
         const chosen = (name || t('snapshots.defaultName', { time: formatDateTime(Date.now(), language()) })).slice(0, NAME_MAX);
-        const reply = await command({ type: 'snapshot.take', name: chosen });
+        const reply = await command({ type: Commands.snapshotTake, name: chosen });
         if (reply.ok) toasts.show(t('fac.result.taken', { name: chosen }), 'info');
         return reply.ok === true;
       },
@@ -268,6 +287,8 @@ async function main() {
       },
     });
 
+    const updateBanner = mountUpdateBanner(document.getElementById('update-banner'), { reload: () => location.reload() });
+
     let frame = 0;
     function requestRender() {
       if (!frame) frame = requestAnimationFrame(() => { frame = 0; render(); });
@@ -295,6 +316,7 @@ async function main() {
         settings, progress: session.voting.progress,
       });
       result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms });
+      updateBanner.update({ t, shown: ui.outdated });
       links.update({ t, links: ui.links, notice: ui.linksNotice });
       ui.linksNotice = null;
       if (!ui.links && session.synced && session.connection === 'open') loadLinks();
@@ -303,7 +325,15 @@ async function main() {
 
     session.on('change', requestRender);
     session.on('state', requestRender);
-    session.on('error', (code) => toasts.show(t(errorMessageKey(code), { code })));
+    session.on('event', onBoardEvent);
+    session.on('error', (code) => {
+      if (code === ErrorCodes.clientOutdated) {
+        ui.outdated = true;
+        requestRender();
+      } else {
+        toasts.show(t(errorMessageKey(code), { code }));
+      }
+    });
     window.addEventListener('online', () => { shell.topbarState.offline = false; session.reconnectNow(); requestRender(); });
     window.addEventListener('offline', () => { shell.topbarState.offline = true; requestRender(); });
     session.start();

@@ -1,6 +1,9 @@
 // Client-chosen identifiers for commands, notes and sections.
-// The server accepts 1-64 characters of A-Za-z0-9_- ; 20 random characters of a
-// 64-letter alphabet give 120 bits, so collisions are not a practical concern.
+// The server accepts ids of Limits.idPattern (1-64 characters of A-Za-z0-9_-); 20 random
+// characters of a 64-letter alphabet give 120 bits, so collisions are not a practical concern.
+import { Limits } from './protocol.js';
+
+const ID = new RegExp(`^(?:${Limits.idPattern})$`);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
 export function randomId(length = 20, source = globalThis.crypto) {
@@ -19,5 +22,5 @@ export function randomDigits(count, source = globalThis.crypto) {
 }
 
 export function isValidId(id) {
-  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+  return typeof id === 'string' && ID.test(id);
 }

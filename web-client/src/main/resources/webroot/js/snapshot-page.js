@@ -12,6 +12,7 @@ import { mountRoomBar } from './ui/room-bar.js';
 import { mountVotingPanel } from './ui/voting-panel.js';
 import { h, setText } from './ui/dom.js';
 import { emptyPresence } from './state/presence.js';
+import { ErrorCodes } from './protocol.js';
 import { PLENARY_ROOM } from './state/limits.js';
 import { breakoutRooms, roomName } from './state/rooms.js';
 import { closedRounds, documentParticipants, documentRoomContent, documentRooms } from './state/snapshot-document.js';
@@ -51,7 +52,7 @@ async function main() {
     }
     const code = error instanceof ApiError ? error.code : 'network';
     const failure = document.querySelector('[data-part="failure"]');
-    shell.renderPage = () => setText(failure, code === 'not_found' ? t('snapshot.notFound') : t(errorMessageKey(code), { code }));
+    shell.renderPage = () => setText(failure, code === ErrorCodes.notFound ? t('snapshot.notFound') : t(errorMessageKey(code), { code }));
     shell.renderPage();
     showView('failed');
     return;

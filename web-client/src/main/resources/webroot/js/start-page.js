@@ -4,6 +4,7 @@ import { errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t }
 import { ApiError, createBoard, deleteOwnTemplate, fetchOwnTemplate, fetchTemplates } from './api/http.js';
 import { copyToClipboard, h, setAttr, setText } from './ui/dom.js';
 import { createConfirm } from './ui/confirm.js';
+import { ErrorCodes } from './protocol.js';
 import { NAME_MAX } from './state/limits.js';
 import { checkOwnTemplates, createOwnTemplates } from './state/own-templates.js';
 
@@ -105,7 +106,7 @@ async function main() {
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : 'network';
       // not_found: gone already, so it leaves the list all the same.
-      if (code !== 'not_found') {
+      if (code !== ErrorCodes.notFound) {
         announceTemplate(t(errorMessageKey(code), { code }), true);
         return;
       }

@@ -1,7 +1,7 @@
 package io.werkraum.auth;
 
 import io.werkraum.board.Actor;
-import io.werkraum.board.Limits;
+import io.werkraum.protocol.Limits;
 import io.werkraum.board.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,11 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>A join token ({@code v1|board|participant|role}) proves identity for as long as the
  *       participant exists; the browser keeps it and sends it only in an Authorization header.
- *   <li>A socket ticket ({@code t2|board|participant|role|expiresAt|room|breakout}) is what a
- *       WebSocket URL carries: URLs end up in proxy logs and browser consoles, so they carry only
- *       something that expires within a minute. It also says which breakout room the participant
- *       was assigned and whether rooms were open, so the guard can decide a socket's first
- *       registrations at once.
+ *   <li>A socket ticket ({@code t3|board|participant|role|expiresAt|nonce}) is what a WebSocket URL
+ *       carries: URLs end up in proxy logs and browser consoles, so they carry only something that
+ *       expires within a minute and opens one socket (the nonce is used up when it does).
  * </ul>
  * Whether the participant still exists (not removed) is checked against the store where it matters.
  */
@@ -44,13 +42,13 @@ public final class TokenService {
     return seal(String.join("|", "v1", actor.boardId(), actor.participantId(), actor.role().wire()));
   }
 
-  public String issueTicket(Actor actor, long expiresAt, String assignedRoom, boolean breakoutOpen) {
-    return seal(String.join("|", "t2", actor.boardId(), actor.participantId(), actor.role().wire(),
-        Long.toString(expiresAt), assignedRoom == null ? "" : assignedRoom, breakoutOpen ? "open" : "closed"));
+  public String issueTicket(Actor actor, long expiresAt) {
+    return seal(String.join("|", "t3", actor.boardId(), actor.participantId(), actor.role().wire(),
+        Long.toString(expiresAt), randomId(12)));
   }
 
-  /** What a verified socket ticket says. */
-  public record Ticket(Actor actor, String assignedRoom, boolean breakoutOpen) {}
+  /** What a verified socket ticket says: who, until when, and the nonce that marks it used. */
+  public record Ticket(Actor actor, long expiresAt, String nonce) {}
 
   /** The actor the join token names, or null when it is malformed or not signed by us. */
   public Actor verify(String token) {
@@ -60,12 +58,12 @@ public final class TokenService {
 
   /** What the ticket says, or null when it is malformed, not signed by us or expired. */
   public Ticket verifyTicket(String ticket, long now) {
-    String[] parts = open(ticket, "t2", 7);
+    String[] parts = open(ticket, "t3", 6);
     try {
       if (parts == null || Long.parseLong(parts[4]) < now) {
         return null;
       }
-      return new Ticket(actor(parts), parts[5].isEmpty() ? null : parts[5], "open".equals(parts[6]));
+      return new Ticket(actor(parts), Long.parseLong(parts[4]), parts[5]);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -1,16 +1,19 @@
 package io.werkraum.board;
 
+import io.werkraum.protocol.ErrorCode;
+import java.util.Map;
+
 /** A refused request: a stable code and an English message for logs and developers. */
 public final class Rejection extends RuntimeException {
   private final ErrorCode code;
-  private final java.util.Map<String, Object> details;
+  private final Map<String, Object> details;
 
   public Rejection(ErrorCode code, String message) {
-    this(code, message, java.util.Map.of());
+    this(code, message, Map.of());
   }
 
   /** @param details fields the reply carries besides code and message, for the client to act on */
-  public Rejection(ErrorCode code, String message, java.util.Map<String, Object> details) {
+  public Rejection(ErrorCode code, String message, Map<String, Object> details) {
     super(message, null, false, false);
     this.code = code;
     this.details = details;
@@ -20,11 +23,19 @@ public final class Rejection extends RuntimeException {
     return code;
   }
 
-  public java.util.Map<String, Object> details() {
+  public Map<String, Object> details() {
     return details;
   }
 
   public static Rejection invalid(String message) {
     return new Rejection(ErrorCode.INVALID_INPUT, message);
+  }
+
+  public static Rejection notFound(String message) {
+    return new Rejection(ErrorCode.NOT_FOUND, message);
+  }
+
+  public static Rejection notAllowed(String message) {
+    return new Rejection(ErrorCode.NOT_ALLOWED, message);
   }
 }

@@ -1,5 +1,6 @@
 package io.werkraum.board;
 
+import io.werkraum.protocol.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 

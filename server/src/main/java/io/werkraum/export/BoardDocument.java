@@ -1,6 +1,7 @@
 package io.werkraum.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.werkraum.board.Area;
 import java.util.List;
 import java.util.Map;
 
@@ -56,14 +57,14 @@ public record BoardDocument(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Section(String id, double x, double y, double w, double h, String title, String author,
-      long createdAt, long updatedAt, Map<String, Object> origin) {}
+      long createdAt, long updatedAt, Map<String, Object> origin) implements Area {}
 
   /**
    * @param origin for harvested notes: {@code {room, roomName, note}} where the note came from
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Note(String id, double x, double y, double w, double h, String color, String text, String author,
-      long createdAt, long updatedAt, Map<String, Object> origin) {}
+      long createdAt, long updatedAt, Map<String, Object> origin) implements Area {}
 
   /** A voting round with its settings and, once closed, its results. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -76,13 +76,19 @@ public final class CsvExport {
     out.append(CRLF);
   }
 
-  /** A leading apostrophe for text a spreadsheet would run as a formula. */
+  /**
+   * A leading apostrophe for text a spreadsheet would run as a formula: one that starts with
+   * {@code = + - @}, also after spaces, line breaks or quotes (spreadsheets skip those), or with a
+   * tab or carriage return.
+   */
   static String defuse(String cell) {
-    if (cell.isEmpty()) {
-      return cell;
+    int first = 0;
+    while (first < cell.length() && " \t\r\n\"'".indexOf(cell.charAt(first)) >= 0) {
+      first++;
     }
-    char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    boolean formula = first < cell.length() && "=+-@".indexOf(cell.charAt(first)) >= 0;
+    boolean control = !cell.isEmpty() && (cell.charAt(0) == '\t' || cell.charAt(0) == '\r');
+    return formula || control ? "'" + cell : cell;
   }
 
   private static void quote(StringBuilder out, String cell) {

@@ -1,81 +1,57 @@
 package io.werkraum.export;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Limits;
-import io.werkraum.board.Mutation.Collection;
 import io.werkraum.board.Rejection;
-import io.werkraum.store.BoardStore;
+import io.werkraum.protocol.Limits;
+import io.werkraum.store.EventCodec;
+import io.werkraum.store.StateReads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads a live board from the store into a {@link BoardDocument}, applying the privacy rules of
- * every export once, here: hidden notes are left out, and voters appear only for named rounds
- * (the store keeps none for anonymous ones anyway).
+ * Reads a live board from the store, at one moment, into a {@link BoardDocument}, applying the
+ * privacy rules of every export once, here: hidden notes are left out, and voters appear only for
+ * named rounds (the store keeps none for anonymous ones anyway).
  */
 public final class DocumentBuilder {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final StateReads reads;
 
-  private final BoardStore store;
-
-  public DocumentBuilder(BoardStore store) {
-    this.store = store;
+  public DocumentBuilder(StateReads reads) {
+    this.reads = reads;
   }
 
   public Future<BoardDocument> build(String boardId, long now) {
-    return Future.all(store.board(boardId), store.participants(boardId), store.rooms(boardId), store.rounds(boardId),
-            store.settings(boardId))
-        .compose(all -> {
-          var board = all.<io.werkraum.board.Board>resultAt(0);
-          if (board == null) {
-            return Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such board"));
-          }
-          List<JsonObject> participants = all.resultAt(1);
-          JsonObject rooms = all.resultAt(2);
-          List<JsonObject> rounds = all.resultAt(3);
-          BoardDocument.Settings settings = settings(all.resultAt(4));
-          List<Future<BoardDocument.Room>> roomDocs = rooms.stream()
-              .map(e -> room(boardId, (JsonObject) e.getValue()))
-              .toList();
-          return Future.all(roomDocs).map(done -> {
-            List<BoardDocument.Room> sorted = new ArrayList<>();
-            roomDocs.forEach(f -> sorted.add(f.result()));
-            // The plenary first, then breakout rooms by name.
-            sorted.sort(Comparator.comparing((BoardDocument.Room r) -> !Limits.MAIN_ROOM.equals(r.id()))
-                .thenComparing(BoardDocument.Room::name));
-            return new BoardDocument(BoardDocument.SCHEMA_VERSION, board.id(), board.title(), board.createdAt(), now,
-                null, settings,
-                participants.stream().map(p -> convert(p, BoardDocument.Person.class))
-                    .sorted(Comparator.comparingLong(BoardDocument.Person::joinedAt)).toList(),
-                sorted,
-                rounds.stream().map(DocumentBuilder::round)
-                    .sorted(Comparator.comparingLong(BoardDocument.Round::startedAt)).toList());
-          });
-        });
-  }
-
-  private Future<BoardDocument.Room> room(String boardId, JsonObject room) {
-    String id = room.getString("id");
-    return Future.all(store.roomItems(boardId, id, Collection.SECTIONS), store.roomItems(boardId, id, Collection.NOTES))
-        .map(both -> {
-          List<JsonObject> sections = both.resultAt(0);
-          List<JsonObject> notes = both.resultAt(1);
-          return new BoardDocument.Room(id, room.getString("name", ""), room.getString("kind", "breakout"),
-              room.getLong("createdAt", 0L),
-              sections.stream().map(s -> convert(s, BoardDocument.Section.class))
-                  .sorted(Comparator.comparingDouble(BoardDocument.Section::y).thenComparingDouble(BoardDocument.Section::x))
-                  .toList(),
-              notes.stream().filter(n -> !n.getBoolean("hidden", false))
-                  .map(n -> convert(n, BoardDocument.Note.class))
-                  .sorted(Comparator.comparingDouble(BoardDocument.Note::y).thenComparingDouble(BoardDocument.Note::x))
-                  .toList());
-        });
+    return reads.document(boardId).map(stored -> {
+      if (stored == null) {
+        throw Rejection.notFound("no such board");
+      }
+      List<BoardDocument.Room> rooms = new ArrayList<>();
+      for (JsonObject room : stored.rooms()) {
+        String id = room.getString("id");
+        rooms.add(new BoardDocument.Room(id, room.getString("name", ""), room.getString("kind", "breakout"),
+            room.getLong("createdAt", 0L),
+            stored.sections().get(id).stream().map(s -> convert(s, BoardDocument.Section.class))
+                .sorted(Comparator.comparingDouble(BoardDocument.Section::y).thenComparingDouble(BoardDocument.Section::x))
+                .toList(),
+            stored.notes().get(id).stream().filter(n -> !n.getBoolean("hidden", false))
+                .map(n -> convert(n, BoardDocument.Note.class))
+                .sorted(Comparator.comparingDouble(BoardDocument.Note::y).thenComparingDouble(BoardDocument.Note::x))
+                .toList()));
+      }
+      // The plenary first, then breakout rooms by name.
+      rooms.sort(Comparator.comparing((BoardDocument.Room r) -> !Limits.MAIN_ROOM.equals(r.id()))
+          .thenComparing(BoardDocument.Room::name));
+      JsonObject board = stored.board();
+      return new BoardDocument(BoardDocument.SCHEMA_VERSION, board.getString("id"), board.getString("title"),
+          board.getLong("createdAt"), now, null, settings(stored.settings()),
+          stored.participants().stream().map(p -> convert(p, BoardDocument.Person.class))
+              .sorted(Comparator.comparingLong(BoardDocument.Person::joinedAt)).toList(),
+          rooms,
+          stored.rounds().stream().map(DocumentBuilder::round)
+              .sorted(Comparator.comparingLong(BoardDocument.Round::startedAt)).toList());
+    });
   }
 
   private static BoardDocument.Settings settings(JsonObject stored) {
@@ -98,6 +74,6 @@ public final class DocumentBuilder {
   }
 
   private static <T> T convert(JsonObject json, Class<T> type) {
-    return JSON.convertValue(json.getMap(), type);
+    return EventCodec.JSON.convertValue(json.getMap(), type);
   }
 }

@@ -6,6 +6,7 @@ import io.werkraum.export.BoardDocument.Ranked;
 import io.werkraum.export.BoardDocument.Room;
 import io.werkraum.export.BoardDocument.Round;
 import io.werkraum.export.BoardDocument.Section;
+import io.werkraum.board.Sections;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,18 +113,9 @@ final class ExportIndex {
     return best;
   }
 
-  /** The section whose rectangle holds the note's centre; the smallest one when several do. */
+  /** The section a note belongs to (see {@link Sections}), or null. */
   static Section sectionOf(Room room, Note note) {
-    double cx = note.x() + note.w() / 2;
-    double cy = note.y() + note.h() / 2;
-    Section found = null;
-    for (Section s : list(room.sections())) {
-      if (cx >= s.x() && cx <= s.x() + s.w() && cy >= s.y() && cy <= s.y() + s.h()
-          && (found == null || s.w() * s.h() < found.w() * found.h())) {
-        found = s;
-      }
-    }
-    return found;
+    return Sections.home(note, list(room.sections()));
   }
 
   static String nullToEmpty(String s) {

@@ -2,10 +2,10 @@ package io.werkraum.export;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Limits;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
-import io.werkraum.service.BoardService;
+import io.werkraum.auth.Sessions;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -24,14 +24,14 @@ public final class ExportService {
 
   private final Vertx vertx;
   private final BoardStore store;
-  private final BoardService boards;
+  private final Sessions sessions;
   private final DocumentBuilder documents;
 
-  public ExportService(Vertx vertx, BoardStore store, BoardService boards) {
+  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions) {
     this.vertx = vertx;
     this.store = store;
-    this.boards = boards;
-    this.documents = new DocumentBuilder(store);
+    this.sessions = sessions;
+    this.documents = documents;
   }
 
   /**
@@ -48,7 +48,8 @@ public final class ExportService {
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
-    return boards.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId)).compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
+    return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId))
+        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
   }
 
   private Future<BoardDocument> document(String boardId, String snapshotId) {

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.werkraum.board.Limits;
+import io.werkraum.protocol.Limits;
+import io.werkraum.protocol.Palette;
 import io.werkraum.board.Rejection;
 import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Person;
@@ -46,7 +47,7 @@ public final class JsonExport {
   private static final Set<String> ROLES = Set.of("facilitator", "participant", "observer");
   private static final Set<String> STATUSES = Set.of("open", "closed");
   private static final Set<String> KINDS = Set.of("plenary", "breakout");
-  private static final Set<String> COLORS = Set.copyOf(Limits.NOTE_COLORS);
+  private static final Set<String> COLORS = Set.copyOf(Palette.names());
 
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build())

@@ -1,5 +1,6 @@
 package io.werkraum.export;
 
+import io.werkraum.board.Sections;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,7 +170,7 @@ public final class PdfExport {
       }
       List<BoardDocument.Note> outside = new ArrayList<>();
       for (BoardDocument.Note n : notes) {
-        BoardDocument.Section home = home(n, sections);
+        BoardDocument.Section home = Sections.home(n, sections);
         (home == null ? outside : bySection.get(home)).add(n);
       }
       Comparator<BoardDocument.Note> reading =
@@ -351,19 +352,6 @@ public final class PdfExport {
       return name == null ? null : name.toString();
     }
 
-    /** The smallest section a note's centre lies in, or null. */
-    private static BoardDocument.Section home(BoardDocument.Note n, List<BoardDocument.Section> sections) {
-      double cx = n.x() + n.w() / 2;
-      double cy = n.y() + n.h() / 2;
-      BoardDocument.Section best = null;
-      for (BoardDocument.Section s : sections) {
-        if (cx >= s.x() && cx <= s.x() + s.w() && cy >= s.y() && cy <= s.y() + s.h()
-            && (best == null || s.w() * s.h() < best.w() * best.h())) {
-          best = s;
-        }
-      }
-      return best;
-    }
   }
 
   /** Lays out text and pictures top to bottom over as many pages as they need. */

@@ -1,5 +1,6 @@
 package io.werkraum.export;
 
+import io.werkraum.protocol.Palette;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
@@ -19,18 +20,7 @@ import java.util.Map;
  * font every renderer uses, so wrapping is the same in every format.
  */
 public final class RoomPicture {
-  /** The palette of the board (web-client app.css, {@code --note-*}). */
-  public static final Map<String, String> PALETTE = Map.of(
-      "yellow", "#fff3a8",
-      "orange", "#ffd8a8",
-      "pink", "#ffd1e3",
-      "purple", "#e4d7ff",
-      "blue", "#cfe4ff",
-      "teal", "#c4f0ea",
-      "green", "#d3f2c7",
-      "grey", "#e3e6ea");
-
-  public static final String TEXT = "#1a1f24";
+  public static final String TEXT = Palette.TEXT;
   public static final String AUTHOR = "#3b4550";
   public static final String CANVAS = "#eef1f4";
   public static final String SECTION_FILL = "#ffffff";
@@ -150,7 +140,7 @@ public final class RoomPicture {
       List<String> lines = wrap(ExportFonts.printable(n.text(), text), text, inner, maxLines);
       String author = hasAuthor ? fit(ExportFonts.printable(n.author(), small).replace('\n', ' '), small, inner) : "";
       Integer v = votes == null ? null : votes.get(n.id());
-      String fill = PALETTE.getOrDefault(n.color() == null ? "yellow" : n.color(), PALETTE.get("yellow"));
+      String fill = Palette.fillOf(n.color());
       noteBoxes.add(new NoteBox(n.x(), n.y(), n.w(), n.h(), fill, lines, author, v != null && v > 0 ? v : null));
     }
     return new RoomPicture(room.name(), ox, oy, bw, bh, scale, List.copyOf(sectionBoxes), List.copyOf(noteBoxes));

@@ -2,7 +2,7 @@ package io.werkraum.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.werkraum.board.ErrorCode;
+import io.werkraum.protocol.ErrorCode;
 import io.werkraum.board.Rejection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +27,8 @@ final class ApiErrors {
       case INVALID_INPUT, UNKNOWN_COMMAND -> 400;
       case NOT_ALLOWED -> 403;
       case NOT_FOUND -> 404;
-      case CONFLICT, BOARD_LOCKED, ROUND_CLOSED, VOTE_BUDGET_EXHAUSTED, VOTE_LIMIT_PER_NOTE, NOT_IN_SCOPE -> 409;
+      case CONFLICT, BOARD_LOCKED, ROUND_CLOSED, VOTE_BUDGET_EXHAUSTED, VOTE_LIMIT_PER_NOTE, NOT_IN_SCOPE,
+          CLIENT_OUTDATED -> 409;
       case RATE_LIMITED, LIMIT_REACHED -> 429;
       case UNAVAILABLE -> 503;
     };

@@ -1,40 +1,41 @@
 package io.werkraum.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.werkraum.auth.Sessions;
 import io.werkraum.board.Board;
-import io.werkraum.board.CommandParser;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Limits;
 import io.werkraum.board.Rejection;
+import io.werkraum.boards.Boards;
+import io.werkraum.boards.Boards.Credential;
+import io.werkraum.command.Fields;
 import io.werkraum.export.ExportService;
-import io.werkraum.export.ImportService;
 import io.werkraum.export.JsonExport;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
 import io.werkraum.templates.TemplateService;
-import io.werkraum.service.BoardService;
-import io.werkraum.service.BoardService.Credential;
-import io.werkraum.store.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** REST routes for what happens before a socket exists: create a board, join it, check a token. */
 final class BoardApi {
   private static final int MAX_BODY = 16 * 1024;
 
-  private final BoardService service;
+  private final Boards boards;
+  private final Sessions sessions;
   private final ExportService exports;
-  private final ImportService imports;
   private final TemplateService templates;
   private final String publicUrl;
 
-  BoardApi(BoardService service, ExportService exports, ImportService imports, TemplateService templates,
-      String publicUrl) {
-    this.service = service;
+  BoardApi(Boards boards, Sessions sessions, ExportService exports, TemplateService templates, String publicUrl) {
+    this.boards = boards;
+    this.sessions = sessions;
     this.exports = exports;
-    this.imports = imports;
     this.templates = templates;
     this.publicUrl = publicUrl;
   }
@@ -60,26 +61,25 @@ final class BoardApi {
   }
 
   private void create(RoutingContext ctx) {
-    JsonNode body = body(ctx);
+    Fields body = body(ctx);
     if (body == null) {
       return;
     }
     String title;
+    String template;
+    boolean german;
     try {
-      title = CommandParser.label(body, "title");
+      title = body.label("title");
+      template = body.optionalString("template", 64);
+      german = "de".equals(body.optionalString("language", 8));
     } catch (Rejection r) {
       ApiErrors.send(ctx, r);
       return;
     }
-    JsonNode template = body.get("template");
-    if (template != null && !template.isNull()) {
-      // A built-in template (section titles in the chosen language) or a saved one.
-      boolean german = body.hasNonNull("language") && "de".equals(body.get("language").asText());
-      templates.document(template.asText(), title, german).compose(imports::create)
-          .onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
-      return;
-    }
-    service.createBoard(title).onSuccess(board -> created(ctx, board)).onFailure(err -> ApiErrors.send(ctx, err));
+    // A built-in template (section titles in the chosen language) or a saved one.
+    Future<Board> board = template == null ? boards.create(title)
+        : templates.document(template, title, german).compose(boards::create);
+    board.onSuccess(created -> created(ctx, created)).onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   /** The built-in templates, {@code ?lang=de|en}. */
@@ -98,19 +98,15 @@ final class BoardApi {
   /** Saves the board as a template (facilitators): {name, notes?}; 201 with the template and its owner key. */
   private void saveTemplate(RoutingContext ctx) {
     String token = bearer(ctx);
-    JsonNode body = token == null ? null : body(ctx);
+    Fields body = token == null ? null : body(ctx);
     if (body == null) {
       return;
     }
     String name;
     boolean withNotes;
     try {
-      name = CommandParser.label(body, "name");
-      JsonNode notes = body.get("notes");
-      if (notes != null && !notes.isNull() && !notes.isBoolean()) {
-        throw Rejection.invalid("field 'notes' must be true or false");
-      }
-      withNotes = notes != null && notes.asBoolean(false);
+      name = body.label("name");
+      withNotes = Boolean.TRUE.equals(body.optionalBool("notes"));
     } catch (Rejection r) {
       ApiErrors.send(ctx, r);
       return;
@@ -145,14 +141,14 @@ final class BoardApi {
 
   /** A new board from an exported JSON document; answers like create. */
   private void importBoard(RoutingContext ctx) {
-    imports.importBoard(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes())
+    boards.importBoard(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes())
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   private void join(RoutingContext ctx) {
     String boardId = ctx.pathParam("board");
-    JsonNode body = body(ctx);
+    Fields body = body(ctx);
     if (body == null) {
       return;
     }
@@ -168,34 +164,30 @@ final class BoardApi {
           "facilitatorSecret", Credential.FACILITATOR_SECRET,
           "joinCode", Credential.JOIN_CODE,
           "observerCode", Credential.OBSERVER_CODE);
-      List<String> given = credentials.keySet().stream().filter(body::hasNonNull).toList();
+      List<String> given = credentials.keySet().stream().filter(body::has).toList();
       if (given.size() != 1) {
         throw Rejection.invalid("give exactly one of facilitatorSecret, joinCode, observerCode");
       }
       kind = credentials.get(given.get(0));
-      JsonNode secretNode = body.get(given.get(0));
-      if (!secretNode.isTextual() || secretNode.textValue().length() > 64) {
-        throw Rejection.invalid("the credential must be a short string");
-      }
-      secret = secretNode.textValue();
-      name = CommandParser.label(body, "name");
-      organisation = CommandParser.organisation(body);
+      secret = body.string(given.get(0), 64);
+      name = body.label("name");
+      organisation = body.organisation();
     } catch (Rejection r) {
       ApiErrors.send(ctx, r);
       return;
     }
-    service.join(boardId, kind, secret, name, organisation)
+    boards.join(boardId, kind, secret, name, organisation)
         .onSuccess(joined -> ctx.response().putHeader("Content-Type", "application/json").end(joined.encode()))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
   private void session(RoutingContext ctx) {
-    answerForToken(ctx, service::session, "board");
+    answerForToken(ctx, sessions::session, "board");
   }
 
   /** A socket ticket: the WebSocket URL carries it instead of the long-lived join token. */
   private void ticket(RoutingContext ctx) {
-    answerForToken(ctx, service::ticket, null);
+    answerForToken(ctx, sessions::ticket, null);
   }
 
   /** A download of the live board or a snapshot: {@code ?room=}, {@code ?snapshot=}, {@code ?lang=de|en}. */
@@ -210,7 +202,7 @@ final class BoardApi {
             .putHeader("Content-Type", download.contentType())
             .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
             .putHeader("Cache-Control", "no-store")
-            .end(io.vertx.core.buffer.Buffer.buffer(download.content())))
+            .end(Buffer.buffer(download.content())))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
 
@@ -220,10 +212,10 @@ final class BoardApi {
     if (token == null) {
       return;
     }
-    service.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
+    boards.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
         .compose(content -> content == null
-            ? io.vertx.core.Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
-            : imports.importBoard(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
+            : boards.importBoard(content.getBytes(StandardCharsets.UTF_8)))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
@@ -234,7 +226,7 @@ final class BoardApi {
     if (token == null) {
       return;
     }
-    service.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot")).onSuccess(content -> {
+    boards.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot")).onSuccess(content -> {
       if (content == null) {
         unauthorized(ctx);
       } else {
@@ -248,8 +240,8 @@ final class BoardApi {
    * Answers what {@code lookup} finds for the bearer token, or 401 when it finds nothing or the
    * token belongs to another board than the path names.
    */
-  private static void answerForToken(RoutingContext ctx,
-      java.util.function.Function<String, io.vertx.core.Future<JsonObject>> lookup, String boardObject) {
+  private static void answerForToken(RoutingContext ctx, Function<String, Future<JsonObject>> lookup,
+      String boardObject) {
     String token = bearer(ctx);
     if (token == null) {
       return;
@@ -282,13 +274,13 @@ final class BoardApi {
   }
 
   /** The JSON object body, or null after answering invalid_input. */
-  private static JsonNode body(RoutingContext ctx) {
+  private static Fields body(RoutingContext ctx) {
     try {
-      JsonNode node = EventCodec.JSON.readTree(ctx.body().asString("UTF-8"));
-      if (node != null && node.isObject()) {
-        return node;
+      Object body = ctx.body().asJsonObject();
+      if (body != null) {
+        return Fields.of(body, "the body");
       }
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       // answered below
     }
     ApiErrors.send(ctx, ErrorCode.INVALID_INPUT, "the body must be a JSON object");

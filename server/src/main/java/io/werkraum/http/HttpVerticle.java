@@ -6,37 +6,34 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
-import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
-import io.vertx.ext.web.handler.sockjs.SockJSHandler;
-import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
-import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.redis.client.Redis;
+import io.werkraum.auth.Sessions;
 import io.werkraum.auth.TokenService;
+import io.werkraum.boards.Boards;
 import io.werkraum.config.WerkraumConfig;
-import io.werkraum.realtime.Addresses;
+import io.werkraum.export.DocumentBuilder;
+import io.werkraum.export.ExportService;
+import io.werkraum.protocol.Limits;
+import io.werkraum.publish.Publisher;
 import io.werkraum.realtime.BridgeGuard;
 import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
-import io.werkraum.service.BoardService;
-import io.werkraum.service.Publisher;
-import io.werkraum.export.ExportService;
-import io.werkraum.export.ImportService;
+import io.werkraum.realtime.SockJs;
+import io.werkraum.store.BoardCreation;
 import io.werkraum.store.BoardStore;
+import io.werkraum.store.RedisConnector;
+import io.werkraum.store.SocketStore;
+import io.werkraum.store.StateReads;
 import io.werkraum.store.TemplateStore;
 import io.werkraum.templates.TemplateService;
-import io.werkraum.store.RedisConnector;
 
 /**
  * The HTTP server: pages and assets, the REST API, health, and the SockJS event bus bridge with its
  * guard. Deployed once per core; all instances share the port.
  */
 public final class HttpVerticle extends VerticleBase {
-  /** Largest WebSocket frame or message a browser may send. */
-  public static final int MAX_FRAME_BYTES = 64 * 1024;
-
   private final WerkraumConfig config;
   private final TokenService tokens;
   private final ClusterManager cluster;
@@ -54,19 +51,20 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     BoardStore store = new BoardStore(redis);
-    BoardService service = new BoardService(store, tokens, new Publisher(vertx.eventBus()));
-    online = new OnlineTracker(vertx, store);
+    SocketStore sockets = new SocketStore(redis);
+    Sessions sessions = new Sessions(tokens, store);
+    DocumentBuilder documents = new DocumentBuilder(new StateReads(redis));
+    online = new OnlineTracker(vertx, sockets);
     online.start();
 
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     new HealthApi(store, cluster).mount(router);
-    new BoardApi(service, new ExportService(vertx, store, service), new ImportService(store),
-        new TemplateService(store, new TemplateStore(redis), service), config.publicUrl()).mount(router);
-    guard = new BridgeGuard(tokens, store, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
-    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));
-    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Addresses.KICK,
-        kick -> guard.kick(kick.body().getString("board"), kick.body().getString("participant")));
+    new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus())), sessions,
+        new ExportService(vertx, store, documents, sessions),
+        new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
+    guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
+    SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");
     servePage(router, "/b/:board/snapshot/:snapshot", "webroot/snapshot.html");
@@ -82,10 +80,12 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(config.host())
         .setPort(config.port())
         .setCompressionSupported(true)
-        .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
-        .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
+        // A message over the limit is closed with 1009 by the transport; Netty drops the
+        // connection without a word only for a single frame far over it.
+        .setMaxWebSocketFrameSize(16 * Limits.FRAME_MAX_BYTES)
+        .setMaxWebSocketMessageSize(Limits.FRAME_MAX_BYTES)
         .setIdleTimeout(120);
-    return guard.start(vertx)
+    return guard.start()
         .compose(started -> vertx.createHttpServer(options).requestHandler(router).listen().map(HttpServer::actualPort));
   }
 
@@ -101,30 +101,5 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(page));
-  }
-
-  private static SockJSHandlerOptions sockJsOptions() {
-    SockJSHandlerOptions options = new SockJSHandlerOptions()
-        .setRegisterWriteHandler(false)
-        .setHeartbeatInterval(25_000)
-        .setSessionTimeout(30_000)
-        .setInsertJSESSIONID(false);
-    // Polling transports have client-chosen session ids that live on one node only.
-    for (Transport t : new Transport[] {Transport.XHR, Transport.EVENT_SOURCE, Transport.HTML_FILE, Transport.JSON_P}) {
-      options.addDisabledTransport(t.name());
-    }
-    return options;
-  }
-
-  private static SockJSBridgeOptions bridgeOptions() {
-    return new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMANDS))
-        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.PRESENCE))
-        // The guard decides per socket which of these it may listen on.
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex("board\\.[A-Za-z0-9_.-]+"))
-        .setMaxHandlersPerSocket(16)
-        .setMaxAddressLength(160)
-        .setPingTimeout(30_000)
-        .setReplyTimeout(15_000);
   }
 }

@@ -4,43 +4,54 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Role;
-import io.werkraum.store.BoardStore;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.Limits;
+import io.werkraum.store.SocketStore;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Decides every bridge event. A socket is let in only with a valid socket ticket and an allowed
- * Origin; it may send only to the two inbound addresses, listen only on its own board, rooms and
- * personal address, never publish; every message it sends carries the identity the guard stamps.
- * Every event's promise is completed, or the socket would hang.
+ * Decides every bridge event. A socket is let in only with a valid, unused socket ticket and an
+ * allowed Origin; it may send only to the two inbound addresses, listen only on its own board,
+ * the room its participant is in (facilitators: every room) and its personal address, never
+ * publish; every message it sends carries the identity the guard stamps. What a socket sends
+ * waits until the store confirmed it (ticket used up now, participant still on the board, and
+ * where they are), so nothing runs for a socket that must not exist. Every event's promise is
+ * completed, or the socket would hang. Used on one event loop (its HTTP verticle's).
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
   private static final Logger LOG = Logger.getLogger(BridgeGuard.class.getName());
 
+  private final Vertx vertx;
   private final TokenService tokens;
-  private final BoardStore store;
+  private final SocketStore store;
   private final OnlineTracker online;
   private final OriginPolicy origins;
-  private final Map<SockJSSocket, SocketSession> sessions = new ConcurrentHashMap<>();
+  private final Map<SockJSSocket, SocketSession> sessions = new HashMap<>();
+  private final Map<SocketSession, SockJSSocket> sockets = new HashMap<>();
   private final PresenceFanout presence = new PresenceFanout();
+  private final BoardWatches watches;
 
-  public BridgeGuard(TokenService tokens, BoardStore store, OnlineTracker online, OriginPolicy origins) {
+  public BridgeGuard(Vertx vertx, TokenService tokens, SocketStore store, OnlineTracker online, OriginPolicy origins) {
+    this.vertx = vertx;
     this.tokens = tokens;
     this.store = store;
     this.online = online;
     this.origins = origins;
+    this.watches = new BoardWatches(vertx, store, this::close);
   }
 
   /** Starts delivering presence batches to this guard's sockets. */
-  public Future<Void> start(Vertx vertx) {
+  public Future<Void> start() {
     return presence.start(vertx);
   }
 
@@ -48,39 +59,18 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     return presence.stop();
   }
 
-  /** Closes this guard's sockets of a participant who was removed from the board. */
-  public void kick(String boardId, String participantId) {
-    sessions.forEach((socket, session) -> {
-      if (session.actor().boardId().equals(boardId) && session.actor().participantId().equals(participantId)) {
-        socket.close();
-      }
-    });
-  }
-
   @Override
   public void handle(BridgeEvent event) {
     try {
       switch (event.type()) {
-        case SOCKET_CREATED -> authenticate(event);
+        case SOCKET_CREATED -> opened(event);
         case SOCKET_CLOSED -> closed(event);
         case SEND -> send(event);
         case REGISTER -> register(event);
-        case PUBLISH -> event.complete(false);
-        case SOCKET_ERROR -> {
-          // SockJS shuts the session down on a transport error (e.g. a message over the size
-          // limit) but leaves the WebSocket open: close it, so the browser reconnects.
-          event.socket().close();
-          event.complete(true);
-        }
+        case UNREGISTER -> unregister(event);
         case RECEIVE -> receive(event);
-        case UNREGISTER -> {
-          String address = event.getRawMessage().getString("address");
-          if (address != null) {
-            presence.unlisten(address, event.socket());
-          }
-          event.complete(true);
-        }
-        case SOCKET_PING, SOCKET_IDLE, REGISTERED -> event.complete(true);
+        case PUBLISH -> event.complete(false);
+        case SOCKET_PING, SOCKET_IDLE, SOCKET_ERROR, REGISTERED -> event.complete(true);
         default -> event.complete(false);
       }
     } catch (RuntimeException e) {
@@ -89,45 +79,68 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
   }
 
-  private void authenticate(BridgeEvent event) {
+  private void opened(BridgeEvent event) {
     SockJSSocket socket = event.socket();
     if (!origins.allows(socket.headers().get("Origin"), socket.headers().get("Host"))) {
       event.complete(false);
       return;
     }
     List<String> given = new QueryStringDecoder(socket.uri()).parameters().get("ticket");
-    TokenService.Ticket ticket = given == null || given.isEmpty()
-        ? null : tokens.verifyTicket(given.get(0), System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    TokenService.Ticket ticket = given == null || given.isEmpty() ? null : tokens.verifyTicket(given.get(0), now);
     if (ticket == null) {
       event.complete(false);
       return;
     }
+    // Accept at once (the bridge drops what arrives before), then let the store decide: until it
+    // has, what the socket sends waits (see ready()).
     Actor actor = ticket.actor();
-    // Decide at once: the bridge drops frames that arrive before the socket is accepted. A removed
-    // participant's token still verifies, so the store check follows and closes such a socket.
-    SocketSession session = new SocketSession(TokenService.randomId(9), actor);
-    // Where the participant was a moment ago, so the socket's first registrations are decided at once.
-    session.roomState(ticket.assignedRoom(), ticket.breakoutOpen());
+    SocketSession session = new SocketSession(TokenService.randomId(9), actor, ticket.nonce(), ticket.expiresAt());
     sessions.put(socket, session);
+    sockets.put(session, socket);
     event.complete(true);
-    store.participant(actor.boardId(), actor.participantId()).onComplete(found -> {
-      if (sessions.get(socket) != session) {
-        return; // closed while we looked: nothing to mark online
-      }
-      if (found.succeeded() && found.result() != null) {
-        online.opened(session);
-      } else {
-        sessions.remove(socket);
-        socket.close();
-      }
-    });
+    session.ready(watches.watch(session)
+        .compose(watching -> store.open(actor.boardId(), actor.participantId(), session.ticketNonce(),
+            session.ticketExpiresAt() - System.currentTimeMillis()))
+        .compose(opening -> {
+          if (!opening.fresh()) {
+            return Future.failedFuture("the ticket opened a socket before");
+          }
+          if (opening.participant() == null) {
+            return Future.failedFuture("the participant is no longer on the board");
+          }
+          session.place(opening.participant(), opening.settings());
+          return Future.<Void>succeededFuture();
+        })
+        .onSuccess(v -> {
+          if (sessions.get(socket) == session) {
+            online.opened(session);
+          }
+        })
+        .onFailure(err -> {
+          LOG.fine(() -> "socket of " + actor.participantId() + " refused: " + err.getMessage());
+          close(session);
+        }));
+  }
+
+  /** Closes a socket the guard no longer lets stay (removed participant, used ticket). */
+  private void close(SocketSession session) {
+    SockJSSocket socket = sockets.get(session);
+    if (socket != null) {
+      socket.close();
+    }
   }
 
   private void closed(BridgeEvent event) {
-    presence.closed(event.socket());
-    SocketSession session = sessions.remove(event.socket());
+    SockJSSocket socket = event.socket();
+    presence.closed(socket);
+    SocketSession session = sessions.remove(socket);
     if (session != null) {
+      sockets.remove(session);
+      watches.unwatch(session);
       online.closed(session);
+      // Its commands still waiting in the queue are dropped: the browser resends them.
+      vertx.eventBus().publish(Bus.SOCKET_CLOSED, session.id(), new DeliveryOptions().setLocalOnly(true));
     }
     event.complete(true);
   }
@@ -135,100 +148,89 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private void send(BridgeEvent event) {
     SockJSSocket socket = event.socket();
     SocketSession session = sessions.get(socket);
-    JsonObject raw = event.getRawMessage();
-    String address = raw.getString("address");
     if (session == null) {
       event.complete(false);
       return;
     }
-    boolean allowed;
-    if (Addresses.COMMANDS.equals(address)) {
-      // Over the rate, a command still reaches the handler, which answers rate_limited: the
-      // sender gets a reply it can act on instead of a silent drop.
-      boolean withinRate = session.allowCommand();
-      raw.put("headers", Headers.stamp(session, !withinRate));
-      allowed = true;
-    } else if (Addresses.PRESENCE.equals(address)) {
-      allowed = session.actor().role() != Role.OBSERVER && session.allowPresence();
-      raw.put("headers", Headers.stamp(session, false));
-    } else {
-      allowed = false;
-    }
-    event.complete(allowed);
-    if (session.flooding()) {
+    if (!session.allowFrame() && session.flooding()) {
       LOG.warning("closing flooding socket of participant " + session.actor().participantId());
+      event.complete(false);
       socket.close();
+      return;
     }
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address");
+    // Whatever the browser put in the headers is replaced by who it is.
+    raw.put("headers", Headers.stamp(session));
+    if (Addresses.COMMANDS.equals(address)) {
+      // A command waits until the socket is confirmed; then it goes on, in the order sent.
+      session.ready().onComplete(ready -> event.complete(ready.succeeded()));
+    } else if (Addresses.PRESENCE.equals(address)) {
+      session.ready().onComplete(ready -> event.complete(ready.succeeded() && mayPresence(session, raw)));
+    } else {
+      event.complete(false);
+    }
+  }
+
+  /**
+   * Presence only from people who act on the board, within their rate, into a room they are in
+   * (malformed presence goes on, for the relay to drop silently: it is best effort).
+   */
+  private static boolean mayPresence(SocketSession session, JsonObject raw) {
+    if (session.actor().role() == Role.OBSERVER || !session.allowPresence()) {
+      return false;
+    }
+    return !(raw.getValue("body") instanceof JsonObject body && body.getValue("room") instanceof String room
+        && Limits.ID.matcher(room).matches()) || session.mayReceive(room);
   }
 
   private void register(BridgeEvent event) {
     SocketSession session = sessions.get(event.socket());
     String address = event.getRawMessage().getString("address");
-    if (session == null || address == null || !Addresses.mayListen(address, session.actor().boardId(),
-        session.actor().participantId(), session.actor().role() == Role.FACILITATOR)) {
+    if (session == null || address == null || !Bus.mayListen(address, session.actor().boardId(),
+        session.actor().participantId(), session.isFacilitator()) || !session.register()) {
       event.complete(false);
       return;
     }
     String room = Addresses.roomOf(address, session.actor().boardId());
-    if (room == null) {
-      event.complete(true);
-      return;
-    }
-    if (session.actor().role() == Role.FACILITATOR) {
-      listenToRoom(event, address, room, session);
-      return;
-    }
-    // A participant listens only to the room they are in. What the guard knows decides at once,
-    // so a registration is in place before the browser's next frame (its sync) is handled; a
-    // room it does not know them in is read afresh from the store, as the socket may have missed
-    // the board events that moved them.
-    if (room.equals(session.currentRoom())) {
-      listenToRoom(event, address, room, session);
-      return;
-    }
-    String board = session.actor().boardId();
-    Future.all(store.participant(board, session.actor().participantId()), store.settings(board)).onComplete(found -> {
-      if (found.failed() || found.result().resultAt(0) == null) {
+    session.ready().compose(ready -> room == null || session.mayReceive(room)
+        ? Future.succeededFuture() : watches.placeAgain(session)).onComplete(ready -> {
+      if (ready.failed() || (room != null && !session.mayReceive(room))) {
+        session.unregister();
         event.complete(false);
         return;
       }
-      JsonObject participant = found.result().resultAt(0);
-      JsonObject settings = found.result().resultAt(1);
-      session.roomState(participant.getString("room"), "open".equals(settings.getString("breakout")));
-      if (room.equals(session.currentRoom())) {
-        listenToRoom(event, address, room, session);
-      } else {
-        event.complete(false);
+      if (room != null) {
+        // Stored events come through the bridge, presence batches from the fanout.
+        presence.listen(address, room, event.socket(), session);
       }
+      event.complete(true);
     });
   }
 
-  /** Lets the socket register on a room: its stored events come through the bridge, its presence from the fanout. */
-  private void listenToRoom(BridgeEvent event, String address, String room, SocketSession session) {
-    presence.listen(address, room, event.socket(), session);
+  private void unregister(BridgeEvent event) {
+    SocketSession session = sessions.get(event.socket());
+    String address = event.getRawMessage().getString("address");
+    if (session != null && address != null) {
+      session.unregister();
+      presence.unlisten(address, event.socket());
+    }
     event.complete(true);
   }
 
   /**
    * Lets a message through to a socket: room messages only while the participant is in that room
-   * (they may have registered before the facilitator moved them). Board messages that move the
-   * participant update what the guard knows of their room, before later room messages arrive.
+   * (they may have registered before they were moved); what the board watch learned decides.
    */
   private void receive(BridgeEvent event) {
     SocketSession session = sessions.get(event.socket());
     JsonObject raw = event.getRawMessage();
     String address = raw == null ? null : raw.getString("address");
-    if (session == null || address == null || session.actor().role() == Role.FACILITATOR) {
+    if (session == null || address == null) {
       event.complete(session != null);
       return;
     }
-    String board = session.actor().boardId();
-    if (address.equals(Addresses.board(board)) && raw.getValue("body") instanceof JsonObject body) {
-      session.track(body);
-      event.complete(true);
-      return;
-    }
-    String room = Addresses.roomOf(address, board);
+    String room = Addresses.roomOf(address, session.actor().boardId());
     event.complete(room == null || session.mayReceive(room));
   }
 }

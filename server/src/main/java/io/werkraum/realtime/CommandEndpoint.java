@@ -1,108 +1,115 @@
 package io.werkraum.realtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
-import io.werkraum.board.Command;
-import io.werkraum.board.CommandParser;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Rejection;
-import io.werkraum.service.CommandRouter;
-import io.werkraum.store.EventCodec;
+import io.werkraum.command.CommandPipeline;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Answers {@code werkraum.commands}: parses, authorises and applies each command, replying
- * {@code {ok:true, seq}} after Redis committed it or {@code {ok:false, code, message}}. Commands of
- * one socket are applied one after another, in the order the socket sent them, so a note's
- * creation cannot overtake its first edit on the way to Redis.
+ * Answers {@code werkraum.commands} for this node's sockets. Each socket's commands run one after
+ * another, in the order sent (a note's creation cannot overtake its first edit), at most
+ * {@link Limits#COMMANDS_PER_SECOND} a second after a burst of {@link Limits#COMMAND_BURST}: more
+ * wait their turn rather than being refused, so a browser that comes back online with a hundred
+ * edits gets all of them applied as fast as the rate allows. Only a queue longer than twice what
+ * a browser keeps in flight is refused, {@code rate_limited} with the time to wait, at the
+ * command's own reply address. A socket that closes takes its waiting commands with it (its
+ * browser resends them, with their command ids, on the next socket). Used on one event loop.
  */
 public final class CommandEndpoint {
-  private static final Logger LOG = Logger.getLogger(CommandEndpoint.class.getName());
+  static final int QUEUE_MAX = 2 * Limits.COMMANDS_IN_FLIGHT;
 
-  private final CommandRouter router;
-  /** The last queued command of each socket; only touched on this endpoint's event loop. */
-  private final Map<String, Future<Void>> queues = new HashMap<>();
-  private MessageConsumer<Object> consumer;
+  private final Vertx vertx;
+  private final CommandPipeline pipeline;
+  private final Map<String, SocketQueue> queues = new HashMap<>();
+  private MessageConsumer<Object> commands;
+  private MessageConsumer<String> closes;
 
-  public CommandEndpoint(CommandRouter router) {
-    this.router = router;
+  /** One socket's commands waiting, and the pace they go at. */
+  private static final class SocketQueue {
+    final ArrayDeque<Message<Object>> waiting = new ArrayDeque<>();
+    final RateLimiter pace = new RateLimiter(Limits.COMMANDS_PER_SECOND, Limits.COMMAND_BURST);
+    boolean running;
+    boolean closed;
+  }
+
+  public CommandEndpoint(Vertx vertx, CommandPipeline pipeline) {
+    this.vertx = vertx;
+    this.pipeline = pipeline;
   }
 
   /** Listens locally: each node answers the commands of its own sockets. */
-  public Future<Void> register(EventBus eventBus) {
-    consumer = eventBus.localConsumer(Addresses.COMMANDS, this::handle);
-    return consumer.completion();
+  public Future<Void> register() {
+    commands = vertx.eventBus().localConsumer(Addresses.COMMANDS, this::handle);
+    closes = vertx.eventBus().localConsumer(Bus.SOCKET_CLOSED, message -> closed(message.body()));
+    return Future.all(commands.completion(), closes.completion()).mapEmpty();
   }
 
   public Future<Void> unregister() {
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return commands == null ? Future.succeededFuture() : Future.join(commands.unregister(), closes.unregister()).mapEmpty();
   }
 
   private void handle(Message<Object> message) {
     Actor actor = Headers.actor(message.headers());
-    if (actor == null) {
-      message.reply(error(ErrorCode.NOT_ALLOWED, "message did not come through the bridge guard"));
-      return;
-    }
-    if (message.headers().contains(Headers.RATE_LIMITED)) {
-      message.reply(error(ErrorCode.RATE_LIMITED, "too many commands; slow down and retry"));
-      return;
-    }
     String socket = message.headers().get(Headers.SOCKET);
-    Future<Void> previous = queues.getOrDefault(socket, Future.succeededFuture());
-    Future<Void> mine = previous.transform(ignored -> run(actor, message.body()).map(reply -> {
-      message.reply(reply);
-      return null;
-    }));
-    queues.put(socket, mine);
-    mine.onComplete(done -> queues.remove(socket, mine));
+    if (actor == null || socket == null) {
+      message.reply(CommandPipeline.error(ErrorCode.NOT_ALLOWED, "message did not come through the bridge guard"));
+      return;
+    }
+    SocketQueue queue = queues.computeIfAbsent(socket, s -> new SocketQueue());
+    if (queue.waiting.size() >= QUEUE_MAX) {
+      long waitMs = (queue.waiting.size() + 1) * 1000L / Limits.COMMANDS_PER_SECOND;
+      message.reply(CommandPipeline.error(ErrorCode.RATE_LIMITED, "too many commands at once; retry later")
+          .put("retryAfterMs", waitMs));
+      return;
+    }
+    queue.waiting.add(message);
+    pump(socket, queue);
   }
 
-  private Future<JsonObject> run(Actor actor, Object body) {
-    Command command;
-    try {
-      command = CommandParser.parse(toTree(body));
-    } catch (Rejection r) {
-      return Future.succeededFuture(error(r.code(), r.getMessage()));
+  /** Runs the next waiting command when the one before is answered and the pace allows. */
+  private void pump(String socket, SocketQueue queue) {
+    if (queue.running || queue.closed) {
+      return;
     }
-    Future<JsonObject> result;
-    try {
-      result = router.handle(actor, command);
-    } catch (Rejection r) {
-      result = Future.failedFuture(r);
+    if (queue.waiting.isEmpty()) {
+      queues.remove(socket, queue);
+      return;
     }
-    return result.recover(err -> Future.succeededFuture(toError(err)));
+    long wait = queue.pace.nanosUntilToken();
+    if (wait > 0) {
+      queue.running = true;
+      vertx.setTimer(Math.max(1, wait / 1_000_000), id -> {
+        queue.running = false;
+        pump(socket, queue);
+      });
+      return;
+    }
+    queue.pace.tryAcquire();
+    Message<Object> message = queue.waiting.poll();
+    queue.running = true;
+    pipeline.run(Headers.actor(message.headers()), message.body()).onComplete(done -> {
+      message.reply(done.succeeded() ? done.result() : CommandPipeline.error(done.cause()));
+      queue.running = false;
+      pump(socket, queue);
+    });
   }
 
-  private static JsonNode toTree(Object body) {
-    if (!(body instanceof JsonObject json)) {
-      throw Rejection.invalid("a command must be a JSON object");
+  private void closed(String socket) {
+    SocketQueue queue = queues.remove(socket);
+    if (queue != null) {
+      queue.closed = true;
+      JsonObject gone = CommandPipeline.error(ErrorCode.UNAVAILABLE, "the socket closed before this command ran; resend it");
+      queue.waiting.forEach(message -> message.reply(gone));
+      queue.waiting.clear();
     }
-    try {
-      return EventCodec.JSON.readTree(json.encode());
-    } catch (JsonProcessingException e) {
-      throw Rejection.invalid("unreadable JSON");
-    }
-  }
-
-  private static JsonObject toError(Throwable err) {
-    if (err instanceof Rejection r) {
-      return error(r.code(), r.getMessage()).mergeIn(new JsonObject(r.details()));
-    }
-    LOG.log(Level.WARNING, "command failed in the store", err);
-    return error(ErrorCode.UNAVAILABLE, "the store is not reachable; nothing was applied, please retry");
-  }
-
-  static JsonObject error(ErrorCode code, String message) {
-    return new JsonObject().put("ok", false).put("code", code.code()).put("message", message);
   }
 }

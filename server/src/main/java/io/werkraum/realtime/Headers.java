@@ -12,21 +12,16 @@ final class Headers {
   static final String ROLE = "werkraum-role";
   /** Which socket sent it, so one socket's commands are applied in the order it sent them. */
   static final String SOCKET = "werkraum-socket";
-  /** Set when the socket is over its rate; the command is answered {@code rate_limited}. */
-  static final String RATE_LIMITED = "werkraum-rate-limited";
 
   private Headers() {}
 
-  static JsonObject stamp(SocketSession session, boolean rateLimited) {
-    JsonObject headers = new JsonObject()
+  /** The headers of a message from this session; whatever the browser put there is replaced. */
+  static JsonObject stamp(SocketSession session) {
+    return new JsonObject()
         .put(BOARD, session.actor().boardId())
         .put(PARTICIPANT, session.actor().participantId())
         .put(ROLE, session.actor().role().wire())
         .put(SOCKET, session.id());
-    if (rateLimited) {
-      headers.put(RATE_LIMITED, "true");
-    }
-    return headers;
   }
 
   /** The stamped actor, or null for a message that did not come through the guard. */

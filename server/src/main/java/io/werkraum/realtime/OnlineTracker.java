@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.werkraum.store.BoardStore;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.MessageType;
+import io.werkraum.store.SocketStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ public final class OnlineTracker {
   static final long PUBLISH_DELAY_MS = 250;
 
   private final Vertx vertx;
-  private final BoardStore store;
+  private final SocketStore store;
   private final Map<SocketSession, String> local = new ConcurrentHashMap<>();
   private final Map<SocketSession, Future<Void>> marking = new ConcurrentHashMap<>();
   private final Map<String, List<String>> lastPublished = new ConcurrentHashMap<>();
@@ -34,7 +36,7 @@ public final class OnlineTracker {
   private final Set<String> publishing = ConcurrentHashMap.newKeySet();
   private long timer = -1;
 
-  public OnlineTracker(Vertx vertx, BoardStore store) {
+  public OnlineTracker(Vertx vertx, SocketStore store) {
     this.vertx = vertx;
     this.store = store;
   }
@@ -104,7 +106,7 @@ public final class OnlineTracker {
       List<String> previous = lastPublished.put(board, ids);
       if (always || !ids.equals(previous)) {
         vertx.eventBus().publish(Addresses.board(board),
-            new JsonObject().put("type", "online").put("participants", new JsonArray(ids)));
+            new JsonObject().put("type", MessageType.ONLINE.wire()).put("participants", new JsonArray(ids)));
       }
       return null;
     });

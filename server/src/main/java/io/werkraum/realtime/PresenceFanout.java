@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Fan-out is the cost of presence: through the bridge, each batch is copied for every
  * socket's consumer, wrapped in an envelope and encoded to JSON once per socket. Here the
- * relay encodes the bridge's {@code rec} frame once, publishes it cluster-wide as a string, and
- * each guard writes that same string to its own sockets registered on the room, after the same
- * room check the guard applies to bridged messages. Browsers see exactly what the bridge would
- * have sent them.
+ * relay encodes the bridge's {@code rec} frame once, as the SockJS message that carries it,
+ * publishes it cluster-wide as a string, and each guard writes that same string to its own
+ * sockets registered on the room, after the same room check the guard applies to bridged
+ * messages. Browsers see exactly what the bridge would have sent them.
  */
 final class PresenceFanout {
   private static final String ADDRESS_HEADER = "address";
@@ -29,14 +29,14 @@ final class PresenceFanout {
 
   private record Listener(SocketSession session, String room) {}
 
-  /** Publishes one presence batch for a room address to every node's sockets. */
+  /** Publishes one presence batch for a room address to every node's sockets, as a SockJS message. */
   static void publish(EventBus bus, String address, JsonObject batch) {
-    String frame = new JsonObject().put("type", "rec").put("address", address).put("body", batch).encode();
-    bus.publish(Addresses.PRESENCE_OUT, frame, new DeliveryOptions().addHeader(ADDRESS_HEADER, address));
+    String message = SockJs.frame(new JsonObject().put("type", "rec").put("address", address).put("body", batch));
+    bus.publish(Bus.PRESENCE_OUT, message, new DeliveryOptions().addHeader(ADDRESS_HEADER, address));
   }
 
   Future<Void> start(Vertx vertx) {
-    consumer = vertx.eventBus().<String>consumer(Addresses.PRESENCE_OUT,
+    consumer = vertx.eventBus().<String>consumer(Bus.PRESENCE_OUT,
         message -> deliver(message.headers().get(ADDRESS_HEADER), message.body()));
     return consumer.completion();
   }
@@ -61,14 +61,14 @@ final class PresenceFanout {
     listeners.keySet().forEach(address -> unlisten(address, socket));
   }
 
-  private void deliver(String address, String frame) {
+  private void deliver(String address, String message) {
     Map<SockJSSocket, Listener> sockets = address == null ? null : listeners.get(address);
     if (sockets == null) {
       return;
     }
     sockets.forEach((socket, listener) -> {
-      if (listener.session().mayReceive(listener.room())) {
-        socket.write(frame);
+      if (listener.session().mayReceive(listener.room()) && socket instanceof BridgeSocket bridged) {
+        bridged.writeSockJs(message);
       }
     });
   }

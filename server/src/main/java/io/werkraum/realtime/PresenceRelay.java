@@ -7,22 +7,26 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
-import io.werkraum.board.Limits;
 import io.werkraum.board.Role;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.Limits;
+import io.werkraum.protocol.MessageType;
+import io.werkraum.protocol.PresenceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Relays ephemeral gestures (cursors, drag previews). Nothing is stored. Updates are coalesced per
+ * Relays ephemeral gestures (cursors, drag previews, a facilitator's view, leaving a room). Nothing
+ * is stored; the guard let through only presence for a room its sender is in. Updates are coalesced per
  * room and sent as one {@code presence} batch per tick: however many people move, a browser gets
  * at most one presence message per tick from this node, and a newer position of the same thing
  * replaces the older one within the tick. A room that was quiet for a tick is flushed at once
  * (leading edge), so a lone drag is not delayed by up to a tick.
  */
 public final class PresenceRelay {
-  static final long TICK_MS = 50;
+  static final long TICK_MS = Limits.PRESENCE_TICK_MS;
   private static final double LIMIT = Limits.COORDINATE_MAX;
 
   private final Vertx vertx;
@@ -58,8 +62,7 @@ public final class PresenceRelay {
     if (item == null || room == null || !Limits.ID.matcher(room).matches()) {
       return;
     }
-    String kind = item.getString("kind");
-    String thing = kind.equals("cursor") || kind.equals("viewport") ? kind : "drag:" + item.getString("id");
+    PresenceKind kind = PresenceKind.of(item.getString("kind"));
     String address = Addresses.room(actor.boardId(), room);
     Map<String, JsonObject> batch = pending.get(address);
     if (batch == null) {
@@ -68,14 +71,23 @@ public final class PresenceRelay {
       long since = System.currentTimeMillis() - lastFlush.getOrDefault(address, 0L);
       vertx.setTimer(Math.max(1, TICK_MS - since), id -> flush(address));
     }
-    batch.put(actor.participantId() + "|" + thing, item);
+    String who = actor.participantId() + "|";
+    if (kind == PresenceKind.LEAVE) {
+      // Whatever they did in this tick is moot: they left.
+      batch.keySet().removeIf(key -> key.startsWith(who));
+    }
+    String thing = kind == PresenceKind.DRAG || kind == PresenceKind.DRAG_END ? "drag:" + item.getString("id") : kind.wire();
+    batch.put(who + thing, item);
   }
 
   /** The item to relay, or null for malformed input (dropped silently: presence is best effort). */
   private static JsonObject validItem(Actor actor, JsonObject body) {
-    Object kind = body.getValue("kind");
-    JsonObject item = new JsonObject().put("p", actor.participantId()).put("kind", kind);
-    if ("viewport".equals(kind)) {
+    PresenceKind kind = PresenceKind.of(body.getValue("kind"));
+    if (kind == null) {
+      return null;
+    }
+    JsonObject item = new JsonObject().put("p", actor.participantId()).put("kind", kind.wire());
+    if (kind == PresenceKind.VIEWPORT) {
       // Only facilitators lead a view that others may follow.
       if (actor.role() != Role.FACILITATOR || !(body.getValue("zoom") instanceof Number zoom)
           || !(zoom.doubleValue() >= Limits.ZOOM_MIN && zoom.doubleValue() <= Limits.ZOOM_MAX)) {
@@ -83,16 +95,14 @@ public final class PresenceRelay {
       }
       item.put("zoom", zoom.doubleValue());
     }
-    if ("cursor".equals(kind) || "drag".equals(kind) || "viewport".equals(kind)) {
+    if (kind == PresenceKind.CURSOR || kind == PresenceKind.DRAG || kind == PresenceKind.VIEWPORT) {
       if (!(body.getValue("x") instanceof Number x) || !(body.getValue("y") instanceof Number y)
           || !finite(x.doubleValue()) || !finite(y.doubleValue())) {
         return null;
       }
       item.put("x", x.doubleValue()).put("y", y.doubleValue());
-    } else if (!"drag.end".equals(kind)) {
-      return null;
     }
-    if ("drag".equals(kind) || "drag.end".equals(kind)) {
+    if (kind == PresenceKind.DRAG || kind == PresenceKind.DRAG_END) {
       Object id = body.getValue("id");
       if (!(id instanceof String s) || !Limits.ID.matcher(s).matches()) {
         return null;
@@ -111,7 +121,7 @@ public final class PresenceRelay {
     lastFlush.put(address, System.currentTimeMillis());
     if (items != null && !items.isEmpty()) {
       PresenceFanout.publish(vertx.eventBus(), address,
-          new JsonObject().put("type", "presence").put("items", new JsonArray(new ArrayList<>(items.values()))));
+          new JsonObject().put("type", MessageType.PRESENCE.wire()).put("items", new JsonArray(new ArrayList<>(items.values()))));
     }
   }
 

@@ -2,19 +2,24 @@ package io.werkraum.realtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.werkraum.auth.TokenService;
+import io.werkraum.command.CommandPipeline;
+import io.werkraum.command.CommandTable;
 import io.werkraum.config.WerkraumConfig;
-import io.werkraum.facilitation.FacilitationService;
-import io.werkraum.rooms.RoomAccess;
-import io.werkraum.rooms.RoomsService;
-import io.werkraum.service.BoardService;
-import io.werkraum.service.CommandRouter;
-import io.werkraum.service.Publisher;
-import io.werkraum.snapshots.SnapshotService;
-import io.werkraum.voting.VotingService;
+import io.werkraum.export.DocumentBuilder;
+import io.werkraum.facilitation.FacilitationFeature;
+import io.werkraum.notes.NotesFeature;
+import io.werkraum.participants.ParticipantsFeature;
+import io.werkraum.publish.Publisher;
+import io.werkraum.rooms.RoomsFeature;
+import io.werkraum.snapshots.SnapshotsFeature;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
+import io.werkraum.store.StateReads;
+import io.werkraum.sync.SyncFeature;
+import io.werkraum.voting.VotingFeature;
+import java.util.List;
 
 /**
  * The node's command endpoint and presence relay: one instance per node, so presence is batched
@@ -22,32 +27,36 @@ import io.werkraum.store.RedisConnector;
  */
 public final class RealtimeVerticle extends VerticleBase {
   private final WerkraumConfig config;
-  private final TokenService tokens;
   private Redis redis;
   private CommandEndpoint commands;
   private PresenceRelay presence;
 
-  public RealtimeVerticle(WerkraumConfig config, TokenService tokens) {
+  public RealtimeVerticle(WerkraumConfig config) {
     this.config = config;
-    this.tokens = tokens;
+  }
+
+  /** Every feature's commands, in one table. */
+  public static CommandTable commandTable(Vertx vertx, BoardStore store, StateReads reads, Publisher publisher) {
+    SnapshotsFeature snapshots = new SnapshotsFeature(store, new DocumentBuilder(reads), publisher);
+    VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots);
+    return CommandTable.of(List.of(
+        new NotesFeature(store),
+        new ParticipantsFeature(store),
+        new FacilitationFeature(store),
+        voting,
+        new RoomsFeature(store, snapshots),
+        snapshots,
+        new SyncFeature(reads, voting)));
   }
 
   @Override
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
-    BoardStore store = new BoardStore(redis);
     Publisher publisher = new Publisher(vertx.eventBus());
-    BoardService boards = new BoardService(store, tokens, publisher);
-    RoomAccess access = new RoomAccess(store);
-    SnapshotService snapshots = new SnapshotService(store, boards);
-    commands = new CommandEndpoint(new CommandRouter(boards,
-        new VotingService(vertx, store, boards, publisher, access, snapshots),
-        new FacilitationService(store, boards, publisher),
-        new RoomsService(store, boards),
-        access,
-        snapshots));
+    CommandTable table = commandTable(vertx, new BoardStore(redis), new StateReads(redis), publisher);
+    commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
     presence = new PresenceRelay(vertx);
-    return Future.all(commands.register(vertx.eventBus()), presence.start());
+    return Future.all(commands.register(), presence.start());
   }
 
   @Override

@@ -1,22 +1,32 @@
 package io.werkraum.realtime;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
+import io.werkraum.board.Rooms;
+import io.werkraum.protocol.Limits;
 
 /** What the guard knows about one authenticated socket. */
 final class SocketSession {
-  /** Commands: a person clicking fast, plus resends after a reconnect. */
-  private final RateLimiter commands = new RateLimiter(20, 60);
-  /** Presence: cursor and drag at 20 Hz each, with room for jitter. */
-  private final RateLimiter presence = new RateLimiter(50, 50);
+  /** Frames of every kind; far over this the socket is flooding and is closed. */
+  private final RateLimiter frames = new RateLimiter(200, 400);
+  /** Presence: cursor, drag and viewport, each at most its rate, with room for jitter. */
+  private final RateLimiter presence = new RateLimiter(Limits.PRESENCE_PER_SECOND * 2.5, 50);
   private final String id;
   private final Actor actor;
+  private final String ticketNonce;
+  private final long ticketExpiresAt;
+  private Future<Void> ready = Future.failedFuture("not opened");
   private int refused;
+  private int registrations;
   private volatile String assignedRoom;
   private volatile boolean breakoutOpen;
 
-  SocketSession(String id, Actor actor) {
+  SocketSession(String id, Actor actor, String ticketNonce, long ticketExpiresAt) {
     this.id = id;
     this.actor = actor;
+    this.ticketNonce = ticketNonce;
+    this.ticketExpiresAt = ticketExpiresAt;
   }
 
   String id() {
@@ -27,67 +37,86 @@ final class SocketSession {
     return actor;
   }
 
-  boolean allowCommand() {
-    return count(commands.tryAcquire());
+  String ticketNonce() {
+    return ticketNonce;
   }
 
-  boolean allowPresence() {
-    return count(presence.tryAcquire());
+  long ticketExpiresAt() {
+    return ticketExpiresAt;
   }
 
-  void roomState(String assignedRoom, boolean breakoutOpen) {
+  /**
+   * Completes once the store said the socket may stay (its ticket unused, its participant still
+   * on the board) and where the participant is: until then, what the socket sends waits.
+   */
+  Future<Void> ready() {
+    return ready;
+  }
+
+  void ready(Future<Void> ready) {
+    this.ready = ready;
+  }
+
+  boolean isFacilitator() {
+    return actor.isFacilitator();
+  }
+
+  /** Where the participant is, from what is stored of them and the board's settings. */
+  void place(JsonObject participant, JsonObject settings) {
+    place(participant == null ? null : participant.getString("room"), "open".equals(settings.getString("breakout")));
+  }
+
+  void place(String assignedRoom, boolean breakoutOpen) {
     this.assignedRoom = assignedRoom;
     this.breakoutOpen = breakoutOpen;
   }
 
-  /** The room this participant is in now, as RoomAccess decides it from the stored state. */
+  void assign(String room) {
+    this.assignedRoom = room;
+  }
+
+  void breakout(boolean open) {
+    this.breakoutOpen = open;
+  }
+
+  /** The room this participant is in now. */
   String currentRoom() {
-    return io.werkraum.rooms.RoomAccess.currentRoom(assignedRoom, breakoutOpen);
+    return Rooms.current(assignedRoom, breakoutOpen);
   }
 
   /** Whether messages of {@code room} reach this socket: facilitators hear every room, others their own. */
   boolean mayReceive(String room) {
-    return actor.role() == io.werkraum.board.Role.FACILITATOR || room.equals(currentRoom());
+    return actor.isFacilitator() || room.equals(currentRoom());
   }
 
-  /** Follows the board events that move this participant: breakout opened or closed, rooms assigned. */
-  void track(io.vertx.core.json.JsonObject event) {
-    String type = event.getString("type", "");
-    String me = actor.participantId();
-    switch (type) {
-      case "settings.updated" -> {
-        io.vertx.core.json.JsonObject patch = event.getJsonObject("patch");
-        if (patch != null && patch.containsKey("breakout")) {
-          breakoutOpen = "open".equals(patch.getString("breakout"));
-        }
-      }
-      case "rooms.assigned" -> {
-        io.vertx.core.json.JsonObject assignments = event.getJsonObject("assignments");
-        if (assignments != null && assignments.containsKey(me)) {
-          assignedRoom = assignments.getString(me);
-        }
-      }
-      case "participant.updated" -> {
-        io.vertx.core.json.JsonObject patch = event.getJsonObject("patch");
-        if (me.equals(event.getString("id")) && patch != null && patch.containsKey("room")) {
-          assignedRoom = patch.getString("room");
-        }
-      }
-      default -> { }
-    }
+  boolean allowFrame() {
+    return count(frames.tryAcquire());
   }
 
-  /** A socket that keeps sending far over its rate is flooding, not lagging. */
+  boolean allowPresence() {
+    return presence.tryAcquire();
+  }
+
+  /** A socket that keeps sending far over the frame rate is flooding, not lagging. */
   boolean flooding() {
     return refused > 500;
   }
 
-  private synchronized boolean count(boolean allowed) {
-    if (allowed) {
-      refused = Math.max(0, refused - 1);
-    } else {
-      refused++;
+  /** Counts a registration; false past the most one socket may hold. */
+  synchronized boolean register() {
+    if (registrations >= Limits.REGISTRATIONS_MAX) {
+      return false;
     }
+    registrations++;
+    return true;
+  }
+
+  synchronized void unregister() {
+    registrations = Math.max(0, registrations - 1);
+  }
+
+  private synchronized boolean count(boolean allowed) {
+    refused = allowed ? Math.max(0, refused - 1) : refused + 1;
     return allowed;
   }
 }

@@ -1,10 +1,8 @@
 package io.werkraum.store;
 
-import io.werkraum.board.Mutation.Collection;
-
 /**
- * Every Redis key, built in one place. All keys of a board share the hash tag {@code {b:<id>}},
- * so each Lua script touches one slot and the layout works unchanged on Redis Cluster.
+ * Every Redis key, built in one place. All keys of a board share the hash tag {@code {b:<id>}}, so
+ * each script touches one slot and the layout works unchanged on Redis Cluster.
  */
 public final class Keys {
   /** The token-signing secret shared by all nodes, created once. */
@@ -22,30 +20,48 @@ public final class Keys {
     return template(templateId) + ":document";
   }
 
-  /** What every key of one board starts with (its hash tag). */
-  public static String boardPrefix(String board) {
-    return tag(board);
-  }
-
   private static String tag(String board) {
     return "{b:" + board + "}";
   }
 
+  /** Hash: title, createdAt and the three link credentials. */
   public static String meta(String board) {
     return tag(board) + ":meta";
   }
 
+  /** Hash: room id -> room. */
   public static String rooms(String board) {
-    return boardCollection(board, Collection.ROOMS);
+    return tag(board) + ":rooms";
   }
 
+  /** Hash: participant id -> participant. */
   public static String participants(String board) {
-    return boardCollection(board, Collection.PARTICIPANTS);
+    return tag(board) + ":participants";
   }
 
-  /** A board-level collection: participants, settings, rounds. */
-  public static String boardCollection(String board, Collection collection) {
-    return tag(board) + ":" + collection.key();
+  /** Hash with one field, {@code board}: the settings (lock, timer, spotlight...) with their version. */
+  public static String settings(String board) {
+    return tag(board) + ":settings";
+  }
+
+  /** Hash: round id -> round. */
+  public static String rounds(String board) {
+    return tag(board) + ":rounds";
+  }
+
+  /**
+   * Hash: the votes of the open round (one round is open at a time): {@code round}, its version
+   * {@code v}, counters {@code voters} and {@code votes}, per person {@code m:<participant>} (their
+   * votes, note -> count) and {@code o:<participant>} (their organisation). Deleted when the round
+   * closes: only the tally in the round remains, so nobody can tell later who voted for what.
+   */
+  public static String ballot(String board) {
+    return tag(board) + ":ballot";
+  }
+
+  /** Hash: snapshot id -> what it is. */
+  public static String snapshots(String board) {
+    return tag(board) + ":snapshots";
   }
 
   /** The content of one snapshot: a board document, written once. */
@@ -53,58 +69,45 @@ public final class Keys {
     return tag(board) + ":snapshot:" + snapshotId;
   }
 
-  /** Per round: participant -> how many votes they have given. */
-  public static String voteTotals(String board, String round) {
-    return tag(board) + ":votes:" + round + ":totals";
-  }
-
-  /** Per round and participant: note -> how many of their votes it has. */
-  public static String votesBy(String board, String round, String participant) {
-    return votesByPrefix(board, round) + participant;
-  }
-
-  /** Per round: participant -> their organisation when they first voted. */
-  public static String voteOrganisations(String board, String round) {
-    return tag(board) + ":votes:" + round + ":org";
-  }
-
-  /** Per round: participant:commandId -> the outcome of that vote command, for resends. */
-  public static String voteCommands(String board, String round) {
-    return tag(board) + ":votes:" + round + ":cmd";
-  }
-
-  public static String votesByPrefix(String board, String round) {
-    return tag(board) + ":votes:" + round + ":by:";
-  }
-
   /** Presence: members {@code <participant>|<socket>} scored by when they expire. */
   public static String online(String board) {
     return tag(board) + ":online";
+  }
+
+  /** Marks a socket ticket as used, until it would have expired anyway. */
+  public static String ticket(String board, String nonce) {
+    return tag(board) + ":ticket:" + nonce;
   }
 
   public static String boardSeq(String board) {
     return tag(board) + ":seq";
   }
 
+  /** The board stream's op log: a capped stream whose entry ids are the sequence numbers. */
   public static String boardLog(String board) {
     return tag(board) + ":log";
   }
 
-  /** What every key of one room starts with. */
-  public static String roomPrefix(String board) {
-    return tag(board) + ":room:";
+  private static String room(String board, String room) {
+    return tag(board) + ":room:" + room;
   }
 
   public static String roomSeq(String board, String room) {
-    return roomPrefix(board) + room + ":seq";
+    return room(board, room) + ":seq";
   }
 
   public static String roomLog(String board, String room) {
-    return roomPrefix(board) + room + ":log";
+    return room(board, room) + ":log";
   }
 
-  public static String roomCollection(String board, String room, Collection collection) {
-    return roomPrefix(board) + room + ":" + collection.key();
+  /** Hash: note id -> note. */
+  public static String notes(String board, String room) {
+    return room(board, room) + ":notes";
+  }
+
+  /** Hash: section id -> section. */
+  public static String sections(String board, String room) {
+    return room(board, room) + ":sections";
   }
 
   /** The recorded outcome of one command, scoped to its sender so ids cannot collide across people. */

@@ -15,27 +15,36 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A Lua script from the classpath, run by its SHA1. Redis forgets scripts when it restarts, so a
- * NOSCRIPT answer falls back to sending the script body once.
+ * A Lua script run by its SHA1. Every script starts with the library ({@code werkraum.lua}); a
+ * commit script also with the commit prelude ({@code commit.lua}) and ends with the operation's
+ * own body. Redis forgets scripts when it restarts, so a NOSCRIPT answer sends the body once.
  */
-final class LuaScript {
+public final class Script {
+  private static final String LIBRARY = resource("werkraum.lua");
+  private static final String COMMIT = resource("commit.lua");
+
+  private final String name;
   private final String body;
   private final String sha;
 
-  private LuaScript(String body) {
+  private Script(String name, String body) {
+    this.name = name;
     this.body = body;
     this.sha = sha1(body);
   }
 
-  static LuaScript load(String name) {
-    try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing Lua script " + name);
-      }
-      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** An operation's commit script: the library, the commit prelude, then {@code operation}. */
+  public static Script commit(String name, String operation) {
+    return new Script(name, LIBRARY + "\n" + COMMIT + "\n-- " + name + "\n" + operation);
+  }
+
+  /** A script from {@code lua/<file>} on the classpath, after the library. */
+  static Script load(String file) {
+    return new Script(file, LIBRARY + "\n" + resource(file));
+  }
+
+  String name() {
+    return name;
   }
 
   Future<Response> run(Redis redis, List<String> keys, List<String> args) {
@@ -46,7 +55,7 @@ final class LuaScript {
           if (message != null && message.startsWith("NOSCRIPT")) {
             return redis.send(request(Command.EVAL, body, keys, args));
           }
-          return Future.failedFuture(err);
+          return Future.failedFuture(new IllegalStateException("script " + name + " failed: " + message, err));
         });
   }
 
@@ -55,6 +64,17 @@ final class LuaScript {
     keys.forEach(request::arg);
     args.forEach(request::arg);
     return request;
+  }
+
+  private static String resource(String file) {
+    try (InputStream in = Script.class.getResourceAsStream("/lua/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing Lua script " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String sha1(String text) {

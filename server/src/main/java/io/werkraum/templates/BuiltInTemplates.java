@@ -2,8 +2,8 @@ package io.werkraum.templates;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Limits;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
 import io.werkraum.export.BoardDocument;
 import java.util.ArrayList;

@@ -4,14 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.auth.TokenService;
-import io.werkraum.board.ErrorCode;
-import io.werkraum.board.Limits;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
 import io.werkraum.export.BoardDocument;
 import io.werkraum.export.DocumentBuilder;
 import io.werkraum.export.JsonExport;
-import io.werkraum.service.BoardService;
-import io.werkraum.store.BoardStore;
+import io.werkraum.auth.Sessions;
 import io.werkraum.store.EventCodec;
 import io.werkraum.store.TemplateStore;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +30,13 @@ public final class TemplateService {
   private static final String OWN_PREFIX = "t-";
 
   private final TemplateStore store;
-  private final BoardService boards;
+  private final Sessions sessions;
   private final DocumentBuilder documents;
 
-  public TemplateService(BoardStore boardStore, TemplateStore store, BoardService boards) {
+  public TemplateService(DocumentBuilder documents, TemplateStore store, Sessions sessions) {
     this.store = store;
-    this.boards = boards;
-    this.documents = new DocumentBuilder(boardStore);
+    this.sessions = sessions;
+    this.documents = documents;
   }
 
   /**
@@ -47,7 +46,7 @@ public final class TemplateService {
    */
   public Future<JsonObject> save(String token, String boardId, String name, boolean withNotes) {
     long now = System.currentTimeMillis();
-    return boards.facilitator(token, boardId)
+    return sessions.facilitator(token, boardId)
         .compose(facilitator -> documents.build(boardId, now))
         .compose(board -> {
           String id = OWN_PREFIX + TokenService.randomId(12);

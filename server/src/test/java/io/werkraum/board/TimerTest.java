@@ -1,5 +1,7 @@
 package io.werkraum.board;
 
+import io.werkraum.protocol.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.HashMap;

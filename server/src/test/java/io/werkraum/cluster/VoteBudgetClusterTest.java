@@ -84,15 +84,11 @@ class VoteBudgetClusterTest extends ClusterTest {
         }
       }
 
-      // What Redis holds: five votes in total, and five on Anna's notes.
-      Response total = direct.send(Request.cmd(Command.HGET).arg(Keys.voteTotals(boardId, "r1")).arg(annaId));
-      assertEquals(BUDGET, total.toInteger());
-      Response mine = direct.send(Request.cmd(Command.HGETALL).arg(Keys.votesBy(boardId, "r1", annaId)));
-      int sum = 0;
-      for (String note : mine.getKeys()) {
-        sum += mine.get(note).toInteger();
-      }
-      assertEquals(BUDGET, sum, mine.toString());
+      // What Redis holds: five votes in the ballot, all of them Anna's.
+      Response ballot = direct.send(Request.cmd(Command.HGETALL).arg(Keys.ballot(boardId)));
+      assertEquals(BUDGET, ballot.get("votes").toInteger(), ballot.toString());
+      JsonObject mine = new JsonObject(ballot.get("m:" + annaId).toString());
+      assertEquals(BUDGET, mine.stream().mapToInt(e -> ((Number) e.getValue()).intValue()).sum(), mine.encode());
 
       JsonObject closed = f.command(Cmd.closeRound("r1"));
       assertOk(closed);

@@ -91,6 +91,17 @@ class CsvExportTest {
   }
 
   @Test
+  void aFormulaIsDefusedAlsoBehindSpacesLineBreaksAndQuotes() {
+    for (String formula : List.of("=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "\n=HYPERLINK(\"x\")",
+        " =1+1", "  \n -2", "\"=cmd\"", "'=x", " \"@x")) {
+      assertEquals("'" + formula, CsvExport.defuse(formula), formula);
+    }
+    for (String text : List.of("", "Kita", "1-2 Jahre", "a=b", "Jugend + Familie", " Schulweg")) {
+      assertEquals(text, CsvExport.defuse(text), text);
+    }
+  }
+
+  @Test
   void everyRowEndsInCrlf() {
     String text = strip(CsvExport.write(SampleBoard.build(), Labels.english()));
     String outsideQuotes = text.replaceAll("\"([^\"]|\"\")*\"", "Q");

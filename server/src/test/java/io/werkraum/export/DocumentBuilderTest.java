@@ -38,7 +38,7 @@ class DocumentBuilderTest extends NodeTest {
       a.ok(Cmd.castVote("anon", "n2"));
       fac.ok(Cmd.closeRound("anon"));
 
-      BoardDocument doc = BridgeClient.await(new DocumentBuilder(direct.store()).build(w.id(), 42));
+      BoardDocument doc = BridgeClient.await(new DocumentBuilder(direct.reads()).build(w.id(), 42));
       assertEquals(BoardDocument.SCHEMA_VERSION, doc.schemaVersion());
       assertEquals("Jugendhilfeplanung Saale-Orla", doc.title());
       assertEquals(42, doc.exportedAt());

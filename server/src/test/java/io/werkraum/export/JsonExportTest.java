@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.werkraum.board.ErrorCode;
+import io.werkraum.protocol.ErrorCode;
 import io.werkraum.board.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

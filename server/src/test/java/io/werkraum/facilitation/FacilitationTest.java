@@ -195,6 +195,28 @@ class FacilitationTest extends NodeTest {
     }
   }
 
+  static void assertError(String code, JsonObject reply, String message) {
+    assertEquals(false, reply.getBoolean("ok"), message + ": " + reply.encode());
+    assertEquals(code, reply.getString("code"), message + ": " + reply.encode());
+  }
+
+  @Test
+  void theSpotlightFallsOnlyOnANoteThatExistsInTheRoomItNames() {
+    try (Workshop w = Workshop.create(node, "Nur echte Notizen");
+         Workshop other = Workshop.create(node, "Nachbarboard")) {
+      BridgeClient f = facilitator(w, w.joinAsFacilitator("Fay"));
+      assertOk(f.command(Cmd.createNote("main", Cmd.note("n1", 0, 0))));
+      BridgeClient g = facilitator(other, other.joinAsFacilitator("Gil"));
+      assertOk(g.command(Cmd.createNote("main", Cmd.note("elsewhere", 0, 0))));
+
+      assertError("not_found", f.command(Cmd.spotlight("main", "missing")));
+      assertError("not_found", f.command(Cmd.spotlight("main", "elsewhere")), "another board's note");
+      assertError("not_found", f.command(Cmd.spotlight("no-such-room", "n1")));
+      assertNull(settings(f).getValue("spotlight"), "nothing was stored");
+      assertOk(f.command(Cmd.spotlight("main", "n1")));
+    }
+  }
+
   @Test
   void aBroadcastReachesEveryoneAndIsLimitedTo500Characters() {
     try (Workshop w = Workshop.create(node, "Durchsage")) {

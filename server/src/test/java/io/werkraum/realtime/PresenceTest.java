@@ -54,6 +54,28 @@ class PresenceTest extends NodeTest {
   }
 
   @Test
+  void presenceIntoARoomTheSenderIsNotInReachesNobody() {
+    try (Workshop w = Workshop.create(node, "Falscher Raum")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "");
+      fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+      fac.ok(Cmd.command("rooms.assign").put("mode", "manual").put("assignments", new JsonObject().put(participantId(anna), "r1")));
+      fac.ok(Cmd.command("rooms.open"));
+      fac.registerAndWait(w.roomAddress("main"));
+      fac.registerAndWait(w.roomAddress("r1"));
+      BridgeClient a = w.connect(anna);
+      a.registerAndWait(w.roomAddress("r1"));
+
+      // Anna is in r1: a cursor she tags with the plenary goes nowhere; her cursor in r1 arrives.
+      a.sendFrame(presenceFrame(cursor(666, 666)));
+      a.sendFrame(presenceFrame(cursor(7, 8).put("room", "r1")));
+      awaitItem(fac, w.roomAddress("r1"), i -> i.getDouble("x") == 7);
+      // Batches of one relay go out in the order their rooms' first items came in.
+      assertEquals(List.of(), items(fac, w.roomAddress("main")), "presence tagged with a room Anna is not in");
+    }
+  }
+
+  @Test
   void cursorAndDragArriveAtAnotherSocketStampedWithTheSender() {
     try (Workshop w = Workshop.create(node, "Cursor")) {
       JsonObject anna = w.join("Anna", "");

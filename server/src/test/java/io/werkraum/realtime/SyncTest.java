@@ -10,11 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.werkraum.board.Actor;
-import io.werkraum.board.Command.UpdateNote;
-import io.werkraum.board.Patch;
 import io.werkraum.board.Role;
 import io.werkraum.store.Keys;
-import io.werkraum.store.Outcome;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
@@ -176,9 +173,9 @@ class SyncTest extends NodeTest {
       BridgeClient a = w.connect(anna);
       assertOk(a.command(Cmd.createNote("main", Cmd.note("n1", 0, 0))));
       Actor actor = new Actor(w.id(), participantId(anna), Role.PARTICIPANT);
-      List<Outcome> outcomes = direct.apply(actor, 501,
-          i -> new UpdateNote("u" + i, "main", "n1", new Patch(Map.of("text", "Version " + i))));
-      assertTrue(outcomes.stream().allMatch(Outcome::ok));
+      List<JsonObject> replies = direct.apply(actor, 501,
+          i -> Cmd.updateNote("main", "n1", new JsonObject().put("text", "Version " + i)));
+      assertTrue(replies.stream().allMatch(r -> r.getBoolean("ok")), replies.toString());
       // The store is at 502.
       JsonObject delta = sync(a, "main", null, 2L).getJsonObject("room");
       assertEquals("delta", delta.getString("mode"));
@@ -200,7 +197,7 @@ class SyncTest extends NodeTest {
       Actor actor = new Actor(w.id(), participantId(anna), Role.PARTICIPANT);
       int updates = 1_500;
       assertTrue(direct.apply(actor, updates,
-          i -> new UpdateNote("u" + i, "main", "n1", new Patch(Map.of("x", (double) i)))).stream().allMatch(Outcome::ok));
+          i -> Cmd.updateNote("main", "n1", new JsonObject().put("x", i))).stream().allMatch(r -> r.getBoolean("ok")));
       long seq = updates + 1;
       long logLength = direct.send(Request.cmd(Command.XLEN).arg(Keys.roomLog(w.id(), "main"))).toLong();
       assertTrue(logLength >= 1_000 && logLength < seq, "the op log is capped near 1,000: " + logLength);

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.board.Note;
+import io.werkraum.board.Section;
+import io.werkraum.board.Sections;
+import io.werkraum.store.EventCodec;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.NodeTest;
@@ -248,7 +252,8 @@ class RoomsTest extends NodeTest {
       assertEquals(participantId(anna), copy.getString("author"));
       JsonObject section = Workshop.sections(fac, "main").getJsonObject(0);
       assertTrue(section.getDouble("x") >= 200, "placed right of what was there: " + section.encode());
-      assertTrue(RoomsService.contains(section, copy), "the copies lie inside the new section");
+      assertTrue(Sections.contains(EventCodec.read(section.encode(), Section.class), EventCodec.read(copy.encode(), Note.class)),
+          "the copies lie inside the new section");
       refused("not_found", fac, Cmd.command("rooms.harvest").put("room", "main"));
     }
   }

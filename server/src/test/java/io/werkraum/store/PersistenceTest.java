@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
 import io.werkraum.testing.ServerProcess;
 import io.werkraum.testing.TestNode;
 import io.werkraum.testing.TestRedis;
@@ -107,8 +108,7 @@ class PersistenceTest {
 
     Set<String> noteTexts(Vertx vertx) {
       try (BridgeClient client = BridgeClient.connect(vertx, port, token)) {
-        JsonObject reply = client.command(new JsonObject().put("type", "sync").put("commandId", "s" + System.nanoTime())
-            .put("room", "main"));
+        JsonObject reply = client.command(Cmd.sync("main", null, null));
         assertTrue(reply.getBoolean("ok"), reply.encode());
         JsonArray notes = reply.getJsonObject("room").getJsonObject("state").getJsonArray("notes");
         return notes.stream().map(n -> ((JsonObject) n).getString("text")).collect(Collectors.toSet());

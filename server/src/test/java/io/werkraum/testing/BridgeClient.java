@@ -28,6 +28,7 @@ import java.util.function.Predicate;
  */
 public final class BridgeClient implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String ROUND_TRIP = "round-trip-";
 
   private final WebSocketClient client;
   private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
@@ -36,10 +37,20 @@ public final class BridgeClient implements AutoCloseable {
   private final Promise<Void> closed = Promise.promise();
   private WebSocket socket;
   private volatile String closeFrame;
+  private volatile Short closeStatus;
   private final java.util.concurrent.atomic.AtomicInteger roundTrips = new java.util.concurrent.atomic.AtomicInteger();
 
   private BridgeClient(Vertx vertx, WebSocketClientOptions options) {
-    this.client = options == null ? vertx.createWebSocketClient() : vertx.createWebSocketClient(options);
+    this.client = vertx.createWebSocketClient(options == null ? browserLike() : options);
+  }
+
+  /**
+   * Like a browser, which takes frames and messages of any size: the server sends a large reply
+   * (a full state, a long delta) as one frame of up to 16 times the limit on what it accepts.
+   */
+  private static WebSocketClientOptions browserLike() {
+    int large = 64 * 1024 * 1024;
+    return new WebSocketClientOptions().setMaxFrameSize(large).setMaxMessageSize(large);
   }
 
   public static BridgeClient connect(Vertx vertx, int port, String token) {
@@ -57,9 +68,14 @@ public final class BridgeClient implements AutoCloseable {
    */
   public static BridgeClient connect(Vertx vertx, int port, String token, String origin,
       WebSocketClientOptions clientOptions) {
+    return connectTo(vertx, socketPath(port, token), port, origin, clientOptions, List.of());
+  }
+
+  private static BridgeClient connectTo(Vertx vertx, String path, int port, String origin,
+      WebSocketClientOptions clientOptions, List<JsonObject> firstFrames) {
     BridgeClient bridge = new BridgeClient(vertx, clientOptions);
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI(socketPath(port, token));
+        .setHost("127.0.0.1").setPort(port).setURI(path);
     if (origin != null) {
       options.addHeader("Origin", origin);
     } else {
@@ -69,8 +85,18 @@ public final class BridgeClient implements AutoCloseable {
     // Handlers are set before connecting: the server sends the SockJS open frame at once, and a
     // frame that arrives before a handler is set would be lost.
     ClientWebSocket ws = bridge.client.webSocket();
-    ws.textMessageHandler(bridge::onText);
-    ws.closeHandler(v -> bridge.closed.tryComplete());
+    ws.textMessageHandler(text -> {
+      if (text.equals("o") && !firstFrames.isEmpty()) {
+        JsonArray message = new JsonArray();
+        firstFrames.forEach(f -> message.add(f.encode()));
+        ws.writeTextMessage(message.encode());
+      }
+      bridge.onText(text);
+    });
+    ws.closeHandler(v -> {
+      bridge.closeStatus = ws.closeStatusCode();
+      bridge.closed.tryComplete();
+    });
     try {
       bridge.socket = await(ws.connect(options));
     } catch (RuntimeException e) {
@@ -82,6 +108,18 @@ public final class BridgeClient implements AutoCloseable {
       throw new IllegalStateException("socket refused: " + bridge.closeFrame);
     }
     return bridge;
+  }
+
+  /**
+   * Connects with exactly {@code ticket} (one obtained earlier, say) and waits for the SockJS open
+   * frame; the server may still close the socket right after. {@code firstFrames} go out the
+   * moment the socket opens, in one WebSocket message, before anything else.
+   */
+  public static BridgeClient connectWithTicket(Vertx vertx, int port, String ticket, String origin,
+      List<JsonObject> firstFrames) {
+    return connectTo(vertx, "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
+        + UUID.randomUUID().toString().substring(0, 8) + "/websocket?ticket="
+        + URLEncoder.encode(ticket, StandardCharsets.UTF_8), port, origin, null, firstFrames);
   }
 
   /**
@@ -102,28 +140,30 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
-  /** Whether the server refuses a socket whose URL carries exactly {@code ticket}. */
+  /**
+   * Whether the server refuses a socket whose URL carries exactly {@code ticket}: it closes the
+   * socket, or answers a sync on it (which waits until the server decided on the socket).
+   */
   public static boolean refusedTicket(Vertx vertx, int port, String ticket, String origin) {
     WebSocketClient client = vertx.createWebSocketClient();
-    Promise<Void> opened = Promise.promise();
-    Promise<Void> closed = Promise.promise();
+    Promise<Boolean> decided = Promise.promise();
     try {
       ClientWebSocket ws = client.webSocket();
       ws.textMessageHandler(text -> {
         if (text.equals("o")) {
-          opened.tryComplete();
+          ws.writeTextMessage(new JsonArray().add(new JsonObject().put("type", "send")
+              .put("address", "werkraum.commands").put("replyAddress", "ticket-check")
+              .put("body", Cmd.sync("main", null, null)).encode()).encode());
+        } else if (text.startsWith("a") && text.contains("ticket-check")) {
+          decided.tryComplete(false);
         }
       });
-      ws.closeHandler(v -> closed.tryComplete());
+      ws.closeHandler(v -> decided.tryComplete(true));
       await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
           .setURI("/eventbus/123/" + UUID.randomUUID().toString().substring(0, 8) + "/websocket?ticket="
               + URLEncoder.encode(ticket, StandardCharsets.UTF_8))
           .addHeader("Origin", origin)));
-      // The guard decides on the ticket at once: a refused socket closes right after opening.
-      closed.future().await(2, java.util.concurrent.TimeUnit.SECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException stillOpen) {
-      return false;
+      return await(decided.future());
     } finally {
       client.close();
     }
@@ -186,14 +226,14 @@ public final class BridgeClient implements AutoCloseable {
       return;
     }
     if (text.startsWith("c")) {
+      // The SockJS close frame; the socket counts as closed when the WebSocket is.
       closeFrame = text;
-      closed.tryComplete();
       return;
     }
     if (text.startsWith("a")) {
       for (Object item : new JsonArray(text.substring(1))) {
         JsonObject frame = new JsonObject(item.toString());
-        if ("err".equals(frame.getString("type")) && "missing_address".equals(frame.getValue("body"))) {
+        if (frame.getString("address", "").startsWith(ROUND_TRIP)) {
           roundTrips.incrementAndGet();
           continue;
         }
@@ -354,14 +394,17 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /**
-   * A round trip through this socket: a {@code send} frame without address is answered by the
-   * bridge itself with {@code {type:err, body:missing_address}} (no guard, no rate limit, no log),
-   * in order after every frame sent before it. That answer is counted, not recorded in
-   * {@link #frames()}, so frame indices and {@link #errors()} stay as the test's own frames left them.
+   * A round trip through this socket, the guard and the command endpoint: a command of no known
+   * type, answered {@code unknown_command} at its reply address after everything the socket sent
+   * before it was decided (the guard decides a socket's frames in order, the endpoint runs its
+   * commands in order). That answer is counted, not recorded in {@link #frames()}, so frame
+   * indices and {@link #errors()} stay as the test's own frames left them.
    */
   public void roundTrip() {
     int before = roundTrips.get();
-    sendFrame(new JsonObject().put("type", "send"));
+    String id = ROUND_TRIP + before;
+    sendFrame(new JsonObject().put("type", "send").put("address", "werkraum.commands").put("replyAddress", id)
+        .put("body", new JsonObject().put("type", "round.trip").put("commandId", id)));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (roundTrips.get() <= before) {
       if (System.nanoTime() > deadline) {
@@ -391,6 +434,11 @@ public final class BridgeClient implements AutoCloseable {
 
   public String closeFrame() {
     return closeFrame;
+  }
+
+  /** The WebSocket close status the server sent (1009: message too big), or null while open. */
+  public Short closeStatus() {
+    return closeStatus;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.werkraum.testing;
 
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Protocol;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Command bodies as a browser sends them on {@code werkraum.commands}, each with a fresh commandId. */
@@ -53,7 +54,7 @@ public final class Cmd {
 
   /** A sync; null sequence numbers ask for the full state. */
   public static JsonObject sync(String room, Long boardSeq, Long roomSeq) {
-    JsonObject sync = command("sync").put("room", room);
+    JsonObject sync = command("sync").put("room", room).put("protocol", Protocol.VERSION);
     if (boardSeq != null) {
       sync.put("boardSeq", boardSeq);
     }

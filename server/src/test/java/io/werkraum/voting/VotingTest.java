@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.werkraum.board.Mutation.Collection;
 import io.werkraum.store.Keys;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
@@ -146,6 +145,10 @@ class VotingTest extends NodeTest {
       }
     }
     return null;
+  }
+
+  static JsonArray sorted(JsonArray ids) {
+    return new JsonArray(ids.stream().map(String::valueOf).sorted().toList());
   }
 
   static Set<String> strings(JsonArray array) {
@@ -294,15 +297,15 @@ class VotingTest extends NodeTest {
   }
 
   @Test
-  void onlyNotesWhoseCentreLiesInTheRoundsSectionsCanGetVotes() {
+  void theCandidatesOfARoundOverSectionsAreTheNotesWhoseCentreLayInThemWhenItStarted() {
     try (Workshop w = Workshop.create(node, "Bereiche")) {
       Person fay = facilitator(w);
       BridgeClient f = fay.socket();
       assertOk(f.command(Cmd.createSection("main", Cmd.section("s1", 0, 0, 400, 400, "Ziele"))));
       assertOk(f.command(Cmd.createSection("main", Cmd.section("s2", 1000, 0, 400, 400, "Risiken"))));
-      // Notes are 200 x 200 by default.
+      // Notes are 200 x 150 by default.
       assertOk(f.command(Cmd.createNote("main", Cmd.note("in-s1", 100, 100))));
-      assertOk(f.command(Cmd.createNote("main", Cmd.note("on-edge", 300, 300))));
+      assertOk(f.command(Cmd.createNote("main", Cmd.note("on-edge", 300, 325))));
       assertOk(f.command(Cmd.createNote("main", Cmd.note("overlapping", 350, 100))));
       assertOk(f.command(Cmd.createNote("main", Cmd.note("in-s2", 1100, 100))));
       assertOk(f.command(Cmd.createNote("main", Cmd.note("outside", 3000, 3000))));
@@ -310,6 +313,9 @@ class VotingTest extends NodeTest {
       BridgeClient a = anna.socket();
 
       assertOk(f.command(Cmd.startRound(new JsonObject().put("id", "r1").put("sections", new JsonArray().add("s1")))));
+      JsonObject started = awaitBoardEvent(w, a, "round.started", "r1").getJsonObject("round");
+      assertEquals(new JsonArray().add("in-s1").add("on-edge"), sorted(started.getJsonArray("notes")),
+          "the candidates, fixed as the round starts: " + started.encode());
       assertVote(a.command(Cmd.castVote("r1", "in-s1")), "r1", mine("in-s1", 1), 4);
       assertVote(a.command(Cmd.castVote("r1", "on-edge")), "r1", mine("in-s1", 1, "on-edge", 1), 3);
       assertError("not_in_scope", a.command(Cmd.castVote("r1", "overlapping")), "overlaps s1, centre outside");
@@ -317,14 +323,17 @@ class VotingTest extends NodeTest {
       assertError("not_in_scope", a.command(Cmd.castVote("r1", "outside")));
       assertError("not_found", a.command(Cmd.castVote("r1", "s1")), "a section is not a note");
 
-      // Membership is by position: a note moved into the section can get votes.
+      // The candidates stay those of the start: a note moved in is none, a candidate moved out stays one.
       assertOk(f.command(Cmd.updateNote("main", "outside", new JsonObject().put("x", 50).put("y", 150))));
-      assertVote(a.command(Cmd.castVote("r1", "outside")), "r1", mine("in-s1", 1, "on-edge", 1, "outside", 1), 2);
+      assertError("not_in_scope", a.command(Cmd.castVote("r1", "outside")), "moved in after the start");
+      assertOk(f.command(Cmd.updateNote("main", "in-s1", new JsonObject().put("x", 3000))));
+      assertVote(a.command(Cmd.castVote("r1", "in-s1")), "r1", mine("in-s1", 2, "on-edge", 1), 2);
       assertOk(f.command(Cmd.closeRound("r1")));
 
       assertOk(f.command(Cmd.startRound(new JsonObject().put("id", "r2").put("sections", new JsonArray().add("s1").add("s2")))));
       assertVote(a.command(Cmd.castVote("r2", "in-s2")), "r2", mine("in-s2", 1), 4);
-      assertVote(a.command(Cmd.castVote("r2", "in-s1")), "r2", mine("in-s2", 1, "in-s1", 1), 3);
+      assertError("not_in_scope", a.command(Cmd.castVote("r2", "in-s1")), "moved out before r2 started");
+      assertVote(a.command(Cmd.castVote("r2", "outside")), "r2", mine("in-s2", 1, "outside", 1), 3);
       assertError("not_in_scope", a.command(Cmd.castVote("r2", "overlapping")));
       assertOk(f.command(Cmd.closeRound("r2")));
 
@@ -352,7 +361,7 @@ class VotingTest extends NodeTest {
           .filter(e -> e.getJsonObject("mine").equals(mine("n1", 1))).count();
       assertEquals(1, pushedForN1, "votes.mine went out once for the resent vote");
 
-      assertEquals(2, direct.send(Request.cmd(Command.HGET).arg(Keys.voteTotals(w.id(), "r1")).arg(anna.id())).toInteger());
+      assertEquals(2, direct.send(Request.cmd(Command.HGET).arg(Keys.ballot(w.id())).arg("votes")).toInteger());
       assertOk(fay.socket().command(Cmd.closeRound("r1")));
       JsonObject results = roundState(a, "r1").getJsonObject("results");
       assertEquals(2, results.getInteger("votes"));
@@ -503,6 +512,25 @@ class VotingTest extends NodeTest {
   }
 
   @Test
+  void theBoardShowsOnlyARoundThatExists() {
+    try (Workshop w = Workshop.create(node, "Gezeigt");
+         Workshop other = Workshop.create(node, "Nachbarboard")) {
+      Person fay = facilitator(w, "n1");
+      Person gil = facilitator(other, "n1");
+      assertOk(gil.socket().command(Cmd.startRound("theirs")));
+      assertError("not_found", fay.socket().command(Cmd.showRound("missing")));
+      assertError("not_found", fay.socket().command(Cmd.showRound("theirs")), "another board's round");
+      JsonObject settings = fullState(fay.socket(), "main").getJsonObject("board").getJsonObject("state")
+          .getJsonObject("settings");
+      assertNull(settings.getValue("shownRound"), "nothing was stored: " + settings.encode());
+      assertOk(fay.socket().command(Cmd.startRound("r1")));
+      assertOk(fay.socket().command(Cmd.closeRound("r1")));
+      assertOk(fay.socket().command(Cmd.showRound("r1")));
+      assertOk(fay.socket().command(Cmd.showRound(null)));
+    }
+  }
+
+  @Test
   void anAnonymousRoundShowsOnlyTheTallyAndItsVoteKeysAreGoneAfterClosing() {
     try (Workshop w = Workshop.create(node, "Anonym")) {
       Person fay = facilitator(w, "n1", "n2", "n3");
@@ -517,7 +545,7 @@ class VotingTest extends NodeTest {
       assertEquals(2, progress.getInteger("voters"));
       assertFalse(progress.containsKey("voted"), "no names in anonymous rounds: " + progress.encode());
       assertFalse(fullState(fay.socket(), "main").getJsonObject("progress").containsKey("voted"));
-      assertFalse(keys("{b:" + w.id() + "}:votes:r1:*").isEmpty(), "votes are kept apart while the round is open");
+      assertEquals(List.of(Keys.ballot(w.id())), keys(Keys.ballot(w.id())), "votes are kept apart while the round is open");
 
       JsonObject reply = fay.socket().command(Cmd.closeRound("r1"));
       assertOk(reply);
@@ -546,7 +574,7 @@ class VotingTest extends NodeTest {
           assertNull(sync.getValue("voting"));
         }
       }
-      assertEquals(List.of(), keys("{b:" + w.id() + "}:votes:r1:*"), "no per-person vote keys after closing");
+      assertEquals(List.of(), keys(Keys.ballot(w.id())), "no per-person votes after closing");
       assertEquals(results, roundState(ben.socket(), "r1").getJsonObject("results"));
     }
   }
@@ -620,7 +648,7 @@ class VotingTest extends NodeTest {
 
   /** Moves the stored end of an open round into the past, as if its time had run out. */
   static void endNow(Workshop w, String roundId) {
-    String roundsKey = Keys.boardCollection(w.id(), Collection.ROUNDS);
+    String roundsKey = Keys.rounds(w.id());
     JsonObject stored = new JsonObject(direct.send(Request.cmd(Command.HGET).arg(roundsKey).arg(roundId)).toString());
     assertEquals("open", stored.getString("status"));
     stored.put("endsAt", System.currentTimeMillis() - 1_000);

@@ -1,7 +1,8 @@
 // The HTTP part of the protocol: create a board, join it, check a token, get a socket ticket,
 // read snapshots, download exports, own templates. Errors come back as ApiError with the
 // server's `code` (or our own for network failures), so the UI can show a translated message
-// per code.
+// per code. `network` and `unauthorized` are the client's own codes (no protocol error codes).
+import { ErrorCodes } from '../protocol.js';
 
 export class ApiError extends Error {
   constructor(status, code, message = '') {
@@ -44,11 +45,11 @@ async function call(method, path, options = {}) {
 
 function codeForStatus(status) {
   if (status === 401) return 'unauthorized';
-  if (status === 403) return 'not_allowed';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'unavailable';
-  return 'invalid_input';
+  if (status === 403) return ErrorCodes.notAllowed;
+  if (status === 404) return ErrorCodes.notFound;
+  if (status === 429) return ErrorCodes.rateLimited;
+  if (status >= 500) return ErrorCodes.unavailable;
+  return ErrorCodes.invalidInput;
 }
 
 const boardPath = (boardId) => `/api/boards/${encodeURIComponent(boardId)}`;

@@ -5,14 +5,19 @@
 // when that changes it leaves the old room's address, listens on the new one and reads
 // the new room in full. Texts of hidden notes (private writing) that we may read are
 // kept apart, so a room event without the text does not wipe them.
+// A server of a newer protocol version refuses the sync with client_outdated: the session
+// keeps its unsent commands in sessionStorage and reloads the page, whose session sends them.
 import { fetchTicket } from '../api/http.js';
 import { randomId } from '../ids.js';
-import { createBridge, BridgeError } from '../net/bridge.js';
+import { createBridge, BridgeError, RETRY_AFTER_DEFAULT_MS } from '../net/bridge.js';
 import { sockJsUrl } from '../net/sockjs.js';
 import { createThrottle } from '../net/throttle.js';
 import {
+  Addresses, Commands, ErrorCodes, Events, Limits, Messages, PresenceKinds, PROTOCOL_VERSION,
+} from '../protocol.js';
+import {
   applyBoardEvent, applyFullBoard, applyFullRoom, applyRoomEvent, emptyBoardState,
-  overlayPending, setOnline, streamOf,
+  isPreviewed, overlayPending, setOnline, streamOf,
 } from '../state/board-state.js';
 import { applyPresenceBatch, clearDrag, emptyPresence, expirePresence, forgetParticipant } from '../state/presence.js';
 import { createServerClock } from '../state/clock.js';
@@ -21,15 +26,27 @@ import { SequenceTracker } from '../state/sequence.js';
 import { PLENARY_ROOM } from '../state/limits.js';
 import { currentRoomOf, roomAfterRefusal } from '../state/rooms.js';
 import { learnFromEvent, learnFromNotes, learnFromRoomEvent, withHiddenTexts } from '../state/private-notes.js';
-import { Addresses } from './addresses.js';
+import { claimReloadForUpdate, saveUnsent, takeUnsent } from '../state/unsent.js';
 
 /** How long a gap may stay open before we ask the server (events may just be late). */
 const GAP_WAIT_MS = 250;
 const SYNC_TIMEOUT_MS = 15000;
-const PRESENCE_INTERVAL_MS = 50; // at most 20 a second per kind
+const PRESENCE_INTERVAL_MS = 1000 / Limits.presencePerSecond; // per kind
 const VIEWPORT_INTERVAL_MS = 100; // at most 10 a second
 /** How often one sync may move on to another room (refusal, or a room change it revealed). */
 const SYNC_ROOM_TRIES = 4;
+/** How often one sync waits out rate_limited before it gives up (and the socket starts over). */
+const SYNC_RATE_LIMITED_TRIES = 10;
+
+function browserSessionStorage() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null; // storage blocked: nothing is kept over a reload, and no reload happens
+  }
+}
+
+const wait = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 /**
  * @param bridgeOptions extra options for createBridge (tests pass a fake WebSocket)
@@ -38,12 +55,15 @@ const SYNC_ROOM_TRIES = 4;
  * @param room facilitators: the room to look at first (default the plenary); the others
  *   are wherever the board state puts them
  * @param followsRoom false keeps the session in its first room (the control view)
+ * @param storage where unsent commands and the reload guard are kept (sessionStorage)
+ * @param reload reloads the page (for a newer server)
  */
 export function createBoardSession({
   boardId, token, self, location, onUnauthorized, checkToken, bridgeOptions = {},
   ticketFor = () => fetchTicket(boardId, token).then((answer) => answer.ticket),
   facilitatorFeed = false, sendsPresence = true, now = () => Date.now(),
   room: firstRoom = null, followsRoom = true,
+  storage = browserSessionStorage(), reload = () => location.reload?.(),
 }) {
   const facilitator = self.role === 'facilitator';
   /** The room a facilitator chose to look at (null: the plenary). */
@@ -68,7 +88,10 @@ export function createBoardSession({
   let resyncAfter = false;
   /** A stream whose delta left a gap is re-read in full next time. */
   const needsFull = { board: false, room: false };
-  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set() };
+  /** The server speaks a newer protocol: this session has stopped (see onOutdated). */
+  let outdated = false;
+  /** event: every stored board event applied (live or from a sync's delta). */
+  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set(), event: new Set() };
 
   const bridge = createBridge({
     ...bridgeOptions,
@@ -82,7 +105,7 @@ export function createBoardSession({
       }
     },
     onBridgeError: (frame) => {
-      if (frame.body === 'access_denied') emit('error', 'not_allowed');
+      if (frame.body === 'access_denied') emit('error', ErrorCodes.notAllowed);
     },
   });
   bridge.onState((state) => emit('state', state));
@@ -136,7 +159,7 @@ export function createBoardSession({
   function switchRoom(next, { syncNow = true } = {}) {
     if (next === room) return;
     const previous = room;
-    if (sendsPresence) bridge.send(Addresses.presence, { kind: 'leave', room: previous });
+    if (sendsPresence) bridge.send(Addresses.presence, { kind: PresenceKinds.leave, room: previous });
     leaveRoomAddress();
     room = next;
     leaveRoomAddress = listenToRoom(next);
@@ -162,7 +185,7 @@ export function createBoardSession({
 
   function onBoardMessage(body) {
     if (!body || typeof body !== 'object') return;
-    if (body.type === 'online') {
+    if (body.type === Messages.online) {
       setOnline(confirmed, body.participants);
       for (const id of presence.cursors.keys()) if (!confirmed.online.has(id)) forgetParticipant(presence, id);
       changed();
@@ -177,13 +200,14 @@ export function createBoardSession({
   function applyBoardEventChecked(event) {
     applyBoardEvent(confirmed, event);
     // Rooms closing bring everyone back to the plenary, facilitators included.
-    if (event.type === 'settings.updated' && event.patch?.breakout === 'closed') chosenRoom = null;
-    if (event.type === 'round.closed' && !(event.round && typeof event.round === 'object' && event.round.id)
+    if (event.type === Events.settingsUpdated && event.patch?.breakout === 'closed') chosenRoom = null;
+    if (event.type === Events.roundClosed && !(event.round && typeof event.round === 'object' && event.round.id)
         && event.seq !== lastIncompleteClose) {
       lastIncompleteClose = event.seq;
       needsFull.board = true;
       scheduleResync();
     }
+    emit('event', event);
   }
 
   let lastIncompleteClose = null;
@@ -197,19 +221,19 @@ export function createBoardSession({
   }
 
   function onPersonalMessage(body) {
-    if (body?.type === 'votes.mine') {
+    if (body?.type === Messages.votesMine) {
       applyMine(voting, body);
       changed();
-    } else if (body?.type === 'note.private') {
+    } else if (body?.type === Messages.notePrivate) {
       onPrivateNote(body);
     }
   }
 
   function onFacilitatorMessage(body) {
-    if (body?.type === 'round.progress') {
+    if (body?.type === Messages.roundProgress) {
       applyProgress(voting, body);
       changed();
-    } else if (body?.type === 'note.private') {
+    } else if (body?.type === Messages.notePrivate) {
       onPrivateNote(body);
     }
   }
@@ -218,7 +242,7 @@ export function createBoardSession({
   function onPrivateNote(body) {
     const event = body.event;
     if (!event || typeof event !== 'object') return;
-    const eventRoom = event.type === 'rooms.harvested' ? PLENARY_ROOM : event.room;
+    const eventRoom = event.type === Events.roomsHarvested ? PLENARY_ROOM : event.room;
     if (eventRoom !== undefined && eventRoom !== room) return;
     learnFromEvent(hiddenTexts, event);
     changed();
@@ -226,13 +250,13 @@ export function createBoardSession({
 
   function onRoomMessage(body) {
     if (!body || typeof body !== 'object') return;
-    if (body.type === 'presence') {
+    if (body.type === Messages.presence) {
       applyPresenceBatch(presence, body.items, self.id, Date.now());
       changed();
       return;
     }
     // rooms.harvested names the harvested room but lands on the plenary's stream.
-    if (body.type !== 'rooms.harvested' && body.room !== undefined && body.room !== room) return;
+    if (body.type !== Events.roomsHarvested && body.room !== undefined && body.room !== room) return;
     if (typeof body.at === 'number') clock.fromEvent(body.at, now());
     for (const event of trackers.room.offer(body)) applyRoomEventAndPreview(event);
     afterStreamChange();
@@ -242,7 +266,8 @@ export function createBoardSession({
     applyRoomEvent(confirmed, event);
     learnFromRoomEvent(hiddenTexts, event, self);
     // The stored result of someone's drag replaces their live preview.
-    if (event.type.endsWith('.deleted') || (event.type === 'note.updated' && ('x' in (event.patch ?? {}) || 'y' in (event.patch ?? {})))) {
+    const moved = event.type === Events.noteUpdated && ('x' in (event.patch ?? {}) || 'y' in (event.patch ?? {}));
+    if (moved || event.type === Events.noteDeleted || event.type === Events.sectionDeleted) {
       clearDrag(presence, event.id);
     }
   }
@@ -282,27 +307,39 @@ export function createBoardSession({
   /**
    * One sync, moving on to another room when the answer shows we are elsewhere: a refusal
    * (not_allowed: a participant asked for a room that is not theirs) or a board state that
-   * puts us in another room than the one asked for.
+   * puts us in another room than the one asked for. rate_limited is waited out; client_outdated
+   * stops the session (onOutdated).
    */
   async function runSync() {
-    for (let tries = 0; ; tries += 1) {
+    let roomTries = 0;
+    let rateLimitedTries = 0;
+    for (;;) {
       const forRoom = room;
-      const body = { type: 'sync', commandId: randomId(), room: forRoom };
+      const body = { type: Commands.sync, commandId: randomId(), protocol: PROTOCOL_VERSION, room: forRoom };
       if (trackers.board.ready && !needsFull.board) body.boardSeq = trackers.board.seq;
       if (trackers.room.ready && !needsFull.room) body.roomSeq = trackers.room.seq;
       const sentAt = now();
       const reply = await bridge.request(Addresses.commands, body, SYNC_TIMEOUT_MS);
       if (!reply || reply.ok !== true) {
-        if (reply?.code === 'not_allowed' && !facilitator && followsRoom && tries < SYNC_ROOM_TRIES && forRoom === room) {
+        const code = reply?.code ?? ErrorCodes.unavailable;
+        if (code === ErrorCodes.clientOutdated) {
+          onOutdated();
+        } else if (code === ErrorCodes.rateLimited && rateLimitedTries < SYNC_RATE_LIMITED_TRIES) {
+          rateLimitedTries += 1;
+          const after = Number(reply.retryAfterMs);
+          await wait(Number.isFinite(after) && after >= 0 ? after : RETRY_AFTER_DEFAULT_MS);
+          continue;
+        } else if (code === ErrorCodes.notAllowed && !facilitator && followsRoom && roomTries < SYNC_ROOM_TRIES && forRoom === room) {
           const assigned = confirmed.participants.get(self.id)?.room ?? self.room ?? null;
           const next = roomAfterRefusal(reply.room, forRoom, assigned);
           if (next) {
+            roomTries += 1;
             toldRoom = next;
             switchRoom(next, { syncNow: false });
             continue;
           }
         }
-        throw new BridgeError(reply?.code ?? 'unavailable', reply?.message ?? '');
+        throw new BridgeError(code, reply?.message ?? '');
       }
       if (typeof reply.serverTime === 'number') clock.fromSync(reply.serverTime, sentAt, now());
       if ('voting' in reply) applyMine(voting, reply.voting ?? null);
@@ -317,7 +354,8 @@ export function createBoardSession({
           hiddenTexts.clear();
           learnFromNotes(hiddenTexts, s.notes, self);
         }, applyRoomEventAndPreview);
-      } else if (tries < SYNC_ROOM_TRIES) {
+      } else if (roomTries < SYNC_ROOM_TRIES) {
+        roomTries += 1;
         afterStreamChange();
         continue;
       } else {
@@ -326,6 +364,22 @@ export function createBoardSession({
       afterStreamChange();
       return;
     }
+  }
+
+  /**
+   * The server runs a newer protocol version. Keep every command of this board without a
+   * reply (queued or in flight) for the next page, stop, and reload, unless this tab reloaded
+   * for that within the last minute: then report client_outdated (the page shows a banner).
+   * Commands stay shown as they were: they are not lost, the next page sends them.
+   */
+  function onOutdated() {
+    if (outdated) return;
+    outdated = true;
+    saveUnsent(storage, boardId, bridge.unsentCommands().map((entry) => entry.body));
+    const reloading = claimReloadForUpdate(storage, now());
+    bridge.close();
+    if (reloading) reload();
+    else emit('error', ErrorCodes.clientOutdated);
   }
 
   function applySyncPart(stream, part, applyFull, applyEvent) {
@@ -346,7 +400,11 @@ export function createBoardSession({
 
   /** Applies a command locally at once and sends it; rolls back on refusal. */
   function dispatch(fields) {
-    const command = { ...fields, commandId: randomId() };
+    return dispatchCommand({ ...fields, commandId: randomId() });
+  }
+
+  /** dispatch with the command as it is (a restored one keeps its commandId). */
+  function dispatchCommand(command) {
     const op = { command, stream: streamOf(command), ackSeq: null };
     pending.push(op);
     changed();
@@ -362,10 +420,14 @@ export function createBoardSession({
           }
           afterStreamChange();
         } else {
-          reject(op, reply?.code ?? 'unavailable');
+          reject(op, reply?.code ?? ErrorCodes.unavailable);
         }
       },
-      (error) => reject(op, error instanceof BridgeError && error.code !== 'closed' ? 'unavailable' : null),
+      (error) => {
+        // Stopped for a newer server: the command was kept for the next page, so keep showing it.
+        if (outdated) return;
+        reject(op, error instanceof BridgeError && error.code !== 'closed' ? ErrorCodes.unavailable : null);
+      },
     );
     return command;
   }
@@ -383,31 +445,42 @@ export function createBoardSession({
    * command, nothing applied optimistically. Resolves with the reply (ok or not);
    * a refusal is also reported as an 'error' unless quiet.
    */
-  function request(fields, { quiet = false } = {}) {
-    const command = { ...fields, commandId: randomId() };
+  function request(fields, options) {
+    return requestCommand({ ...fields, commandId: randomId() }, options);
+  }
+
+  function requestCommand(command, { quiet = false } = {}) {
     return bridge.command(Addresses.commands, command).then(
       (reply) => {
         if (reply && reply.ok === true) {
-          if (command.type === 'vote.cast' || command.type === 'vote.retract') applyMine(voting, reply);
+          if (command.type === Commands.voteCast || command.type === Commands.voteRetract) applyMine(voting, reply);
           if (typeof reply.seq === 'number' && onOurStreams(command)) trackers[streamOf(command)].noteExists(reply.seq);
           afterStreamChange();
         } else if (!quiet) {
-          emit('error', reply?.code ?? 'unavailable');
+          emit('error', reply?.code ?? ErrorCodes.unavailable);
         }
-        return reply ?? { ok: false, code: 'unavailable' };
+        return reply ?? { ok: false, code: ErrorCodes.unavailable };
       },
       (error) => {
-        const code = error instanceof BridgeError && error.code !== 'closed' ? 'unavailable' : 'network';
-        if (!quiet && code === 'unavailable') emit('error', code);
+        const code = error instanceof BridgeError && error.code !== 'closed' ? ErrorCodes.unavailable : 'network';
+        if (!quiet && code === ErrorCodes.unavailable) emit('error', code);
         return { ok: false, code };
       },
     );
   }
 
+  /** Commands a previous page of this board kept over a reload: queued again as they were. */
+  function restoreUnsent() {
+    for (const command of takeUnsent(storage, boardId)) {
+      if (isPreviewed(command)) dispatchCommand(command);
+      else requestCommand(command);
+    }
+  }
+
   /** Whether a command's event lands on the board stream or the room stream we follow. */
   function onOurStreams(command) {
     if (streamOf(command) === 'board') return true;
-    const target = command.type === 'rooms.harvest' ? PLENARY_ROOM : command.room;
+    const target = command.type === Commands.roomsHarvest ? PLENARY_ROOM : command.room;
     return target === room;
   }
 
@@ -437,7 +510,10 @@ export function createBoardSession({
     get presence() { return presence; },
     get synced() { return trackers.room.ready && trackers.board.ready; },
 
-    start() { bridge.start(); },
+    start() {
+      restoreUnsent();
+      bridge.start();
+    },
     stop() {
       clearInterval(presenceTimer);
       clearTimeout(gapTimer);
@@ -450,22 +526,22 @@ export function createBoardSession({
     },
     dispatch,
     sendCursor(x, y) {
-      if (sendsPresence) cursorThrottle.push({ kind: 'cursor', room, x: Math.round(x), y: Math.round(y) });
+      if (sendsPresence) cursorThrottle.push({ kind: PresenceKinds.cursor, room, x: Math.round(x), y: Math.round(y) });
     },
     sendDrag(id, x, y) {
-      if (sendsPresence) dragThrottle.push({ kind: 'drag', room, id, x: Math.round(x), y: Math.round(y) });
+      if (sendsPresence) dragThrottle.push({ kind: PresenceKinds.drag, room, id, x: Math.round(x), y: Math.round(y) });
     },
     /** Tells the others at once that we left, instead of waiting for presence expiry. */
     leave() {
-      sendPresence({ kind: 'leave', room });
+      sendPresence({ kind: PresenceKinds.leave, room });
     },
     sendDragEnd(id) {
       dragThrottle.cancel();
-      sendPresence({ kind: 'drag.end', room, id });
+      sendPresence({ kind: PresenceKinds.dragEnd, room, id });
     },
     /** A facilitator's view for the people following them (shared view: centre and zoom). */
     sendViewport(view) {
-      if (sendsPresence) viewportThrottle.push({ kind: 'viewport', room, x: view.x, y: view.y, zoom: view.zoom });
+      if (sendsPresence) viewportThrottle.push({ kind: PresenceKinds.viewport, room, x: view.x, y: view.y, zoom: view.zoom });
     },
   };
 }

@@ -1,7 +1,11 @@
 // Our own client for the Vert.x SockJS event bus bridge, WebSocket transport only.
 // Unlike the official vertx-eventbus.js it keeps handlers across reconnects,
 // reconnects by itself with jittered backoff, and keeps a queue of commands that are
-// resent (same body, same commandId) until they got a reply.
+// resent (same body, same commandId) until they got a reply. Flow control: at most
+// Limits.commandsInFlight commands wait for a reply at once, the rest wait in order; a
+// `rate_limited` reply puts its command back in its place and holds the queue for the
+// reply's `retryAfterMs`.
+import { ErrorCodes, Limits } from '../protocol.js';
 import { randomId } from '../ids.js';
 import { backoffDelay } from './backoff.js';
 import { bridgeFrames, encodeSockJsFrames, parseSockJsMessage } from './sockjs.js';
@@ -20,6 +24,9 @@ export class BridgeError extends Error {
   }
 }
 
+/** How long the queue holds after a `rate_limited` reply that does not say (`retryAfterMs`). */
+export const RETRY_AFTER_DEFAULT_MS = 250;
+
 const defaultTimers = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -35,6 +42,7 @@ const defaultTimers = {
  *                               queued commands go out (the place to sync)
  * @param options.onConnectFailure (consecutiveFailures) => void; sockets that closed before opening
  * @param options.onBridgeError  (frame) => void; `err` frames not tied to a request
+ * @param options.maxInFlight    commands sent and not yet answered, at most (per socket)
  */
 export function createBridge(options) {
   const {
@@ -51,11 +59,12 @@ export function createBridge(options) {
     // The server's SockJS heartbeat comes every 25 s; silence for longer means a dead link.
     idleTimeoutMs = 60000,
     maxCommandAttempts = 4,
+    maxInFlight = Limits.commandsInFlight,
   } = options;
 
   const handlers = new Map();      // address -> Set<handler>, survives reconnects
   const replies = new Map();       // replyAddress -> { resolve, reject, timer }
-  const commands = [];             // unanswered commands, oldest first
+  const commands = [];             // unanswered commands, oldest first (sent or waiting)
   const stateListeners = new Set();
 
   let state = ConnectionState.closed;
@@ -70,6 +79,9 @@ export function createBridge(options) {
   let pingTimer = null;
   let lastReceived = 0;
   let stopped = true;
+  /** The server asked us to hold commands until then (rate_limited). */
+  let holdUntil = 0;
+  let holdTimer = null;
 
   function setState(next) {
     if (state === next) return;
@@ -220,7 +232,7 @@ export function createBridge(options) {
       entry.inFlight = false;
       if (entry.attempts >= maxCommandAttempts) {
         commands.splice(i, 1);
-        entry.reject(new BridgeError('unavailable', 'no reply after several attempts'));
+        entry.reject(new BridgeError(ErrorCodes.unavailable, 'no reply after several attempts'));
       }
     }
     if (stopped) {
@@ -237,8 +249,41 @@ export function createBridge(options) {
     reconnectTimer = timers.setTimeout(connect, delay);
   }
 
+  /**
+   * Sends waiting commands in queue order while fewer than maxInFlight wait for a reply,
+   * unless the server asked us to hold.
+   */
   function flushCommands() {
-    for (const entry of commands) if (!entry.inFlight) transmitCommand(entry);
+    if (!ready) return;
+    if (timers.now() < holdUntil) {
+      scheduleRelease();
+      return;
+    }
+    let inFlight = 0;
+    for (const entry of commands) if (entry.inFlight) inFlight += 1;
+    for (const entry of commands) {
+      if (inFlight >= maxInFlight) break;
+      if (entry.inFlight) continue;
+      transmitCommand(entry);
+      inFlight += 1;
+    }
+  }
+
+  function scheduleRelease() {
+    timers.clearTimeout(holdTimer);
+    holdTimer = timers.setTimeout(() => {
+      holdTimer = null;
+      flushCommands();
+    }, Math.max(0, holdUntil - timers.now()));
+  }
+
+  /** rate_limited is no refusal: the command keeps its place and goes again after the wait. */
+  function holdBack(entry, body) {
+    entry.inFlight = false;
+    entry.attempts -= 1; // answered: this attempt does not count towards giving up
+    const wait = Number(body.retryAfterMs);
+    holdUntil = Math.max(holdUntil, timers.now() + (Number.isFinite(wait) && wait >= 0 ? wait : RETRY_AFTER_DEFAULT_MS));
+    scheduleRelease();
   }
 
   function transmitCommand(entry) {
@@ -252,14 +297,20 @@ export function createBridge(options) {
     replies.set(replyAddress, {
       timer,
       resolve: (body) => {
+        if (body && body.ok === false && body.code === ErrorCodes.rateLimited) {
+          holdBack(entry, body);
+          return;
+        }
         removeCommand(entry);
         entry.resolve(body);
+        flushCommands();
       },
       reject: (error) => {
         // Disconnects keep the command queued (resent later); bridge-level refusals end it.
         if (error.code === 'disconnected') return;
         removeCommand(entry);
         entry.reject(error);
+        flushCommands();
       },
     });
     write(bridgeFrames.send(entry.address, entry.body, replyAddress));
@@ -274,6 +325,12 @@ export function createBridge(options) {
     get state() { return state; },
     get ready() { return ready; },
     get pendingCommandCount() { return commands.length; },
+    /** Commands sent and not answered yet (at most maxInFlight). */
+    get inFlightCount() { return commands.filter((entry) => entry.inFlight).length; },
+    /** Every command without a reply, oldest first: {address, body} (for keeping them over a reload). */
+    unsentCommands() {
+      return commands.map(({ address, body }) => ({ address, body }));
+    },
 
     start() {
       if (!stopped) return;
@@ -286,6 +343,8 @@ export function createBridge(options) {
       stopped = true;
       timers.clearTimeout(reconnectTimer);
       reconnectTimer = null;
+      timers.clearTimeout(holdTimer);
+      holdTimer = null;
       for (const entry of commands.splice(0)) entry.reject(new BridgeError('closed'));
       if (socket) socket.close();
       else setState(ConnectionState.closed);
@@ -346,13 +405,13 @@ export function createBridge(options) {
     /**
      * A command that must arrive exactly once: queued while offline or syncing, resent
      * with the same body after a reconnect until a reply comes. The body's commandId
-     * makes resending safe.
+     * makes resending safe. Resolves with the reply (never with a rate_limited one: that
+     * command is sent again after the wait).
      */
     command(address, body) {
       return new Promise((resolve, reject) => {
-        const entry = { address, body, resolve, reject, attempts: 0, inFlight: false };
-        commands.push(entry);
-        if (ready) transmitCommand(entry);
+        commands.push({ address, body, resolve, reject, attempts: 0, inFlight: false });
+        flushCommands();
       });
     },
   };

@@ -2,6 +2,7 @@
 // stored events to it, and the overlay of our own not yet confirmed commands.
 // Confirmed state is mutated in place (rooms hold up to 5,000 notes; copying on every
 // event would be wasteful); the overlay builds a new view object and never mutates.
+import { Commands, Events } from '../protocol.js';
 
 export function emptyBoardState() {
   return {
@@ -46,34 +47,31 @@ export function setOnline(state, ids) {
 /** Board stream events. Unknown types are ignored so newer servers stay compatible. */
 export function applyBoardEvent(state, event) {
   switch (event.type) {
-    case 'participant.joined':
+    case Events.participantJoined:
       if (event.participant?.id) state.participants.set(event.participant.id, { ...event.participant });
       break;
-    case 'participant.updated': {
+    case Events.participantUpdated: {
       const current = state.participants.get(event.id);
       if (current) state.participants.set(event.id, { ...current, ...event.patch });
       break;
     }
-    case 'board.updated':
-      if (state.board) state.board = { ...state.board, ...event.patch };
-      break;
-    case 'participant.removed':
+    case Events.participantRemoved:
       state.participants.delete(event.id);
       if (state.online.has(event.id)) {
         state.online = new Set(state.online);
         state.online.delete(event.id);
       }
       break;
-    case 'settings.updated':
+    case Events.settingsUpdated:
       state.settings = applySettingsPatch(state.settings, event.patch);
       break;
-    case 'rooms.created':
+    case Events.roomsCreated:
       if (Array.isArray(event.rooms)) {
         state.rooms = new Map(state.rooms);
         for (const room of event.rooms) if (room?.id) state.rooms.set(room.id, { kind: 'breakout', ...room });
       }
       break;
-    case 'rooms.assigned': {
+    case Events.roomsAssigned: {
       // The store writes each participant's room and the mode together.
       for (const [id, room] of Object.entries(event.assignments ?? {})) {
         const current = state.participants.get(id);
@@ -82,12 +80,11 @@ export function applyBoardEvent(state, event) {
       if (event.mode) state.settings = applySettingsPatch(state.settings, { assignMode: event.mode });
       break;
     }
-    case 'round.started':
-    case 'round.closed':
-    case 'round.updated':
+    case Events.roundStarted:
+    case Events.roundClosed:
       if (event.round?.id) state.rounds.set(event.round.id, { ...(state.rounds.get(event.round.id) ?? {}), ...event.round });
       break;
-    case 'snapshot.taken':
+    case Events.snapshotTaken:
       if (event.snapshot?.id) {
         state.snapshots = new Map(state.snapshots);
         state.snapshots.set(event.snapshot.id, { ...event.snapshot });
@@ -114,73 +111,107 @@ export function applySettingsPatch(settings, patch) {
  * A created note whose event says `hidden` is hidden (the note itself does not say so).
  */
 export function applyRoomEvent(state, event) {
-  if (event.type === 'notes.revealed') {
-    for (const note of event.notes ?? []) {
-      if (!note?.id) continue;
-      const revealed = { ...(state.notes.get(note.id) ?? {}), ...note };
-      delete revealed.hidden;
-      state.notes.set(note.id, revealed);
-    }
-    return;
-  }
-  if (event.type === 'rooms.harvested') {
-    if (event.section?.id) state.sections.set(event.section.id, { ...event.section });
-    for (const note of event.notes ?? []) if (note?.id) state.notes.set(note.id, { ...note });
-    return;
-  }
-  const [kind, action] = String(event.type).split('.');
-  const collection = kind === 'note' ? state.notes : kind === 'section' ? state.sections : null;
-  if (!collection) return;
-  switch (action) {
-    case 'created': {
-      const item = event[kind];
-      if (item?.id) collection.set(item.id, event.hidden && kind === 'note' ? { ...item, hidden: true } : { ...item });
+  switch (event.type) {
+    case Events.noteCreated:
+      if (event.note?.id) state.notes.set(event.note.id, event.hidden ? { ...event.note, hidden: true } : { ...event.note });
       break;
-    }
-    case 'updated': {
-      const current = collection.get(event.id);
-      if (current) {
-        const updated = { ...current, ...event.patch };
-        if (event.updatedAt !== undefined) updated.updatedAt = event.updatedAt;
-        collection.set(event.id, updated);
+    case Events.sectionCreated:
+      if (event.section?.id) state.sections.set(event.section.id, { ...event.section });
+      break;
+    case Events.noteUpdated:
+      patchItem(state.notes, event);
+      break;
+    case Events.sectionUpdated:
+      patchItem(state.sections, event);
+      break;
+    case Events.noteDeleted:
+      state.notes.delete(event.id);
+      break;
+    case Events.sectionDeleted:
+      state.sections.delete(event.id);
+      break;
+    case Events.notesRevealed:
+      for (const note of event.notes ?? []) {
+        if (!note?.id) continue;
+        const revealed = { ...(state.notes.get(note.id) ?? {}), ...note };
+        delete revealed.hidden;
+        state.notes.set(note.id, revealed);
       }
       break;
-    }
-    case 'deleted':
-      collection.delete(event.id);
+    case Events.roomsHarvested:
+      if (event.section?.id) state.sections.set(event.section.id, { ...event.section });
+      for (const note of event.notes ?? []) if (note?.id) state.notes.set(note.id, { ...note });
       break;
     default:
       break;
   }
 }
 
+function patchItem(collection, event) {
+  const current = collection.get(event.id);
+  if (!current) return;
+  const updated = { ...current, ...event.patch };
+  if (event.updatedAt !== undefined) updated.updatedAt = event.updatedAt;
+  collection.set(event.id, updated);
+}
+
 /**
  * Turns one of our own commands into the event the server would produce, so the
- * overlay and the confirmed state share one set of rules.
+ * overlay and the confirmed state share one set of rules. `notes` are the room's notes as
+ * shown so far (note.duplicate copies its source from them); null when there is no event
+ * to show (a command the overlay does not preview, or a duplicate of an unknown note).
  */
-export function commandToEvent(command, selfId, now) {
+export function commandToEvent(command, selfId, now, notes = new Map()) {
+  const stamp = { author: selfId, createdAt: now, updatedAt: now };
   switch (command.type) {
-    case 'note.create':
-      return { type: 'note.created', room: command.room, note: { author: selfId, createdAt: now, updatedAt: now, text: '', ...command.note } };
-    case 'section.create':
-      return { type: 'section.created', room: command.room, section: { author: selfId, createdAt: now, updatedAt: now, title: '', ...command.section } };
-    case 'note.update':
-    case 'section.update':
-      return { type: command.type.replace('update', 'updated'), room: command.room, id: command.id, patch: command.patch, by: selfId, updatedAt: now };
-    case 'note.delete':
-    case 'section.delete':
-      return { type: command.type.replace('delete', 'deleted'), room: command.room, id: command.id };
-    case 'participant.update':
-      return { type: 'participant.updated', id: selfId, patch: command.patch };
+    case Commands.noteCreate:
+      return { type: Events.noteCreated, room: command.room, note: { ...stamp, text: '', ...command.note } };
+    case Commands.noteDuplicate: {
+      // The server copies text, colour and size of the source into a note of the sender's.
+      const source = notes.get(command.id);
+      if (!source || !command.note?.id) return null;
+      const { text = '', color, w, h } = source;
+      const { id, x, y } = command.note;
+      return { type: Events.noteCreated, room: command.room, note: { ...stamp, text, color, w, h, id, x, y } };
+    }
+    case Commands.sectionCreate:
+      return { type: Events.sectionCreated, room: command.room, section: { ...stamp, title: '', ...command.section } };
+    case Commands.noteUpdate:
+      return { type: Events.noteUpdated, room: command.room, id: command.id, patch: command.patch, by: selfId, updatedAt: now };
+    case Commands.sectionUpdate:
+      return { type: Events.sectionUpdated, room: command.room, id: command.id, patch: command.patch, by: selfId, updatedAt: now };
+    case Commands.noteDelete:
+      return { type: Events.noteDeleted, room: command.room, id: command.id };
+    case Commands.sectionDelete:
+      return { type: Events.sectionDeleted, room: command.room, id: command.id };
+    case Commands.participantUpdate:
+      return { type: Events.participantUpdated, id: selfId, patch: command.patch };
     default:
       return null;
   }
 }
 
-/** Which stream a command's event lands on. */
+/** Commands the overlay shows at once, before the server confirms them (see commandToEvent). */
+const PREVIEWED_COMMANDS = new Set([
+  Commands.noteCreate, Commands.noteDuplicate, Commands.noteUpdate, Commands.noteDelete,
+  Commands.sectionCreate, Commands.sectionUpdate, Commands.sectionDelete, Commands.participantUpdate,
+]);
+
+/** Whether a command is shown optimistically (dispatched) rather than awaited (requested). */
+export function isPreviewed(command) {
+  return PREVIEWED_COMMANDS.has(command?.type);
+}
+
+/** Commands whose event lands on a room's stream; every other command's lands on the board's. */
+const ROOM_STREAM_COMMANDS = new Set([
+  Commands.noteCreate, Commands.noteUpdate, Commands.noteDelete, Commands.noteDuplicate,
+  Commands.sectionCreate, Commands.sectionUpdate, Commands.sectionDelete,
+  Commands.roomsHarvest, Commands.privateReveal,
+]);
+
+/** Which stream a command's event lands on: 'room' or 'board' (as EVENT_STREAMS names them). */
 export function streamOf(command) {
-  if (command.type === 'rooms.harvest' || command.type === 'private.reveal') return 'room';
-  return command.type.startsWith('note.') || command.type.startsWith('section.') ? 'room' : 'board';
+  return ROOM_STREAM_COMMANDS.has(command.type) ? 'room' : 'board';
 }
 
 /**
@@ -201,7 +232,7 @@ export function overlayPending(state, pendingCommands, selfId, now = 0) {
     snapshots: state.snapshots,
   };
   for (const command of pendingCommands) {
-    const event = commandToEvent(command, selfId, now);
+    const event = commandToEvent(command, selfId, now, view.notes);
     if (!event) continue;
     if (streamOf(command) === 'board') applyBoardEvent(view, event);
     else applyRoomEvent(view, event);

@@ -2,6 +2,7 @@
 // in localStorage under `werkraum.templates`. The server lists saved templates to nobody, so
 // this list is how the start page offers them; the owner key deletes one. Storage is injected
 // so the rules are unit-testable.
+import { ErrorCodes } from '../protocol.js';
 
 const STORAGE_KEY = 'werkraum.templates';
 
@@ -48,7 +49,7 @@ export function createOwnTemplates(storage) {
 export async function checkOwnTemplates(ownTemplates, describe) {
   const checked = await Promise.all(ownTemplates.all().map((entry) => describe(entry.id).then(
     (found) => ({ entry, found, gone: false }),
-    (error) => ({ entry, found: null, gone: error?.code === 'not_found' }),
+    (error) => ({ entry, found: null, gone: error?.code === ErrorCodes.notFound }),
   )));
   for (const { entry, gone } of checked) if (gone) ownTemplates.remove(entry.id);
   return checked.filter(({ gone }) => !gone).map(({ entry, found }) => ({

@@ -1,5 +1,6 @@
 // Where a new note goes: the free spot nearest to where the person looks, so notes added
-// one after another sit side by side instead of hiding one another.
+// one after another sit side by side instead of hiding one another; and where a copy of a
+// note goes: beside it, covering no other note.
 
 const GAP = 16;
 
@@ -34,4 +35,22 @@ export function freeSpot(centre, size, items, maxRings = 6) {
     if (free) return { x: free.x, y: free.y };
   }
   return origin;
+}
+
+/**
+ * Where a copy of `box` ({x, y, w, h}) goes: right beside it when that is free, else below,
+ * left or above it, else the nearest free spot around it (as freeSpot). `items` are the notes
+ * on the canvas (`box` among them may be). Returns the top-left corner {x, y}.
+ */
+export function spotBeside(box, items) {
+  const boxes = [...items];
+  const size = { w: box.w, h: box.h };
+  const neighbours = [
+    { x: box.x + box.w + GAP, y: box.y },
+    { x: box.x, y: box.y + box.h + GAP },
+    { x: box.x - box.w - GAP, y: box.y },
+    { x: box.x, y: box.y - box.h - GAP },
+  ];
+  const free = neighbours.find((spot) => !boxes.some((other) => overlaps({ ...spot, ...size }, other)));
+  return free ?? freeSpot({ x: box.x + box.w / 2, y: box.y + box.h / 2 }, size, boxes);
 }

@@ -2,6 +2,7 @@
 // for facilitators), kept apart from the room state. Room events about hidden notes arrive
 // without their text (a created note with text ""); the whole event comes as note.private on
 // our own address, in either order, so the known text must survive a redacted event.
+import { Events } from '../protocol.js';
 
 /** Whether `self` may read a hidden note of `author` (as the server's Privacy.mayRead). */
 export function mayReadHidden(self, author) {
@@ -12,21 +13,21 @@ export function mayReadHidden(self, author) {
 export function learnFromEvent(texts, event) {
   if (!event || typeof event !== 'object') return;
   switch (event.type) {
-    case 'note.created':
+    case Events.noteCreated:
       if (event.note?.id) texts.set(event.note.id, event.note.text ?? '');
       break;
-    case 'note.updated':
+    case Events.noteUpdated:
       if (event.id && event.patch && typeof event.patch.text === 'string') texts.set(event.id, event.patch.text);
       break;
-    case 'note.deleted':
+    case Events.noteDeleted:
       texts.delete(event.id);
       break;
-    case 'rooms.harvested':
+    case Events.roomsHarvested:
       for (const note of event.notes ?? []) {
         if (note?.id && note.hidden) texts.set(note.id, note.text ?? '');
       }
       break;
-    case 'notes.revealed':
+    case Events.notesRevealed:
       for (const note of event.notes ?? []) if (note?.id) texts.delete(note.id);
       break;
     default:
@@ -40,14 +41,14 @@ export function learnFromEvent(texts, event) {
  * which must not wipe a text we know.
  */
 export function learnFromRoomEvent(texts, event, self) {
-  if (event?.type === 'notes.revealed' || event?.type === 'note.deleted') {
+  if (event?.type === Events.notesRevealed || event?.type === Events.noteDeleted) {
     learnFromEvent(texts, event);
-  } else if (event?.type === 'note.created' && event.hidden) {
+  } else if (event?.type === Events.noteCreated && event.hidden) {
     const id = event.note?.id;
     if (id && mayReadHidden(self, event.author) && (event.note.text || !texts.has(id))) texts.set(id, event.note.text ?? '');
   } else if (event?.hidden && mayReadHidden(self, event.author)) {
     learnFromEvent(texts, event);
-  } else if (event?.type === 'rooms.harvested') {
+  } else if (event?.type === Events.roomsHarvested) {
     for (const note of event.notes ?? []) {
       if (note?.id && note.hidden && mayReadHidden(self, note.author) && (note.text || !texts.has(note.id))) texts.set(note.id, note.text ?? '');
     }

@@ -2,7 +2,9 @@
 // `rooms.watch {rooms: {room: seq}}`; the replies keep a small copy of each room's notes and
 // sections (for the thumbnail), and the growth of its stream's sequence number since the last
 // poll is its live activity.
+import { Commands } from '../protocol.js';
 import { applyRoomEvent } from './board-state.js';
+import { noteColor } from './limits.js';
 
 export function createRoomWatch() {
   return { seq: null, notes: new Map(), sections: new Map(), activity: 0, polls: 0, needsFull: false };
@@ -18,7 +20,7 @@ export function watchCommand(watches, roomIds) {
     const watch = watches.get(id);
     rooms[id] = watch && watch.seq !== null && !watch.needsFull ? watch.seq : null;
   }
-  return { type: 'rooms.watch', rooms };
+  return { type: Commands.roomsWatch, rooms };
 }
 
 /**
@@ -87,7 +89,7 @@ export function thumbnailShapes(watch, width, height, padding = 4) {
   });
   return {
     sections: [...watch.sections.values()].map(place),
-    notes: [...watch.notes.values()].map((n) => ({ ...place(n), color: n.color ?? 'yellow' })),
+    notes: [...watch.notes.values()].map((n) => ({ ...place(n), color: noteColor(n.color) })),
   };
 }
 

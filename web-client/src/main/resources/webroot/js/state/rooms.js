@@ -1,5 +1,6 @@
 // Breakout rooms, pure: which room someone is in (as the server's RoomAccess decides it),
 // room names and members, and what a refused sync tells about where we are.
+import { isValidId } from '../ids.js';
 import { PLENARY_ROOM } from './limits.js';
 
 /**
@@ -55,7 +56,7 @@ export function choosingRooms(settings, rooms) {
  * the assigned room.
  */
 export function roomAfterRefusal(namedRoom, triedRoom, assignedRoom) {
-  if (typeof namedRoom === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(namedRoom) && namedRoom !== triedRoom) {
+  if (isValidId(namedRoom) && namedRoom !== triedRoom) {
     return namedRoom;
   }
   if (triedRoom !== PLENARY_ROOM) return PLENARY_ROOM;
@@ -70,5 +71,5 @@ export function defaultRoomNames(count, prefix, existing = 0) {
 /** The room asked for in a board page address: `#room=<id>` (facilitators). */
 export function roomFromHash(hash) {
   const value = new URLSearchParams(String(hash ?? '').replace(/^#/, '')).get('room');
-  return value && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+  return isValidId(value) ? value : null;
 }

@@ -1,6 +1,7 @@
 // Snapshots and downloads of the documented result, pure: the order of the list, how a
 // snapshot is named (Werkraum's own ones by their occasion, in the reader's language), dates
 // and times as people read them, which rooms a snapshot has, and the export formats.
+import { Events } from '../protocol.js';
 import { PLENARY_ROOM } from './limits.js';
 import { breakoutRooms } from './rooms.js';
 
@@ -25,7 +26,7 @@ export function snapshotsNewestFirst(snapshots) {
 export function snapshotLabel(snapshot, t) {
   const name = typeof snapshot?.name === 'string' ? snapshot.name.trim() : '';
   if (name) return name;
-  if (snapshot?.occasion === 'round.closed') {
+  if (snapshot?.occasion === Events.roundClosed) {
     return t('snapshots.auto.roundClosed', { title: snapshot.subject || t('voting.untitled') });
   }
   if (snapshot?.occasion === 'rooms.closed') return t('snapshots.auto.roomsClosed');

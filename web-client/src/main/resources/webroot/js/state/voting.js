@@ -2,6 +2,8 @@
 // the open round (replies to vote.cast / vote.retract, `votes.mine` on my personal address,
 // `voting` in the sync reply), the facilitators' live progress, which notes a round covers,
 // and the ranking shown once a round is closed. Pure functions over plain data.
+import { Limits } from '../protocol.js';
+import { PLENARY_ROOM } from './limits.js';
 
 export function emptyVoting() {
   return { mine: null, progress: new Map() };
@@ -57,11 +59,11 @@ export function myVotes(voting, round) {
 }
 
 export function votesPerParticipant(round) {
-  return Number(round?.votesPerParticipant ?? 5);
+  return Number(round?.votesPerParticipant ?? Limits.votesDefault);
 }
 
 export function maxPerNote(round) {
-  return Number(round?.maxPerNote ?? 3);
+  return Number(round?.maxPerNote ?? Limits.votesPerNoteDefault);
 }
 
 /** Whether a round is anonymous (the default). */
@@ -69,23 +71,26 @@ export function isAnonymous(round) {
   return round?.anonymous !== false;
 }
 
-/** A note lies in a section when its centre does (membership by position). */
-export function centreIn(note, section) {
-  const cx = note.x + (note.w ?? 0) / 2;
-  const cy = note.y + (note.h ?? 0) / 2;
-  return cx >= section.x && cx <= section.x + section.w && cy >= section.y && cy <= section.y + section.h;
+/** The ids of `round.notes` as a Set, made once per round object (rooms hold thousands of notes). */
+const scopes = new WeakMap();
+function scopeOf(round) {
+  let ids = scopes.get(round);
+  if (!ids) {
+    ids = new Set(round.notes);
+    scopes.set(round, ids);
+  }
+  return ids;
 }
 
-/** Whether `note` (in `room`) is covered by `round`: its room, and one of its sections when it has any. */
-export function noteInScope(round, note, room, sections) {
+/**
+ * Whether `note` (in `room`) is covered by `round`. A round started with sections carries
+ * `notes`, the ids of the notes that stood in those sections when it started (the server
+ * decides membership once): only those. A whole-room round covers every note of its room.
+ */
+export function noteInScope(round, note, room) {
   if (!round || !note) return false;
-  if ((round.room ?? 'main') !== room) return false;
-  const ids = Array.isArray(round.sections) ? round.sections : [];
-  if (ids.length === 0) return true;
-  return ids.some((id) => {
-    const section = sections.get(id);
-    return Boolean(section) && centreIn(note, section);
-  });
+  if ((round.room ?? PLENARY_ROOM) !== room) return false;
+  return Array.isArray(round.notes) ? scopeOf(round).has(note.id) : true;
 }
 
 /** The round whose results the board shows: settings.shownRound, when that round is closed. */

@@ -1,7 +1,7 @@
 // DOM for one note or one section: created once per id, then updated in place.
 // All user text goes through textContent.
 import { h, safeColor, setAttr, setText } from './dom.js';
-import { NOTE_COLORS } from '../state/limits.js';
+import { noteColor } from '../state/limits.js';
 
 const LABEL_TEXT_LENGTH = 60;
 
@@ -123,12 +123,8 @@ export function updateNoteVoting(record, { t, vote, resultCount, spotlit }) {
 export function updateNoteElement(record, note, display, { t, authorName, selected, remote, editing, visibility = 'visible', origin = null }) {
   const { el, last } = record;
   placeBox(record, display);
-  const color = NOTE_COLORS.includes(note.color) ? note.color : 'yellow';
-  if (last.color !== color) {
-    if (last.color) el.classList.remove(`note-color--${last.color}`);
-    el.classList.add(`note-color--${color}`);
-    last.color = color;
-  }
+  // The fill comes from the generated palette.css: [data-note-color="<name>"] sets --note-fill.
+  setAttr(el, 'data-note-color', noteColor(note.color));
   const placeholder = visibility === 'placeholder';
   setText(record.text, placeholder ? '' : note.text ?? '');
   setText(record.author, authorName);

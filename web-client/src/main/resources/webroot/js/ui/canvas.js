@@ -19,7 +19,7 @@ const KEY_PAN_PX = 60;
 
 /**
  * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id,
- * updateItem(kind, id, patch), deleteItem(kind, id), cursor(x, y),
+ * updateItem(kind, id, patch), deleteItem(kind, id), duplicateNote(id) (optional), cursor(x, y),
  * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow()
  */
 export function mountCanvas(root, actions) {
@@ -419,6 +419,12 @@ export function mountCanvas(root, actions) {
     }
     if (event.key === 'Delete' || event.key === 'Backspace') {
       deleteItem(kind, id);
+      return true;
+    }
+    if ((event.key === 'd' || event.key === 'D') && (event.ctrlKey || event.metaKey) && !event.altKey && kind === 'note') {
+      // Ctrl+D (Cmd+D) instead of the browser's bookmark: a copy beside the note.
+      commitNudge();
+      actions.duplicateNote?.(id);
       return true;
     }
     if (event.key.startsWith('Arrow') && !event.ctrlKey && !event.metaKey) {

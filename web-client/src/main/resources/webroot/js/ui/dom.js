@@ -53,13 +53,12 @@ export function saveFile(blob, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-/** Participant colours come from the server; only plain colour values reach CSS. */
+/** Participant colours come from the server (#rrggbb); only plain colour values reach CSS. */
 export function safeColor(value, fallback = '#4a5568') {
   if (typeof value !== 'string') return fallback;
   if (/^#[0-9a-fA-F]{3,8}$/.test(value)) return value;
   if (/^(rgb|hsl)a?\([\d\s.,%]+\)$/.test(value)) return value;
-  const named = { yellow: '#a16207', orange: '#c2410c', pink: '#be185d', purple: '#7e22ce', blue: '#1d4ed8', teal: '#0f766e', green: '#15803d', grey: '#4b5563', red: '#b91c1c' };
-  return named[value] ?? fallback;
+  return fallback;
 }
 
 /** Black or white text, whichever reads better on a given #rrggbb background. */

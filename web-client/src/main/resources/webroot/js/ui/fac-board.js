@@ -2,8 +2,7 @@
 import { h, setAttr, setText } from './dom.js';
 import { excerpt } from '../state/voting.js';
 import { readingOrder } from '../state/board-state.js';
-
-const BROADCAST_MAX = 500;
+import { Commands, Limits } from '../protocol.js';
 
 /** actions: command(fields), bring(), room */
 export function mountFacBoard(root, actions) {
@@ -13,7 +12,7 @@ export function mountFacBoard(root, actions) {
 
   const broadcastHeading = h('h3');
   const broadcastLabel = h('label', { for: 'fac-broadcast-text', className: 'visually-hidden' });
-  const broadcastText = h('textarea', { id: 'fac-broadcast-text', rows: '3', maxlength: String(BROADCAST_MAX), 'data-testid': 'fac-broadcast-text', 'aria-describedby': 'fac-broadcast-hint' });
+  const broadcastText = h('textarea', { id: 'fac-broadcast-text', rows: '3', maxlength: String(Limits.broadcastMax), 'data-testid': 'fac-broadcast-text', 'aria-describedby': 'fac-broadcast-hint' });
   const broadcastHint = h('p', { className: 'hint', id: 'fac-broadcast-hint' });
   const broadcastSend = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-broadcast-send' });
   const broadcastClear = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-broadcast-clear' });
@@ -40,22 +39,22 @@ export function mountFacBoard(root, actions) {
   );
 
   let model = null;
-  lock.addEventListener('click', () => actions.command({ type: 'board.lock', locked: !model?.settings.locked }));
+  lock.addEventListener('click', () => actions.command({ type: Commands.boardLock, locked: !model?.settings.locked }));
   broadcastSend.addEventListener('click', () => {
-    const text = broadcastText.value.trim().slice(0, BROADCAST_MAX);
-    if (text) actions.command({ type: 'broadcast.send', text });
+    const text = broadcastText.value.trim().slice(0, Limits.broadcastMax);
+    if (text) actions.command({ type: Commands.broadcastSend, text });
   });
   broadcastClear.addEventListener('click', () => {
     broadcastText.value = '';
-    actions.command({ type: 'broadcast.clear' });
+    actions.command({ type: Commands.broadcastClear });
   });
   spotlight.addEventListener('change', () => {
-    if (spotlight.value) actions.command({ type: 'spotlight.set', room: actions.room, id: spotlight.value });
-    else actions.command({ type: 'spotlight.clear' });
+    if (spotlight.value) actions.command({ type: Commands.spotlightSet, room: actions.room, id: spotlight.value });
+    else actions.command({ type: Commands.spotlightClear });
   });
-  spotlightClear.addEventListener('click', () => actions.command({ type: 'spotlight.clear' }));
+  spotlightClear.addEventListener('click', () => actions.command({ type: Commands.spotlightClear }));
   bring.addEventListener('click', () => actions.bring());
-  follow.addEventListener('click', () => actions.command({ type: 'view.follow', on: model?.settings.follow !== model?.selfId }));
+  follow.addEventListener('click', () => actions.command({ type: Commands.viewFollow, on: model?.settings.follow !== model?.selfId }));
 
   return {
     update(next) {

@@ -2,12 +2,12 @@
 // close; an overview card per room with who is in it, live activity, a mini-map, entering
 // and harvesting) and private writing (on/off, reveal per room).
 import { h, setAttr, setText } from './dom.js';
-import { NAME_MAX, NOTE_COLORS, PLENARY_ROOM } from '../state/limits.js';
+import { Limits } from '../protocol.js';
+import { NAME_MAX, PLENARY_ROOM, noteColor } from '../state/limits.js';
 import { activityLevel, thumbnailShapes } from '../state/room-overview.js';
 import { defaultRoomNames } from '../state/rooms.js';
 import { readingOrder } from '../state/board-state.js';
 
-const ROOMS_MAX = 50;
 const SVG = 'http://www.w3.org/2000/svg';
 const THUMB = { w: 160, h: 100 };
 const ASSIGN_MODES = ['random', 'balanced', 'choice', 'manual'];
@@ -23,7 +23,7 @@ export function mountFacRooms(root, actions) {
   // ---- create ----
   const createHeading = h('h3');
   const countLabel = h('label', { for: 'fac-rooms-count' });
-  const count = h('input', { id: 'fac-rooms-count', type: 'number', min: '1', max: String(ROOMS_MAX), value: '3', inputmode: 'numeric', className: 'fac-input--narrow', 'data-testid': 'fac-rooms-count' });
+  const count = h('input', { id: 'fac-rooms-count', type: 'number', min: '1', max: String(Limits.roomsMax), value: '3', inputmode: 'numeric', className: 'fac-input--narrow', 'data-testid': 'fac-rooms-count' });
   const namesLegend = h('legend');
   const names = h('div', { className: 'fac-room-names', 'data-testid': 'fac-rooms-names' });
   const namesBox = h('fieldset', {}, [namesLegend, names]);
@@ -74,7 +74,7 @@ export function mountFacRooms(root, actions) {
 
   function roomCount() {
     const n = Math.round(Number(count.value));
-    return Number.isFinite(n) ? Math.min(ROOMS_MAX, Math.max(1, n)) : 1;
+    return Number.isFinite(n) ? Math.min(Limits.roomsMax, Math.max(1, n)) : 1;
   }
 
   function syncNameInputs() {
@@ -157,8 +157,8 @@ export function mountFacRooms(root, actions) {
     }
     for (const n of shapes.notes) {
       const rect = document.createElementNS(SVG, 'rect');
-      const color = NOTE_COLORS.includes(n.color) ? n.color : 'yellow';
-      for (const [k, v] of Object.entries({ x: n.x, y: n.y, width: n.w, height: n.h, class: `fac-thumb__note fac-thumb__note--${color}` })) rect.setAttribute(k, String(v));
+      const attributes = { x: n.x, y: n.y, width: n.w, height: n.h, class: 'fac-thumb__note', 'data-note-color': noteColor(n.color) };
+      for (const [k, v] of Object.entries(attributes)) rect.setAttribute(k, String(v));
       nodes.push(rect);
     }
     record.svg.replaceChildren(...nodes);

@@ -1,9 +1,14 @@
 // Control view: the workshop timer. Presets start at once; a custom number of minutes,
 // pause/resume, one more minute and reset. Shows the same time left as every board.
 import { h, setAttr, setText } from './dom.js';
+import { Commands, Limits } from '../protocol.js';
 import { formatRemaining, timerRemaining, timerStatus } from '../state/timer.js';
 
 const PRESETS = [1, 3, 5, 10];
+const MINUTE_MS = 60000;
+/** The custom duration in whole minutes, within what the server accepts. */
+const MINUTES_MIN = Math.ceil(Limits.timerMinMs / MINUTE_MS);
+const MINUTES_MAX = Math.floor(Limits.timerMaxMs / MINUTE_MS);
 const TICK_MS = 250;
 
 /** actions: command(fields), now() -> server time */
@@ -21,7 +26,7 @@ export function mountFacTimer(root, actions) {
     return b;
   });
   const customLabel = h('label', { for: 'fac-timer-custom' });
-  const custom = h('input', { id: 'fac-timer-custom', type: 'number', className: 'fac-number', min: '1', max: '1440', step: '1', value: '5', 'data-testid': 'fac-timer-custom' });
+  const custom = h('input', { id: 'fac-timer-custom', type: 'number', className: 'fac-number', min: String(MINUTES_MIN), max: String(MINUTES_MAX), step: '1', value: '5', 'data-testid': 'fac-timer-custom' });
   const startButton = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-timer-start' });
   const pause = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-timer-pause' });
   const resume = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-timer-resume' });
@@ -41,7 +46,7 @@ export function mountFacTimer(root, actions) {
 
   function start(minutes) {
     const value = Number(minutes);
-    if (!Number.isFinite(value) || value < 1 || value > 1440) {
+    if (!Number.isFinite(value) || value < MINUTES_MIN || value > MINUTES_MAX) {
       error.hidden = false;
       setText(error, model.t('fac.timer.invalid'));
       custom.setAttribute('aria-invalid', 'true');
@@ -50,14 +55,14 @@ export function mountFacTimer(root, actions) {
     }
     error.hidden = true;
     custom.removeAttribute('aria-invalid');
-    actions.command({ type: 'timer.start', durationMs: Math.round(value * 60000) });
+    actions.command({ type: Commands.timerStart, durationMs: Math.round(value * MINUTE_MS) });
   }
   startButton.addEventListener('click', () => start(custom.value));
   custom.addEventListener('keydown', (event) => { if (event.key === 'Enter') start(custom.value); });
-  pause.addEventListener('click', () => actions.command({ type: 'timer.pause' }));
-  resume.addEventListener('click', () => actions.command({ type: 'timer.resume' }));
-  add.addEventListener('click', () => actions.command({ type: 'timer.add', ms: 60000 }));
-  reset.addEventListener('click', () => actions.command({ type: 'timer.reset' }));
+  pause.addEventListener('click', () => actions.command({ type: Commands.timerPause }));
+  resume.addEventListener('click', () => actions.command({ type: Commands.timerResume }));
+  add.addEventListener('click', () => actions.command({ type: Commands.timerAdd, ms: MINUTE_MS }));
+  reset.addEventListener('click', () => actions.command({ type: Commands.timerReset }));
 
   function renderTime() {
     if (!model) return;

@@ -3,6 +3,13 @@
 import { h, setAttr, setText } from './dom.js';
 import { excerpt, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
 import { randomId } from '../ids.js';
+import { Commands, Limits } from '../protocol.js';
+
+const MINUTE_MS = 60000;
+/** A round's time limit in whole minutes, within what the server accepts. */
+const MINUTES_MIN = Math.ceil(Limits.roundDurationMinMs / MINUTE_MS);
+const MINUTES_MAX = Math.floor(Limits.roundDurationMaxMs / MINUTE_MS);
+const VOTES_MAX = String(Limits.votesMax);
 
 /** actions: command(fields), closeRound(round), room */
 export function mountFacVoting(root, actions) {
@@ -15,9 +22,9 @@ export function mountFacVoting(root, actions) {
     return { label, input, el: h('div', { className: 'fac-field' }, [label, input]) };
   };
   const formHeading = h('h3');
-  const title = field('fac-round-title', 'fac-round-title', { type: 'text', maxlength: '128' });
-  const votes = field('fac-round-votes', 'fac-round-votes', { type: 'number', className: 'fac-number', min: '1', max: '99', step: '1', value: '5' });
-  const max = field('fac-round-max', 'fac-round-max', { type: 'number', className: 'fac-number', min: '1', max: '99', step: '1', value: '3' });
+  const title = field('fac-round-title', 'fac-round-title', { type: 'text', maxlength: String(Limits.titleMax) });
+  const votes = field('fac-round-votes', 'fac-round-votes', { type: 'number', className: 'fac-number', min: '1', max: VOTES_MAX, step: '1', value: String(Limits.votesDefault) });
+  const max = field('fac-round-max', 'fac-round-max', { type: 'number', className: 'fac-number', min: '1', max: VOTES_MAX, step: '1', value: String(Limits.votesPerNoteDefault) });
   const anonymous = h('input', { type: 'checkbox', id: 'fac-round-anonymous', 'data-testid': 'fac-round-anonymous', checked: true });
   const anonymousLabel = h('label', { for: 'fac-round-anonymous' });
   const scopeLegend = h('legend');
@@ -27,7 +34,7 @@ export function mountFacVoting(root, actions) {
   const scopeSectionsLabel = h('label', { for: 'fac-round-scope-sections' });
   const sectionList = h('div', { className: 'fac-sections' });
   const noSections = h('p', { className: 'hint' });
-  const minutes = field('fac-round-minutes', 'fac-round-minutes', { type: 'number', className: 'fac-number', min: '1', max: '120', step: '1' });
+  const minutes = field('fac-round-minutes', 'fac-round-minutes', { type: 'number', className: 'fac-number', min: String(MINUTES_MIN), max: String(MINUTES_MAX), step: '1' });
   const startButton = h('button', { type: 'submit', className: 'button button--small', 'data-testid': 'fac-round-start' });
   const formError = h('p', { className: 'fac-error', role: 'alert', hidden: true });
   const form = h('form', { className: 'fac-round-form', novalidate: true }, [
@@ -78,8 +85,8 @@ export function mountFacVoting(root, actions) {
     const v = Number(votes.input.value);
     const m = Number(max.input.value);
     const mins = minutes.input.value.trim() === '' ? null : Number(minutes.input.value);
-    const valid = Number.isInteger(v) && v >= 1 && v <= 99 && Number.isInteger(m) && m >= 1 && m <= 99
-      && (mins === null || (Number.isFinite(mins) && mins >= 1 && mins <= 120));
+    const valid = Number.isInteger(v) && v >= 1 && v <= Limits.votesMax && Number.isInteger(m) && m >= 1 && m <= Limits.votesMax
+      && (mins === null || (Number.isFinite(mins) && mins >= MINUTES_MIN && mins <= MINUTES_MAX));
     if (!valid) {
       formError.hidden = false;
       setText(formError, t('fac.voting.invalid'));
@@ -100,11 +107,11 @@ export function mountFacVoting(root, actions) {
       room: actions.room,
     };
     const text = title.input.value.trim();
-    if (text) round.title = text.slice(0, 128);
+    if (text) round.title = text.slice(0, Limits.titleMax);
     // Checking a section implies "only these sections".
     if ((scopeSections.checked || chosen.length > 0) && chosen.length > 0) round.sections = chosen;
-    if (mins !== null) round.durationMs = Math.round(mins * 60000);
-    actions.command({ type: 'round.start', round });
+    if (mins !== null) round.durationMs = Math.round(mins * MINUTE_MS);
+    actions.command({ type: Commands.roundStart, round });
   });
   close.addEventListener('click', () => {
     const open = openRound(model.rounds);
@@ -150,7 +157,7 @@ export function mountFacVoting(root, actions) {
         'data-round-id': round.id,
         'aria-pressed': String(shown),
       }, shown ? t('fac.voting.hide') : t('fac.voting.show'));
-      show.addEventListener('click', () => actions.command({ type: 'round.show', round: shown ? null : round.id }));
+      show.addEventListener('click', () => actions.command({ type: Commands.roundShow, round: shown ? null : round.id }));
       head.append(show);
       const rows = rankingRows(round, { notes, participants, noOrganisation: t('results.noOrganisation') });
       if (round.results) {

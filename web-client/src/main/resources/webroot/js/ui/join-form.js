@@ -1,5 +1,6 @@
 // The join form: display name (required) and organisation (optional).
 import { setAttr, setText } from './dom.js';
+import { NAME_MAX } from '../state/limits.js';
 
 export function mountJoinForm(form, { onSubmit }) {
   const name = form.querySelector('[data-testid="join-name"]');
@@ -8,6 +9,7 @@ export function mountJoinForm(form, { onSubmit }) {
   const role = form.querySelector('[data-part="join-role"]');
   const error = form.querySelector('[data-part="join-error"]');
   let state = { busy: false, errorKey: null, errorParams: {}, invalidName: false };
+  for (const input of [name, organisation]) input.setAttribute('maxlength', String(NAME_MAX));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 // The board page's room in the top bar: which room one is in (the plenary or a breakout
 // room) and, for facilitators while breakout rooms exist, a choice of the room to look at.
 import { h, setAttr, setText } from './dom.js';
+import { PLENARY_ROOM } from '../state/limits.js';
 
 /** actions: enterRoom(roomId) (facilitators) */
 export function mountRoomBar(root, actions) {
@@ -17,17 +18,17 @@ export function mountRoomBar(root, actions) {
     /** {t, room, roomName, rooms: [{id, name}] (breakout rooms), canChoose, plenaryName} */
     update({ t, room, roomName, rooms, canChoose, plenaryName }) {
       // Shown once there are breakout rooms, or when one is not in the plenary.
-      box.hidden = rooms.length === 0 && room === 'main';
+      box.hidden = rooms.length === 0 && room === PLENARY_ROOM;
       setText(label, `${t('rooms.youAreIn')}:`);
       setText(name, roomName);
       setAttr(name, 'data-room', room);
-      box.classList.toggle('is-breakout', room !== 'main');
+      box.classList.toggle('is-breakout', room !== PLENARY_ROOM);
       const choose = canChoose && rooms.length > 0;
       select.hidden = !choose;
       current.hidden = choose;
       setText(selectLabel, t('rooms.lookAt'));
       if (choose) {
-        const options = [['main', plenaryName], ...rooms.map((r) => [r.id, r.name || r.id])];
+        const options = [[PLENARY_ROOM, plenaryName], ...rooms.map((r) => [r.id, r.name || r.id])];
         const key = JSON.stringify(options);
         if (select.dataset.key !== key) {
           select.dataset.key = key;

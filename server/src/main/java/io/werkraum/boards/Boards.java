@@ -1,0 +1,224 @@
+package io.werkraum.boards;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.auth.Sessions;
+import io.werkraum.auth.TokenService;
+import io.werkraum.board.Actor;
+import io.werkraum.board.Board;
+import io.werkraum.board.BoardEvent.ParticipantJoined;
+import io.werkraum.board.Participant;
+import io.werkraum.board.Rejection;
+import io.werkraum.board.Role;
+import io.werkraum.board.RoomInfo;
+import io.werkraum.command.Result;
+import io.werkraum.export.BoardDocument;
+import io.werkraum.export.JsonExport;
+import io.werkraum.protocol.ErrorCode;
+import io.werkraum.protocol.Limits;
+import io.werkraum.publish.Publisher;
+import io.werkraum.store.BoardCreation;
+import io.werkraum.store.BoardStore;
+import io.werkraum.store.Commit;
+import io.werkraum.store.EventCodec;
+import io.werkraum.store.Script;
+import io.werkraum.store.Stream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What happens before a socket exists: creating a board (empty, or from a document: an import, a
+ * snapshot, a template) and joining one through a link.
+ */
+public final class Boards {
+  /** Cursor and list colours for participants, distinguishable and dark enough for white text. */
+  private static final List<String> PARTICIPANT_COLORS = List.of(
+      "#c0392b", "#1f6f8b", "#7d3c98", "#2e7d32", "#b9770e", "#ad1457", "#00695c", "#3949ab",
+      "#6d4c41", "#5d6d7e");
+
+  /** ARGV: 1 the new participant's id, 2 the participant. */
+  private static final Script JOIN = Script.commit("participant_join", """
+      return werkraum.commit{run = function()
+        if redis.call('HSETNX', werkraum.PARTICIPANTS, werkraum.arg(1), werkraum.arg(2)) == 0 then
+          return werkraum.refuse('conflict')
+        end
+      end}
+      """);
+
+  private final BoardStore store;
+  private final BoardCreation creation;
+  private final Sessions sessions;
+  private final Publisher publisher;
+
+  public Boards(BoardStore store, BoardCreation creation, Sessions sessions, Publisher publisher) {
+    this.store = store;
+    this.creation = creation;
+    this.sessions = sessions;
+    this.publisher = publisher;
+  }
+
+  /** A new empty board with its plenary room. */
+  public Future<Board> create(String title) {
+    return create(board -> layout(board, Map.of()), title);
+  }
+
+  /** A new board from an exported document, checked first; refused whole when it does not pass. */
+  public Future<Board> importBoard(byte[] json) {
+    BoardDocument doc;
+    try {
+      doc = JsonExport.read(json);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return create(doc);
+  }
+
+  /**
+   * A new board holding a (checked) document: the same rooms, sections, notes, participants (as
+   * the record of who wrote what), rounds with their results and lasting settings, under a new id
+   * and new links, in one atomic step.
+   */
+  public Future<Board> create(BoardDocument doc) {
+    return create(board -> {
+      Map<String, String> rooms = new LinkedHashMap<>();
+      for (BoardDocument.Room room : doc.rooms()) {
+        rooms.put(room.id(), EventCodec.write(new RoomInfo(room.id(), room.name(), room.kind(), room.createdAt())));
+      }
+      BoardCreation.Layout layout = layout(board, rooms)
+          .participants(byId(doc.participants(), BoardDocument.Person::id))
+          .rounds(byId(doc.rounds(), BoardDocument.Round::id));
+      for (BoardDocument.Room room : doc.rooms()) {
+        layout.notes(room.id(), byId(room.notes(), BoardDocument.Note::id))
+            .sections(room.id(), byId(room.sections(), BoardDocument.Section::id));
+      }
+      if (doc.settings() != null) {
+        layout.settings(EventCodec.write(settings(doc.settings(), board.createdAt())));
+      }
+      return layout;
+    }, doc.title());
+  }
+
+  private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title) {
+    Board board = new Board(TokenService.randomId(9), title, System.currentTimeMillis(), TokenService.randomId(24),
+        TokenService.randomId(12), TokenService.randomId(12));
+    // An id collision: 72 random bits make it all but impossible, but it must not overwrite a board.
+    return creation.create(layout.apply(board))
+        .compose(created -> created ? Future.succeededFuture(board) : create(layout, title));
+  }
+
+  /** The meta hash and the rooms (the plenary always among them). */
+  private static BoardCreation.Layout layout(Board board, Map<String, String> rooms) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("id", board.id());
+    meta.put("title", board.title());
+    meta.put("createdAt", Long.toString(board.createdAt()));
+    meta.put("facilitatorSecret", board.facilitatorSecret());
+    meta.put("joinCode", board.joinCode());
+    meta.put("observerCode", board.observerCode());
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put(Limits.MAIN_ROOM, EventCodec.write(new RoomInfo(Limits.MAIN_ROOM, "", RoomInfo.PLENARY, board.createdAt())));
+    all.putAll(rooms);
+    return new BoardCreation.Layout(board.id(), meta).rooms(all);
+  }
+
+  /** The settings item as the commands that change it store it. */
+  private static Map<String, Object> settings(BoardDocument.Settings settings, long now) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("locked", settings.locked());
+    item.put("privateWriting", settings.privateWriting());
+    item.put("breakout", settings.breakoutOpen() ? "open" : "closed");
+    if (settings.broadcast() != null) {
+      item.put("broadcast", Map.of("text", settings.broadcast(), "by", "werkraum", "at", now));
+    }
+    return item;
+  }
+
+  private static <T> Map<String, String> byId(List<T> list, Function<T, String> id) {
+    Map<String, String> values = new LinkedHashMap<>();
+    list.forEach(item -> values.put(id.apply(item), EventCodec.write(item)));
+    return values;
+  }
+
+  /** How someone joins: the credential of the facilitator, participant or observer link. */
+  public enum Credential {
+    FACILITATOR_SECRET(Role.FACILITATOR),
+    JOIN_CODE(Role.PARTICIPANT),
+    OBSERVER_CODE(Role.OBSERVER);
+
+    private final Role role;
+
+    Credential(Role role) {
+      this.role = role;
+    }
+
+    String expected(Board board) {
+      return switch (this) {
+        case FACILITATOR_SECRET -> board.facilitatorSecret();
+        case JOIN_CODE -> board.joinCode();
+        case OBSERVER_CODE -> board.observerCode();
+      };
+    }
+  }
+
+  /** Adds a participant (committed with {@code participant.joined}) and returns {token, participant, board}. */
+  public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation) {
+    return store.board(boardId).compose(board -> {
+      if (board == null) {
+        return Future.failedFuture(Rejection.notFound("no such board"));
+      }
+      if (!constantTimeEquals(kind.expected(board), secret)) {
+        return Future.failedFuture(Rejection.notAllowed("the link is not valid (any more)"));
+      }
+      String id = TokenService.randomId(9);
+      String color = PARTICIPANT_COLORS.get(Math.floorMod(id.hashCode(), PARTICIPANT_COLORS.size()));
+      long now = System.currentTimeMillis();
+      Participant participant = new Participant(id, name, organisation, kind.role, color, now);
+      // Werkraum itself records the joining: the newcomer is not on the board until it is done.
+      return store.commit(Commit.by(Actor.system(boardId), "join-" + id, now, JOIN)
+              .event(Stream.board(boardId), new ParticipantJoined(participant))
+              .arg(id).arg(EventCodec.write(participant)))
+          .map(committed -> {
+            Result.of(committed).conclude(publisher);
+            return new JsonObject()
+                .put("token", sessions.tokens().issue(new Actor(boardId, id, kind.role)))
+                .put("participant", JsonObject.mapFrom(participant))
+                .put("board", BoardStore.publicBoard(board));
+          });
+    });
+  }
+
+  /**
+   * A snapshot's content for a facilitator of the board: the stored document; null when the token
+   * does not belong to this board (any more). Participants and observers get not_allowed: a
+   * snapshot holds every room, and during breakouts they see only their own. An unknown snapshot
+   * is not_found.
+   */
+  public Future<String> snapshot(String token, String boardId, String snapshotId) {
+    Actor actor = sessions.tokens().verify(token);
+    if (actor == null || !actor.boardId().equals(boardId)) {
+      return Future.succeededFuture(null);
+    }
+    if (!actor.isFacilitator()) {
+      return Future.failedFuture(Rejection.notAllowed("only facilitators open snapshots"));
+    }
+    if (!Limits.ID.matcher(snapshotId).matches()) {
+      return Future.failedFuture(Rejection.notFound("no such snapshot"));
+    }
+    return store.participant(boardId, actor.participantId()).compose(participant -> participant == null
+        ? Future.succeededFuture(null)
+        : store.snapshot(boardId, snapshotId).compose(content -> content == null
+            ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
+            : Future.succeededFuture(content)));
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    if (given == null || expected == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+}

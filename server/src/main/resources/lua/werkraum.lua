@@ -1,0 +1,49 @@
+-- The library every Werkraum script starts with: reading a board's stored items and the rule of
+-- who is in which room. Scripts name every key they touch in KEYS; all keys of one board share
+-- its hash tag, so each script runs in one slot (Redis Cluster).
+local werkraum = {}
+
+function werkraum.decode(json)
+  if json then
+    return cjson.decode(json)
+  end
+  return nil
+end
+
+-- The values of a hash, as they are stored (JSON texts).
+function werkraum.values(key)
+  return redis.call('HVALS', key)
+end
+
+-- The room someone is in now: while the breakout rooms are open, their assigned room (the
+-- plenary when they have none); otherwise the plenary. The same rule as board.Rooms in Java.
+function werkraum.roomOf(participant, settings)
+  if settings.breakout == 'open' and type(participant.room) == 'string' then
+    return participant.room
+  end
+  return 'main'
+end
+
+-- The events of one stream after `since`, if its op log still holds all of them and there are
+-- at most `max`: {seq, 'delta', id1, entry1, id2, entry2, ...}; otherwise {seq, 'full'}.
+function werkraum.delta(seqKey, logKey, since, max)
+  local seq = tonumber(redis.call('GET', seqKey) or '0')
+  if since > seq or seq - since > max then
+    -- A client ahead of the store (data lost) or far behind gets the whole state.
+    return {seq, 'full'}
+  end
+  if since == seq then
+    return {seq, 'delta'}
+  end
+  local first = (since + 1) .. '-0'
+  local entries = redis.call('XRANGE', logKey, first, '+')
+  if #entries == 0 or entries[1][1] ~= first then
+    return {seq, 'full'}
+  end
+  local out = {seq, 'delta'}
+  for _, entry in ipairs(entries) do
+    out[#out + 1] = entry[1]
+    out[#out + 1] = entry[2]
+  end
+  return out
+end

@@ -1,0 +1,67 @@
+package io.werkraum.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults, then the file, then the environment, then flags; bad values are refused by name. */
+class ConfigLoaderTest {
+  @Test
+  void withNothingGivenItRunsLocallyWithTheEmbeddedRedis() {
+    WerkraumConfig c = ConfigLoader.load(new String[0], Map.of());
+    assertEquals("127.0.0.1", c.host());
+    assertEquals(8080, c.port());
+    assertNull(c.publicUrl());
+    assertTrue(c.embeddedRedis());
+    assertEquals("standalone", c.redisType());
+    assertEquals("always", c.redisFsync());
+    assertFalse(c.cluster());
+    assertEquals(List.of(), c.clusterMembers());
+    assertTrue(c.httpInstances() >= 1);
+  }
+
+  @Test
+  void flagsWinOverTheEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("werkraum.json");
+    Files.writeString(file, "{\"port\": 7000, \"host\": \"0.0.0.0\", \"clusterMembers\": [\"10.0.0.1:5701\", \"10.0.0.2:5701\"],"
+        + " \"publicUrl\": \"https://werkraum.example.org//\"}");
+    WerkraumConfig c = ConfigLoader.load(new String[] {"--config", file.toString(), "--port=9090", "--cluster"},
+        Map.of("WERKRAUM_PORT", "8081", "WERKRAUM_HOST", "127.0.0.2", "REDIS_URL", "redis://a:1,redis://b:2",
+            "WERKRAUM_REDIS_TYPE", "sentinel"));
+    assertEquals(9090, c.port(), "the flag");
+    assertEquals("127.0.0.2", c.host(), "the environment over the file");
+    assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5701"), c.clusterMembers(), "the file's list");
+    assertEquals("https://werkraum.example.org", c.publicUrl(), "without trailing slashes");
+    assertTrue(c.cluster());
+    assertFalse(c.embeddedRedis());
+    assertEquals("sentinel", c.redisType());
+  }
+
+  @Test
+  void aCommaSeparatedListFromTheEnvironment() {
+    WerkraumConfig c = ConfigLoader.load(new String[0],
+        Map.of("WERKRAUM_ALLOWED_ORIGINS", " https://a.example , ,https://b.example"));
+    assertEquals(List.of("https://a.example", "https://b.example"), c.allowedOrigins());
+  }
+
+  @Test
+  void badInputIsRefusedNamingWhatIsWrong() {
+    assertMessage("unknown option --colour", new String[] {"--colour", "blue"}, Map.of());
+    assertMessage("needs a value", new String[] {"--port"}, Map.of());
+    assertMessage("unexpected argument", new String[] {"port"}, Map.of());
+    assertMessage("port must be a whole number", new String[0], Map.of("WERKRAUM_PORT", "acht"));
+    assertMessage("redisType must be", new String[0], Map.of("WERKRAUM_REDIS_TYPE", "memcached"));
+    assertMessage("redisFsync must be", new String[] {"--redisFsync", "never"}, Map.of());
+    assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());
+  }
+
+  private static void assertMessage(String expected, String[] args, Map<String, String> env) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(args, env));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}

@@ -1,0 +1,33 @@
+package io.werkraum.protocol;
+
+/** What a browser sends on {@link Addresses#PRESENCE}; the server relays it in the room's batches. */
+public enum PresenceKind {
+  CURSOR("cursor"),
+  /** A note being dragged, before its new position is stored. */
+  DRAG("drag"),
+  DRAG_END("drag.end"),
+  /** Facilitators only: the view people following them see. */
+  VIEWPORT("viewport"),
+  /** The sender left the room: drop their cursor at once. */
+  LEAVE("leave");
+
+  private final String wire;
+
+  PresenceKind(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  /** The kind with this wire name, or null. */
+  public static PresenceKind of(Object wire) {
+    for (PresenceKind k : values()) {
+      if (k.wire.equals(wire)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,19 @@
+package io.werkraum.protocol;
+
+/**
+ * The wire protocol between browser and server, one artifact: its version, here; every message
+ * type ({@link CommandType}, {@link EventType}, {@link MessageType}, {@link PresenceKind}), every
+ * limit ({@link Limits}), the note palette ({@link Palette}), the error codes ({@link ErrorCode})
+ * and the addresses ({@link Addresses}) in this package. The browser gets the same facts from
+ * {@code js/protocol.js} and {@code css/palette.css}, which {@link ProtocolScript} writes from
+ * these classes when the client is built: the client copies nothing by hand.
+ */
+public final class Protocol {
+  /**
+   * Raised whenever a message changes shape. {@code sync} carries the browser's version; a browser
+   * of another version is told {@code client_outdated} and reloads itself, keeping its unsent work.
+   */
+  public static final int VERSION = 2;
+
+  private Protocol() {}
+}
