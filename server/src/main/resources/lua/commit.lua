@@ -86,6 +86,19 @@ function werkraum.checkLock()
   return nil
 end
 
+-- The stored item `id` of the hash `items` (a room's notes or sections) if the sender may change
+-- it; else nil and the refusal: not_found, or not_allowed for a note hidden by private writing
+-- that a participant other than its author touches. An event about a hidden note names its author.
+function werkraum.changeable(items, id)
+  local item = werkraum.decode(redis.call('HGET', items, id))
+  if not item then return nil, werkraum.refuse('not_found') end
+  if item.hidden == true then
+    if werkraum.bound and item.author ~= werkraum.sender then return nil, werkraum.refuse('not_allowed') end
+    werkraum.hidden = item.author
+  end
+  return item
+end
+
 -- Records the operation's outcome and answers it.
 local function finish(outcome, event)
   local json = cjson.encode(outcome)

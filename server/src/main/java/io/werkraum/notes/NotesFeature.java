@@ -66,12 +66,8 @@ public final class NotesFeature implements Feature {
         local locked = werkraum.checkLock()
         if locked then return locked end
         local items, id = werkraum.key(1), werkraum.arg(1)
-        local item = werkraum.decode(redis.call('HGET', items, id))
-        if not item then return werkraum.refuse('not_found') end
-        if item.hidden == true then
-          if werkraum.bound and item.author ~= werkraum.sender then return werkraum.refuse('not_allowed') end
-          werkraum.hidden = item.author
-        end
+        local item, refused = werkraum.changeable(items, id)
+        if not item then return refused end
         for field, value in pairs(cjson.decode(werkraum.arg(2))) do
           item[field] = value
         end
@@ -87,12 +83,8 @@ public final class NotesFeature implements Feature {
         local locked = werkraum.checkLock()
         if locked then return locked end
         local items, id = werkraum.key(1), werkraum.arg(1)
-        local item = werkraum.decode(redis.call('HGET', items, id))
-        if not item then return werkraum.refuse('not_found') end
-        if item.hidden == true then
-          if werkraum.bound and item.author ~= werkraum.sender then return werkraum.refuse('not_allowed') end
-          werkraum.hidden = item.author
-        end
+        local item, refused = werkraum.changeable(items, id)
+        if not item then return refused end
         redis.call('HDEL', items, id)
       end}
       """);

@@ -3,6 +3,7 @@ package io.werkraum.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,9 @@ final class Browsers {
   private Browsers() {}
 
   static Playwright playwright() {
+    // An assertion waits until the page shows what it expects; on a busy machine (two test JVMs,
+    // a Chromium and a server each on two cores) that can take longer than Playwright's 5 s.
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     return Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }

@@ -137,6 +137,8 @@ final class ControlView {
     if (roomName != null) {
       row.getByTestId("fac-download-room").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(roomName));
     }
-    return page.waitForDownload(() -> row.getByTestId("fac-download").click());
+    // The file is made before the download starts: a 200-page PDF takes seconds on a busy machine.
+    return page.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(60_000),
+        () -> row.getByTestId("fac-download").click());
   }
 }

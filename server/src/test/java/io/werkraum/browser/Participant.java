@@ -41,7 +41,7 @@ final class Participant implements AutoCloseable {
   static Participant join(Browser browser, Browser.NewContextOptions options, String link, String name,
       String organisation, Consumer<BrowserContext> beforeOpen) {
     BrowserContext context = browser.newContext(options);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     beforeOpen.accept(context);
     Participant p = new Participant(context, context.newPage());
     p.page.navigate(link);

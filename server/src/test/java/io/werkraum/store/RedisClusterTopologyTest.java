@@ -47,15 +47,7 @@ class RedisClusterTopologyTest {
   @Test
   void aWholeWorkshopRunsOnARedisCluster() {
     try (TopologyWorkshop ws = TopologyWorkshop.open(node, "Planungscheck im Cluster")) {
-      ws.notesAreCreatedUpdatedAndDeleted();
-      ws.aReconnectCatchesUpBySync();
-      ws.writeNotes("more", 5);
-      ws.aVotingRound();
-      ws.breakoutRooms();
-      ws.aSnapshot();
-      ws.healthIsOk();
-      ws.theExportHoldsEverything();
-      ws.theStoreHoldsEveryAcknowledgedNote();
+      ws.runWhole();
 
       // All of the board's keys live on one master: they share a slot, as its scripts need.
       assertEquals(1, cluster.mastersHolding(ws.id()).size(),

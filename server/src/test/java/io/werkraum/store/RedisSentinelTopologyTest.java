@@ -43,15 +43,7 @@ class RedisSentinelTopologyTest {
   @Test
   void aWholeWorkshopRunsAgainstTheMasterTheSentinelsName() {
     try (TopologyWorkshop ws = TopologyWorkshop.open(node, "Planungscheck mit Sentinel")) {
-      ws.notesAreCreatedUpdatedAndDeleted();
-      ws.aReconnectCatchesUpBySync();
-      ws.writeNotes("more", 5);
-      ws.aVotingRound();
-      ws.breakoutRooms();
-      ws.aSnapshot();
-      ws.healthIsOk();
-      ws.theExportHoldsEverything();
-      ws.theStoreHoldsEveryAcknowledgedNote();
+      ws.runWhole();
 
       int master = sentinel.reportedMasterPort(0);
       assertEquals(sentinel.serverPorts().get(0), master, sentinel.describe());

@@ -219,6 +219,19 @@ final class TopologyWorkshop implements AutoCloseable {
     return w.id();
   }
 
+  /** Every step in order, ending with every acknowledged note in the store. */
+  void runWhole() {
+    notesAreCreatedUpdatedAndDeleted();
+    aReconnectCatchesUpBySync();
+    writeNotes("more", 5);
+    aVotingRound();
+    breakoutRooms();
+    aSnapshot();
+    healthIsOk();
+    theExportHoldsEverything();
+    theStoreHoldsEveryAcknowledgedNote();
+  }
+
   /** Notes are created, changed and deleted; the others see each event, a sync sees the result. */
   void notesAreCreatedUpdatedAndDeleted() {
     fay.ok(Cmd.createSection("main", Cmd.section("ideen", 0, 0, 1600, 900, "Ideen")));
