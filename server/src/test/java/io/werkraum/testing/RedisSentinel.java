@@ -22,7 +22,7 @@ public final class RedisSentinel implements AutoCloseable {
 
   private final Path root;
   private final String masterName;
-  /** The two data nodes, master first at the start; after a failover they swap roles. */
+  /** The two data nodes, master first. */
   private final List<RedisChild> servers = new ArrayList<>();
   private final List<RedisChild> sentinels = new ArrayList<>();
 
@@ -132,60 +132,9 @@ public final class RedisSentinel implements AutoCloseable {
     return Integer.parseInt(addr.get(1).toString());
   }
 
-  /** The port of the data node that is master now, by its own ROLE. */
-  public int masterPort() {
-    return servers.stream().filter(s -> "master".equals(Resp.info(s.port(), "INFO", "replication").get("role")))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no master: " + describe())).port();
-  }
-
-  /** Both data nodes' ports: the first master first. */
+  /** Both data nodes' ports, master first. */
   public List<Integer> serverPorts() {
     return servers.stream().map(RedisChild::port).toList();
-  }
-
-  /**
-   * Forces a failover ({@code SENTINEL FAILOVER}) and returns once every Sentinel reports the
-   * replica as the new master and it has taken the role. The old master is still running and still
-   * a master: Sentinel turns it into a replica of the new one (and drops its clients) only some
-   * seconds later, about 20 s here ({@link #awaitSettled()}).
-   *
-   * @return the new master's port
-   */
-  public int failover() {
-    int oldMaster = reportedMasterPort(0);
-    int newMaster = servers.stream().map(RedisChild::port).filter(p -> p != oldMaster).findFirst().orElseThrow();
-    Resp.await("Sentinel accepts SENTINEL FAILOVER", 30_000, () -> {
-      try {
-        return "OK".equals(Resp.call(sentinels.get(0).port(), "SENTINEL", "FAILOVER", masterName));
-      } catch (Resp.ErrorReply e) {
-        // NOGOODSLAVE while the Sentinel has not yet judged the replica, INPROG during another failover
-        return false;
-      }
-    }, () -> "master " + Resp.call(sentinels.get(0).port(), "SENTINEL", "MASTER", masterName));
-    for (int i = 0; i < sentinels.size(); i++) {
-      int index = i;
-      Resp.await("Sentinel " + i + " reports the new master " + newMaster, 60_000,
-          () -> reportedMasterPort(index) == newMaster, this::describe);
-    }
-    Resp.await("the new master " + newMaster + " has the master role", 30_000,
-        () -> "master".equals(Resp.info(newMaster, "INFO", "replication").get("role")), this::describe);
-    return newMaster;
-  }
-
-  /**
-   * Waits until the deployment is whole again after a failover: the old master has been turned into
-   * a replica of the new one and is in sync, and every Sentinel sees it as a healthy replica.
-   */
-  public void awaitSettled() {
-    int master = reportedMasterPort(0);
-    RedisChild masterNode = servers.stream().filter(s -> s.port() == master).findFirst().orElseThrow();
-    RedisChild replicaNode = servers.stream().filter(s -> s.port() != master).findFirst().orElseThrow();
-    awaitInSync(masterNode, replicaNode);
-    for (RedisChild sentinel : sentinels) {
-      Resp.await(sentinel.name() + " sees " + replicaNode.port() + " as a healthy replica", 60_000,
-          () -> reportedMasterPort(sentinels.indexOf(sentinel)) == master && replicaHealthy(sentinel.port(), replicaNode.port()),
-          this::describe);
-    }
   }
 
   /** What each node and Sentinel says, for failure messages. */
