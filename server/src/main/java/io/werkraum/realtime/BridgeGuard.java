@@ -193,19 +193,26 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       return;
     }
     String room = Addresses.roomOf(address, session.actor().boardId());
-    session.ready().compose(ready -> room == null || session.mayReceive(room)
-        ? Future.succeededFuture() : watches.placeAgain(session)).onComplete(ready -> {
-      if (ready.failed() || (room != null && !session.mayReceive(room))) {
-        session.unregister();
-        event.complete(false);
-        return;
-      }
-      if (room != null) {
-        // Stored events come through the bridge, presence batches from the fanout.
-        presence.listen(address, room, event.socket(), session);
-      }
-      event.complete(true);
-    });
+    Future<Void> decided = session.ready()
+        .compose(ready -> room == null || session.mayReceive(room) ? Future.succeededFuture()
+            : watches.placeAgain(session).recover(unread -> Future.succeededFuture()))
+        .andThen(ready -> {
+          if (ready.failed() || (room != null && !session.mayReceive(room))) {
+            session.unregister();
+            event.complete(false);
+            return;
+          }
+          if (room != null) {
+            // Stored events come through the bridge, presence batches from the fanout.
+            presence.listen(address, room, event.socket(), session);
+          }
+          event.complete(true);
+        });
+    if (room != null) {
+      // A room registration may wait for a read: what the socket sends next waits for its
+      // decision, so frames are still answered in the order they came.
+      session.ready(decided);
+    }
   }
 
   private void unregister(BridgeEvent event) {
