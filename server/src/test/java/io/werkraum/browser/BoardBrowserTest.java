@@ -270,6 +270,41 @@ class BoardBrowserTest extends BrowserTest {
   }
 
   @Test
+  void aNoteIsDuplicatedFromTheToolbarAndWithCtrlD() {
+    String link = participantLink("Kopien");
+    try (Participant anna = Participant.join(browser, link, "Anna", "Stadt Jena");
+         Participant ben = Participant.join(browser, link, "Ben", "Gera")) {
+      String id = anna.addNote("Schulweg sicherer machen");
+      anna.note(id).click();
+      anna.page.getByTestId("color-green").click();
+      assertThat(ben.note(id)).hasAttribute("data-note-color", "green");
+
+      // The toolbar copies the selected note beside it; the copy is selected and has focus.
+      anna.page.getByTestId("duplicate").click();
+      Locator copies = ben.page.locator("[data-testid=note]:not([data-note-id='" + id + "'])");
+      assertThat(copies).hasCount(1);
+      String copy = copies.first().getAttribute("data-note-id");
+      assertThat(anna.note(copy)).isFocused();
+      assertThat(ben.noteText(copy)).hasText("Schulweg sicherer machen");
+      assertThat(ben.note(copy)).hasAttribute("data-note-color", "green");
+      assertThat(ben.note(copy)).containsText("Anna");
+
+      // Ctrl+D copies the focused note (the copy) again.
+      anna.page.keyboard().press("Control+D");
+      assertThat(ben.notes()).hasCount(3);
+      assertThat(anna.notes()).hasCount(3);
+      for (Locator note : ben.notes().all()) {
+        assertThat(note.getByTestId("note-text")).hasText("Schulweg sicherer machen");
+      }
+      // Each copy lies beside what it copied, not on top of it.
+      BoundingBox original = ben.note(id).boundingBox();
+      BoundingBox first = ben.note(copy).boundingBox();
+      assertTrue(Math.abs(first.x - original.x) >= original.width || Math.abs(first.y - original.y) >= original.height,
+          "the copy does not cover the original");
+    }
+  }
+
+  @Test
   void aNoteCanBeEditedAndMovedWithTheKeyboardAlone() {
     String link = participantLink("Tastatur");
     try (Participant anna = Participant.join(browser, link, "Anna", "Stadt Jena");
