@@ -1,5 +1,7 @@
 package io.werkraum.cluster;
 
+import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.Future;
@@ -31,9 +33,6 @@ class VoteBudgetClusterTest extends ClusterTest {
   /** Sockets per node. The bridge allows 16 handlers per socket, pending replies included. */
   static final int SOCKETS_PER_NODE = 2;
 
-  static void assertOk(JsonObject reply) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-  }
 
   @Test
   void fiftyVotesAtOnceFromTabsOnTwoNodesSpendExactlyTheBudget() {

@@ -1,5 +1,7 @@
 package io.werkraum.facilitation;
 
+import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.fullState;
 import static io.werkraum.testing.Workshop.notes;
@@ -23,14 +25,7 @@ import org.junit.jupiter.api.Test;
  * broadcast, timer, removing people, links, and that nobody else can do any of it.
  */
 class FacilitationTest extends NodeTest {
-  static void assertOk(JsonObject reply) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-  }
 
-  static void assertError(String code, JsonObject reply) {
-    assertEquals(false, reply.getBoolean("ok"), reply.encode());
-    assertEquals(code, reply.getString("code"), reply.encode());
-  }
 
   /** The board part of a full sync: {board, participants, online, settings, rounds}. */
   static JsonObject boardState(BridgeClient client) {
@@ -195,10 +190,6 @@ class FacilitationTest extends NodeTest {
     }
   }
 
-  static void assertError(String code, JsonObject reply, String message) {
-    assertEquals(false, reply.getBoolean("ok"), message + ": " + reply.encode());
-    assertEquals(code, reply.getString("code"), message + ": " + reply.encode());
-  }
 
   @Test
   void theSpotlightFallsOnlyOnANoteThatExistsInTheRoomItNames() {

@@ -1,6 +1,8 @@
 package io.werkraum.realtime;
 
 import io.werkraum.testing.NodeTest;
+import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.fullState;
 import static io.werkraum.testing.Workshop.notes;
@@ -28,16 +30,7 @@ import org.junit.jupiter.api.Test;
  * socket sees it, its errors, and that a refused command changes nothing.
  */
 class CommandsTest extends NodeTest {
-  static void assertOk(JsonObject reply, long seq) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-    assertEquals(seq, reply.getLong("seq"), reply.encode());
-  }
 
-  static void assertError(String code, JsonObject reply) {
-    assertEquals(false, reply.getBoolean("ok"), reply.encode());
-    assertEquals(code, reply.getString("code"), reply.encode());
-    assertNotNull(reply.getString("message"), reply.encode());
-  }
 
   static JsonObject awaitEvent(BridgeClient client, String address, String type, long seq) {
     return client.awaitMessage(address, e -> type.equals(e.getString("type")) && e.getLong("seq") == seq);

@@ -1,6 +1,8 @@
 package io.werkraum.realtime;
 
 import io.werkraum.testing.NodeTest;
+import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
@@ -43,9 +45,6 @@ class SyncTest extends NodeTest {
     return reply;
   }
 
-  static void assertOk(JsonObject reply) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-  }
 
   static List<Long> seqs(JsonArray events) {
     return events.stream().map(e -> ((JsonObject) e).getLong("seq")).toList();

@@ -1,5 +1,6 @@
 package io.werkraum.rooms;
 
+import static io.werkraum.testing.Replies.assertError;
 import static io.werkraum.testing.Workshop.byId;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
@@ -27,9 +28,7 @@ class RoomsTest extends NodeTest {
 
 
   private static void refused(String code, BridgeClient client, JsonObject command) {
-    JsonObject reply = client.command(command);
-    assertEquals(false, reply.getBoolean("ok"), reply.encode());
-    assertEquals(code, reply.getString("code"), reply.encode());
+    assertError(code, client.command(command));
   }
 
   private static JsonObject createRooms(String... names) {

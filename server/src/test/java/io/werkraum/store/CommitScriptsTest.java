@@ -1,5 +1,6 @@
 package io.werkraum.store;
 
+import static io.werkraum.testing.Replies.assertError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.Vertx;
@@ -58,8 +59,7 @@ class CommitScriptsTest {
   }
 
   static void refused(String code, Actor actor, JsonObject command) {
-    JsonObject reply = store.apply(actor, command);
-    assertEquals(code, reply.getString("code"), command.encode() + " -> " + reply.encode());
+    assertError(code, store.apply(actor, command), command.encode());
   }
 
   /** The op log entries of a stream: seq -> the stored event. */

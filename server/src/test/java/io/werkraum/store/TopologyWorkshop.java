@@ -1,5 +1,6 @@
 package io.werkraum.store;
 
+import static io.werkraum.testing.Replies.assertError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.VertxException;
@@ -126,9 +127,7 @@ final class TopologyWorkshop implements AutoCloseable {
     }
 
     void refused(String code, JsonObject command) {
-      JsonObject reply = command(command);
-      assertEquals(false, reply.getBoolean("ok"), name + ": " + command.encode() + " -> " + reply.encode());
-      assertEquals(code, reply.getString("code"), name + ": " + command.encode() + " -> " + reply.encode());
+      assertError(code, command(command), name + ": " + command.encode());
     }
 
     /** A room message that arrives on this member's socket. */

@@ -1,5 +1,7 @@
 package io.werkraum.voting;
 
+import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static io.werkraum.testing.Workshop.fullState;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
@@ -74,14 +76,7 @@ class VotingTest extends NodeTest {
     return "board." + w.id() + ".facilitators";
   }
 
-  static void assertOk(JsonObject reply) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-  }
 
-  static void assertError(String code, JsonObject reply) {
-    assertEquals(false, reply.getBoolean("ok"), reply.encode());
-    assertEquals(code, reply.getString("code"), reply.encode());
-  }
 
   /** A vote's reply: {ok, round, mine, remaining}. */
   static void assertVote(JsonObject reply, String round, JsonObject mine, int remaining) {
@@ -219,10 +214,6 @@ class VotingTest extends NodeTest {
     }
   }
 
-  static void assertError(String code, JsonObject reply, String message) {
-    assertEquals(false, reply.getBoolean("ok"), message + ": " + reply.encode());
-    assertEquals(code, reply.getString("code"), message + ": " + reply.encode());
-  }
 
   @Test
   void castAndRetractReplyWithTheVotersOwnVotesAndSendThemToTheirAddressOnly() {
