@@ -186,6 +186,149 @@ class CommitScriptsTest {
     ok(w.fay(), Cmd.startRound("r2"));
   }
 
+  static <T> T read(io.vertx.core.Future<T> future) {
+    return BridgeClient.await(future);
+  }
+
+  static JsonArray boardLog(Workshop w) {
+    return log(Keys.boardLog(w.board().id()));
+  }
+
+  @Test
+  void deletingTakesTheItemAndKeepsAHiddenNoteToItsAuthor() {
+    Workshop w = workshop("Löschen");
+    ok(w.anna(), Cmd.createSection("main", Cmd.section("s1", 0, 0, 400, 300, "Ziele")));
+    ok(w.fay(), Cmd.command("private.set").put("on", true));
+    ok(w.anna(), Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "geheim")));
+    refused("not_allowed", w.ben(), Cmd.deleteNote("main", "n1"));
+    assertNotNull(read(store.store().note(w.board().id(), "main", "n1")), "Ben's attempt left it");
+    ok(w.anna(), Cmd.deleteNote("main", "n1"));
+    assertNull(read(store.store().note(w.board().id(), "main", "n1")));
+    JsonArray events = log(Keys.roomLog(w.board().id(), "main"));
+    assertEquals("note.deleted", events.getJsonObject(events.size() - 1).getString("type"));
+    refused("not_found", w.anna(), Cmd.deleteNote("main", "n1"));
+    ok(w.ben(), Cmd.deleteSection("main", "s1"));
+    assertEquals(0, read(store.store().room(w.board().id(), "main")).sections().size());
+  }
+
+  @Test
+  void participantsChangeTheirOwnStateAndFacilitatorsMoveAndRemoveThem() {
+    Workshop w = workshop("Leute");
+    ok(w.anna(), Cmd.updateParticipant(new JsonObject().put("hand", true)));
+    assertEquals(true, read(store.store().participant(w.board().id(), w.anna().participantId())).getBoolean("hand"));
+    assertEquals("participant.updated", boardLog(w).getJsonObject(boardLog(w).size() - 1).getString("type"));
+
+    ok(w.fay(), Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+    ok(w.fay(), Cmd.command("participant.move").put("id", w.anna().participantId()).put("room", "r1"));
+    assertEquals("r1", read(store.store().participant(w.board().id(), w.anna().participantId())).getString("room"));
+    refused("not_found", w.fay(), Cmd.command("participant.move").put("id", w.anna().participantId()).put("room", "nirgends"));
+    refused("not_found", w.fay(), Cmd.command("participant.move").put("id", "niemand").put("room", "r1"));
+    assertEquals("r1", read(store.store().participant(w.board().id(), w.anna().participantId())).getString("room"));
+
+    JsonObject remove = Cmd.removeParticipant(w.ben().participantId());
+    long seq = ok(w.fay(), remove).getLong("seq");
+    assertNull(read(store.store().participant(w.board().id(), w.ben().participantId())));
+    assertEquals(seq, store.apply(w.fay(), remove.copy()).getLong("seq"), "a resend answers the removal");
+    refused("not_found", w.fay(), Cmd.removeParticipant(w.ben().participantId()));
+  }
+
+  @Test
+  void settingsAreOneVersionedItemAndTheSpotlightFallsOnlyOnANoteThatExists() {
+    Workshop w = workshop("Einstellungen");
+    long before = read(store.store().settings(w.board().id())).getLong("v", 0L);
+    ok(w.fay(), Cmd.lock(true));
+    ok(w.fay(), Cmd.broadcast("Pause bis 11 Uhr"));
+    JsonObject settings = read(store.store().settings(w.board().id()));
+    assertEquals(true, settings.getBoolean("locked"));
+    assertEquals(before + 2, settings.getLong("v"));
+    assertEquals("settings.updated", boardLog(w).getJsonObject(boardLog(w).size() - 1).getString("type"));
+
+    ok(w.fay(), Cmd.createNote("main", Cmd.note("n1", 0, 0)));
+    settings = read(store.store().settings(w.board().id()));
+    refused("not_found", w.fay(), Cmd.spotlight("main", "anderswo"));
+    assertEquals(settings, read(store.store().settings(w.board().id())), "a refused spotlight changes nothing");
+    ok(w.fay(), Cmd.spotlight("main", "n1"));
+    assertNotEquals(settings, read(store.store().settings(w.board().id())));
+  }
+
+  @Test
+  void renewingALinkReplacesItsCodeAndSaysSoWithoutTheCode() {
+    Workshop w = workshop("Neuer Link");
+    Board before = read(store.store().board(w.board().id()));
+    ok(w.fay(), Cmd.linksRenew("participant"));
+    Board after = read(store.store().board(w.board().id()));
+    assertNotEquals(before.joinCode(), after.joinCode());
+    assertEquals(before.observerCode(), after.observerCode());
+    JsonObject event = boardLog(w).getJsonObject(boardLog(w).size() - 1);
+    assertEquals("links.renewed", event.getString("type"));
+    assertFalse(event.encode().contains(after.joinCode()), "the event carries no secret");
+  }
+
+  @Test
+  void revealingShowsEveryHiddenNoteOfTheRoom() {
+    Workshop w = workshop("Aufdecken");
+    ok(w.fay(), Cmd.command("private.set").put("on", true));
+    ok(w.anna(), Cmd.createNote("main", Cmd.note("a", 0, 0).put("text", "von Anna")));
+    ok(w.ben(), Cmd.createNote("main", Cmd.note("b", 300, 0).put("text", "von Ben")));
+    ok(w.fay(), Cmd.command("private.reveal").put("room", "main"));
+    for (String id : java.util.List.of("a", "b")) {
+      assertFalse(read(store.store().note(w.board().id(), "main", id)).containsKey("hidden"), id);
+    }
+  }
+
+  @Test
+  void roomsAreCreatedAssignedAndHarvestedIntoTheirOwnSection() {
+    Workshop w = workshop("Räume");
+    ok(w.fay(), Cmd.command("rooms.create").put("rooms", new JsonArray()
+        .add(new JsonObject().put("id", "nord").put("name", "Nord"))
+        .add(new JsonObject().put("id", "sued").put("name", "Süd"))));
+    assertEquals(java.util.Set.of("main", "nord", "sued"), read(store.store().rooms(w.board().id())).fieldNames());
+    ok(w.fay(), Cmd.command("rooms.assign").put("mode", "manual").put("assignments",
+        new JsonObject().put(w.anna().participantId(), "nord").put(w.ben().participantId(), "sued")));
+    assertEquals("nord", read(store.store().participant(w.board().id(), w.anna().participantId())).getString("room"));
+    ok(w.fay(), Cmd.command("rooms.open"));
+    refused("not_allowed", w.anna(), Cmd.createNote("sued", Cmd.note("x", 0, 0)));
+    ok(w.anna(), Cmd.createNote("nord", Cmd.note("n1", 0, 0).put("text", "Radweg")));
+    ok(w.fay(), Cmd.command("rooms.close"));
+    ok(w.fay(), Cmd.command("rooms.harvest").put("room", "nord"));
+    RoomContent plenary = read(store.store().room(w.board().id(), "main"));
+    assertEquals(1, plenary.sections().size());
+    assertEquals("Nord", plenary.sections().get(0).title());
+    assertEquals(1, plenary.notes().size());
+    assertEquals("Radweg", plenary.notes().get(0).text());
+    assertEquals("nord", plenary.notes().get(0).origin().room());
+    assertTrue(io.werkraum.board.Sections.contains(plenary.sections().get(0), plenary.notes().get(0)),
+        "the copy lies in its room's section");
+  }
+
+  @Test
+  void aRoundIsShownOnlyWhenItExistsAndARetractedVoteIsGivenBack() {
+    Workshop w = workshop("Zeigen");
+    ok(w.fay(), Cmd.createNote("main", Cmd.note("n1", 0, 0)));
+    ok(w.fay(), Cmd.startRound("r1"));
+    ok(w.anna(), Cmd.castVote("r1", "n1"));
+    ok(w.anna(), Cmd.retractVote("r1", "n1"));
+    Response ballot = store.send(Request.cmd(Command.HGETALL).arg(Keys.ballot(w.board().id())));
+    assertEquals(0, ballot.get("votes").toInteger());
+    refused("not_found", w.anna(), Cmd.retractVote("r1", "n1"));
+    ok(w.fay(), Cmd.closeRound("r1"));
+    refused("not_found", w.fay(), Cmd.showRound("r9"));
+    ok(w.fay(), Cmd.showRound("r1"));
+    assertEquals("r1", read(store.store().settings(w.board().id())).getString("shownRound"));
+  }
+
+  @Test
+  void aSnapshotIsWrittenOnceAndItsResendAnswersTheSameId() {
+    Workshop w = workshop("Stand");
+    ok(w.anna(), Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "drin")));
+    JsonObject take = Cmd.command("snapshot.take").put("name", "Zwischenstand");
+    String id = ok(w.fay(), take).getJsonObject("snapshot").getString("id");
+    assertEquals(id, store.apply(w.fay(), take.copy()).getJsonObject("snapshot").getString("id"));
+    assertEquals(1, store.send(Request.cmd(Command.HLEN).arg(Keys.snapshots(w.board().id()))).toInteger());
+    assertEquals("Zwischenstand", read(store.store().snapshotInfo(w.board().id(), id)).getString("name"));
+    assertTrue(read(store.store().snapshot(w.board().id(), id)).contains("drin"), "the document holds the note");
+  }
+
   @Test
   void everyKeyOfABoardSharesItsHashTag() {
     Workshop w = workshop("Ein Slot");
