@@ -220,8 +220,6 @@ async function main() {
       spotlightKey: null,
       focusAt: undefined,
       followedAt: null,
-      /** The server runs a newer Werkraum and this page already reloaded for it: a banner says so. */
-      outdated: false,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
     let viewStoreTimer = null;
@@ -452,7 +450,7 @@ async function main() {
         privateWriting: settings.privateWriting === true ? (facilitator ? 'facilitator' : 'participant') : null,
         following: followed ? { name: view.participants.get(followed)?.name ?? t('follow.someone') } : null,
       });
-      updateBanner.update({ t, shown: ui.outdated });
+      updateBanner.update({ t });
 
       const open = openRound(view.rounds);
       const canVote = !observer;
@@ -529,8 +527,7 @@ async function main() {
       renderNow();
     });
     session.on('error', (code) => {
-      if (code === ErrorCodes.clientOutdated) {
-        ui.outdated = true;
+      if (updateBanner.take(code)) {
         requestRender();
       } else {
         toasts.show(t(errorKey(code), { code }));

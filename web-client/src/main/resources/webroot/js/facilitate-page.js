@@ -21,7 +21,7 @@ import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overv
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
-import { Commands, ErrorCodes, Events } from './protocol.js';
+import { Commands, Events } from './protocol.js';
 import { mountUpdateBanner } from './ui/update-banner.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -88,8 +88,8 @@ async function main() {
     });
     const room = session.room;
     const confirm = createConfirm(t);
-    /** linksAgain: the links changed while they were being read: read them once more. outdated: see the board page. */
-    const ui = { links: null, linksNotice: null, linksLoading: false, linksAgain: false, outdated: false };
+    /** linksAgain: the links changed while they were being read: read them once more. */
+    const ui = { links: null, linksNotice: null, linksLoading: false, linksAgain: false };
 
     const command = (fields) => session.request(fields);
     /** A refused or failed HTTP call, as a toast in the UI language. */
@@ -316,7 +316,7 @@ async function main() {
         settings, progress: session.voting.progress,
       });
       result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms });
-      updateBanner.update({ t, shown: ui.outdated });
+      updateBanner.update({ t });
       links.update({ t, links: ui.links, notice: ui.linksNotice });
       ui.linksNotice = null;
       if (!ui.links && session.synced && session.connection === 'open') loadLinks();
@@ -327,8 +327,7 @@ async function main() {
     session.on('state', requestRender);
     session.on('event', onBoardEvent);
     session.on('error', (code) => {
-      if (code === ErrorCodes.clientOutdated) {
-        ui.outdated = true;
+      if (updateBanner.take(code)) {
         requestRender();
       } else {
         toasts.show(t(errorMessageKey(code), { code }));

@@ -7,36 +7,38 @@ public final class Addresses {
   /** Browser -> server, send: cursors, drag previews, viewports. */
   public static final String PRESENCE = "werkraum.presence";
 
-  static final String BOARD = "board.{board}";
-  static final String ROOM = "board.{board}.room.{room}";
-  static final String PERSONAL = "board.{board}.to.{participant}";
-  static final String FACILITATORS = "board.{board}.facilitators";
+  // The same addresses with placeholders, for the browser's copy (ProtocolScript): built by the
+  // methods below, so the two cannot differ.
+  static final String BOARD = board("{board}");
+  static final String ROOM = room("{board}", "{room}");
+  static final String PERSONAL = personal("{board}", "{participant}");
+  static final String FACILITATORS = facilitators("{board}");
 
   private Addresses() {}
 
   /** Board events, the online list. */
   public static String board(String boardId) {
-    return BOARD.replace("{board}", boardId);
+    return "board." + boardId;
   }
 
   /** Room events and presence batches of one room. */
   public static String room(String boardId, String room) {
-    return ROOM.replace("{board}", boardId).replace("{room}", room);
+    return board(boardId) + ".room." + room;
   }
 
   /** What only this participant may see: their votes, their hidden notes. */
   public static String personal(String boardId, String participantId) {
-    return PERSONAL.replace("{board}", boardId).replace("{participant}", participantId);
+    return board(boardId) + ".to." + participantId;
   }
 
   /** What only facilitators may see: voting progress, hidden notes. */
   public static String facilitators(String boardId) {
-    return FACILITATORS.replace("{board}", boardId);
+    return board(boardId) + ".facilitators";
   }
 
   /** The room an address of {@code boardId} belongs to, or null when it is no room address. */
   public static String roomOf(String address, String boardId) {
-    String prefix = ROOM.replace("{board}", boardId).replace("{room}", "");
+    String prefix = room(boardId, "");
     return address.startsWith(prefix) ? address.substring(prefix.length()) : null;
   }
 }

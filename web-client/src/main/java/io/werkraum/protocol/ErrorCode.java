@@ -1,5 +1,10 @@
 package io.werkraum.protocol;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /** Stable error codes of refused commands and requests; the UI shows its own translation of each. */
 public enum ErrorCode {
   /** Malformed body, missing field, wrong type, value out of range, unknown field. */
@@ -31,6 +36,9 @@ public enum ErrorCode {
   /** The browser speaks another protocol version than the server: reload. */
   CLIENT_OUTDATED("client_outdated");
 
+  private static final Map<String, ErrorCode> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
+
   private final String code;
 
   ErrorCode(String code) {
@@ -42,11 +50,10 @@ public enum ErrorCode {
   }
 
   public static ErrorCode fromCode(String code) {
-    for (ErrorCode c : values()) {
-      if (c.code.equals(code)) {
-        return c;
-      }
+    ErrorCode c = code == null ? null : BY_CODE.get(code);
+    if (c == null) {
+      throw new IllegalArgumentException("unknown error code " + code);
     }
-    throw new IllegalArgumentException("unknown error code " + code);
+    return c;
   }
 }

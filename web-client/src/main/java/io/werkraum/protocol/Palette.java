@@ -1,6 +1,10 @@
 package io.werkraum.protocol;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The note colours, by name on the wire and as light tints that keep dark text ({@link #TEXT})
@@ -20,6 +24,10 @@ public enum Palette {
   public static final String TEXT = "#1a1f24";
   public static final Palette DEFAULT = YELLOW;
 
+  private static final List<String> NAMES = Arrays.stream(values()).map(Palette::wire).toList();
+  private static final Map<String, Palette> BY_WIRE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Palette::wire, Function.identity()));
+
   private final String wire;
   private final String fill;
 
@@ -36,17 +44,14 @@ public enum Palette {
     return fill;
   }
 
+  /** The colour names, in palette order (one immutable list). */
   public static List<String> names() {
-    return java.util.Arrays.stream(values()).map(Palette::wire).toList();
+    return NAMES;
   }
 
   /** The fill of a colour name; the default's for an unknown one. */
   public static String fillOf(String name) {
-    for (Palette p : values()) {
-      if (p.wire.equals(name)) {
-        return p.fill;
-      }
-    }
-    return DEFAULT.fill;
+    Palette p = name == null ? null : BY_WIRE.get(name);
+    return (p == null ? DEFAULT : p).fill;
   }
 }

@@ -1,5 +1,10 @@
 package io.werkraum.protocol;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /** What a browser sends on {@link Addresses#PRESENCE}; the server relays it in the room's batches. */
 public enum PresenceKind {
   CURSOR("cursor"),
@@ -10,6 +15,9 @@ public enum PresenceKind {
   VIEWPORT("viewport"),
   /** The sender left the room: drop their cursor at once. */
   LEAVE("leave");
+
+  private static final Map<String, PresenceKind> BY_WIRE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(PresenceKind::wire, Function.identity()));
 
   private final String wire;
 
@@ -23,11 +31,6 @@ public enum PresenceKind {
 
   /** The kind with this wire name, or null. */
   public static PresenceKind of(Object wire) {
-    for (PresenceKind k : values()) {
-      if (k.wire.equals(wire)) {
-        return k;
-      }
-    }
-    return null;
+    return wire instanceof String s ? BY_WIRE.get(s) : null;
   }
 }

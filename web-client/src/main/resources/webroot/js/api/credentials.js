@@ -1,8 +1,14 @@
 // Which join token to use for a board, given what the URL fragment carries and what
 // this browser stored earlier. Storage is injected so the rules are unit-testable.
+import { Limits } from '../protocol.js';
 
 const ROLE_FOR_KIND = { f: 'facilitator', j: 'participant', o: 'observer' };
 const KEY_PREFIX = 'werkraum.token.';
+/** One id (board, snapshot) in a path, captured. */
+const ID = `(${Limits.idPattern})`;
+const BOARD_PATH = new RegExp(`^/b/${ID}/?$`);
+const FACILITATE_PATH = new RegExp(`^/b/${ID}/facilitate/?$`);
+const SNAPSHOT_PATH = new RegExp(`^/b/${ID}/snapshot/${ID}/?$`);
 
 /** Reads `#f=<secret>` (facilitator link), `#j=<code>` (participant link) or `#o=<code>` (observer link) from a hash. */
 export function parseFragment(hash) {
@@ -15,19 +21,19 @@ export function parseFragment(hash) {
 }
 
 export function boardIdFromPath(pathname) {
-  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  const match = BOARD_PATH.exec(pathname);
   return match ? match[1] : null;
 }
 
 /** The control view's path: /b/<board>/facilitate */
 export function boardIdFromFacilitatePath(pathname) {
-  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/facilitate\/?$/.exec(pathname);
+  const match = FACILITATE_PATH.exec(pathname);
   return match ? match[1] : null;
 }
 
 /** The read-only snapshot page's path: /b/<board>/snapshot/<snapshot> -> {boardId, snapshotId} */
 export function snapshotPathParts(pathname) {
-  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/snapshot\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  const match = SNAPSHOT_PATH.exec(pathname);
   return match ? { boardId: match[1], snapshotId: match[2] } : null;
 }
 

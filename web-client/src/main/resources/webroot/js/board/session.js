@@ -9,7 +9,7 @@
 // keeps its unsent commands in sessionStorage and reloads the page, whose session sends them.
 import { fetchTicket } from '../api/http.js';
 import { randomId } from '../ids.js';
-import { createBridge, BridgeError, RETRY_AFTER_DEFAULT_MS } from '../net/bridge.js';
+import { createBridge, BridgeError, retryAfterMs } from '../net/bridge.js';
 import { sockJsUrl } from '../net/sockjs.js';
 import { createThrottle } from '../net/throttle.js';
 import {
@@ -326,8 +326,7 @@ export function createBoardSession({
           onOutdated();
         } else if (code === ErrorCodes.rateLimited && rateLimitedTries < SYNC_RATE_LIMITED_TRIES) {
           rateLimitedTries += 1;
-          const after = Number(reply.retryAfterMs);
-          await wait(Number.isFinite(after) && after >= 0 ? after : RETRY_AFTER_DEFAULT_MS);
+          await wait(retryAfterMs(reply));
           continue;
         } else if (code === ErrorCodes.notAllowed && !facilitator && followsRoom && roomTries < SYNC_ROOM_TRIES && forRoom === room) {
           const assigned = confirmed.participants.get(self.id)?.room ?? self.room ?? null;

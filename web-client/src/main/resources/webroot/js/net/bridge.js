@@ -25,7 +25,13 @@ export class BridgeError extends Error {
 }
 
 /** How long the queue holds after a `rate_limited` reply that does not say (`retryAfterMs`). */
-export const RETRY_AFTER_DEFAULT_MS = 250;
+const RETRY_AFTER_DEFAULT_MS = 250;
+
+/** How long a `rate_limited` reply says to wait: its `retryAfterMs`, or the default without one. */
+export function retryAfterMs(reply) {
+  const after = Number(reply?.retryAfterMs);
+  return Number.isFinite(after) && after >= 0 ? after : RETRY_AFTER_DEFAULT_MS;
+}
 
 const defaultTimers = {
   now: () => Date.now(),
@@ -281,8 +287,7 @@ export function createBridge(options) {
   function holdBack(entry, body) {
     entry.inFlight = false;
     entry.attempts -= 1; // answered: this attempt does not count towards giving up
-    const wait = Number(body.retryAfterMs);
-    holdUntil = Math.max(holdUntil, timers.now() + (Number.isFinite(wait) && wait >= 0 ? wait : RETRY_AFTER_DEFAULT_MS));
+    holdUntil = Math.max(holdUntil, timers.now() + retryAfterMs(body));
     scheduleRelease();
   }
 

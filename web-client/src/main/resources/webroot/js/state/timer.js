@@ -1,6 +1,18 @@
 // The workshop timer (settings.timer) as shown: time left in ms on the server clock,
 // a status for display, and mm:ss text. Pure: the caller passes the server time.
 
+export const MINUTE_MS = 60000;
+
+/** The whole minutes from minMs to maxMs (rounded inwards): what a minutes field may accept. */
+export function minutesRange(minMs, maxMs) {
+  return { min: Math.ceil(minMs / MINUTE_MS), max: Math.floor(maxMs / MINUTE_MS) };
+}
+
+/** A number of minutes (from a minutes field) in whole ms. */
+export function minutesToMs(minutes) {
+  return Math.round(minutes * MINUTE_MS);
+}
+
 /**
  * @param timer  settings.timer: {status: running|paused|idle, durationMs, endsAt?, remainingMs?} or null
  * @param serverNow current server time in ms (local time + clock offset)

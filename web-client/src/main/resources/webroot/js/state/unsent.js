@@ -7,7 +7,7 @@
 import { Commands } from '../protocol.js';
 import { isValidId } from '../ids.js';
 
-export const UNSENT_KEY_PREFIX = 'werkraum.unsent.';
+const UNSENT_KEY_PREFIX = 'werkraum.unsent.';
 export const RELOADED_KEY = 'werkraum.reloadedForUpdate';
 /** After a reload for a newer server, the page does not reload itself again for this long. */
 export const RELOAD_GUARD_MS = 60000;

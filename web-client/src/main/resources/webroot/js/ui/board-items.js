@@ -124,7 +124,11 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   const { el, last } = record;
   placeBox(record, display);
   // The fill comes from the generated palette.css: [data-note-color="<name>"] sets --note-fill.
-  setAttr(el, 'data-note-color', noteColor(note.color));
+  const color = noteColor(note.color);
+  if (last.color !== color) {
+    el.setAttribute('data-note-color', color);
+    last.color = color;
+  }
   const placeholder = visibility === 'placeholder';
   setText(record.text, placeholder ? '' : note.text ?? '');
   setText(record.author, authorName);

@@ -2,13 +2,11 @@
 // pause/resume, one more minute and reset. Shows the same time left as every board.
 import { h, setAttr, setText } from './dom.js';
 import { Commands, Limits } from '../protocol.js';
-import { formatRemaining, timerRemaining, timerStatus } from '../state/timer.js';
+import { formatRemaining, MINUTE_MS, minutesRange, minutesToMs, timerRemaining, timerStatus } from '../state/timer.js';
 
 const PRESETS = [1, 3, 5, 10];
-const MINUTE_MS = 60000;
 /** The custom duration in whole minutes, within what the server accepts. */
-const MINUTES_MIN = Math.ceil(Limits.timerMinMs / MINUTE_MS);
-const MINUTES_MAX = Math.floor(Limits.timerMaxMs / MINUTE_MS);
+const { min: MINUTES_MIN, max: MINUTES_MAX } = minutesRange(Limits.timerMinMs, Limits.timerMaxMs);
 const TICK_MS = 250;
 
 /** actions: command(fields), now() -> server time */
@@ -55,7 +53,7 @@ export function mountFacTimer(root, actions) {
     }
     error.hidden = true;
     custom.removeAttribute('aria-invalid');
-    actions.command({ type: Commands.timerStart, durationMs: Math.round(value * MINUTE_MS) });
+    actions.command({ type: Commands.timerStart, durationMs: minutesToMs(value) });
   }
   startButton.addEventListener('click', () => start(custom.value));
   custom.addEventListener('keydown', (event) => { if (event.key === 'Enter') start(custom.value); });

@@ -4,11 +4,10 @@ import { h, setAttr, setText } from './dom.js';
 import { excerpt, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
 import { randomId } from '../ids.js';
 import { Commands, Limits } from '../protocol.js';
+import { minutesRange, minutesToMs } from '../state/timer.js';
 
-const MINUTE_MS = 60000;
 /** A round's time limit in whole minutes, within what the server accepts. */
-const MINUTES_MIN = Math.ceil(Limits.roundDurationMinMs / MINUTE_MS);
-const MINUTES_MAX = Math.floor(Limits.roundDurationMaxMs / MINUTE_MS);
+const { min: MINUTES_MIN, max: MINUTES_MAX } = minutesRange(Limits.roundDurationMinMs, Limits.roundDurationMaxMs);
 const VOTES_MAX = String(Limits.votesMax);
 
 /** actions: command(fields), closeRound(round), room */
@@ -110,7 +109,7 @@ export function mountFacVoting(root, actions) {
     if (text) round.title = text.slice(0, Limits.titleMax);
     // Checking a section implies "only these sections".
     if ((scopeSections.checked || chosen.length > 0) && chosen.length > 0) round.sections = chosen;
-    if (mins !== null) round.durationMs = Math.round(mins * MINUTE_MS);
+    if (mins !== null) round.durationMs = minutesToMs(mins);
     actions.command({ type: Commands.roundStart, round });
   });
   close.addEventListener('click', () => {

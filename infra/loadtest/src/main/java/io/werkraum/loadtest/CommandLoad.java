@@ -3,6 +3,9 @@ package io.werkraum.loadtest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.CommandType;
+import io.werkraum.protocol.Limits;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,7 @@ final class CommandLoad {
   private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
   private volatile boolean measuring;
 
-  private CommandLoad(Vertx vertx, Map<String, String> args) {
+  CommandLoad(Vertx vertx, Map<String, String> args) {
     this.vertx = vertx;
     client = new LoadClient(vertx, URI.create(args.getOrDefault("url", "http://127.0.0.1:8080")));
     clients = Integer.parseInt(args.getOrDefault("clients", "50"));
@@ -43,30 +46,22 @@ final class CommandLoad {
     }
   }
 
-  static void run(Map<String, String> args) throws InterruptedException {
-    Vertx vertx = Vertx.vertx();
-    try {
-      new CommandLoad(vertx, args).run();
-    } finally {
-      vertx.close().await();
-    }
-  }
-
-  private void run() throws InterruptedException {
+  void run() throws InterruptedException {
     JsonObject board = client.createBoard("Command load");
     String boardId = board.getString("boardId");
     System.out.printf("board %s: joining %d participants%n", boardId, clients);
     List<String> tokens = client.join(board, clients);
-    List<WebSocket> sockets = client.open(boardId, tokens, i -> this::onText);
+    List<WebSocket> sockets = client.open(boardId, tokens, this::onText);
     for (int i = 0; i < clients; i++) {
-      command(sockets.get(i), new JsonObject().put("type", "note.create").put("room", "main")
+      command(sockets.get(i), new JsonObject().put("type", CommandType.NOTE_CREATE.wire())
+          .put("room", Limits.MAIN_ROOM)
           .put("note", new JsonObject().put("id", "load-" + i).put("x", (i % 40) * 220).put("y", (i / 40) * 170)));
     }
     while (!waiting.isEmpty()) {
       Thread.sleep(50); // every note exists before the updates start
     }
-    System.out.printf("%d sockets sending note.update at %d/s each for %d s (+%d s warm-up)%n",
-        clients, rate, seconds, warmupSeconds);
+    System.out.printf("%d sockets sending %s at %d/s each for %d s (+%d s warm-up)%n",
+        clients, CommandType.NOTE_UPDATE.wire(), rate, seconds, warmupSeconds);
     long periodMs = Math.max(1, 1000 / rate);
     for (int i = 0; i < clients; i++) {
       WebSocket socket = sockets.get(i);
@@ -74,20 +69,15 @@ final class CommandLoad {
       long[] n = {0};
       // Senders start at random phases, as people do.
       vertx.setPeriodic(1 + ThreadLocalRandom.current().nextLong(periodMs), periodMs, id ->
-          command(socket, new JsonObject().put("type", "note.update").put("room", "main").put("id", note)
+          command(socket, new JsonObject().put("type", CommandType.NOTE_UPDATE.wire())
+              .put("room", Limits.MAIN_ROOM).put("id", note)
               .put("patch", new JsonObject().put("x", (n[0]++ % 1000)))));
     }
-    Thread.sleep(warmupSeconds * 1000L);
-    long acknowledgedBefore = latency.count();
-    sent.set(0);
-    measuring = true;
-    long start = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
-    measuring = false;
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    // Only what is sent and acknowledged while measuring counts.
+    double elapsed = LoadClient.warmUpThenMeasure(warmupSeconds, seconds, on -> measuring = on);
     System.out.printf("%nclients=%d rate=%d/s each measured=%.1fs%n", clients, rate, elapsed);
     System.out.printf("commands sent: %.0f/s; acknowledged: %.0f/s%n", sent.get() / elapsed,
-        (latency.count() - acknowledgedBefore) / elapsed);
+        latency.count() / elapsed);
     System.out.printf("refused: %s%n", refusals);
     System.out.printf("ack latency ms: %s%n", latency.summary());
     sockets.forEach(WebSocket::close);
@@ -99,7 +89,7 @@ final class CommandLoad {
     if (measuring) {
       sent.incrementAndGet();
     }
-    LoadClient.frame(socket, new JsonObject().put("type", "send").put("address", "werkraum.commands")
+    LoadClient.frame(socket, new JsonObject().put("type", "send").put("address", Addresses.COMMANDS)
         .put("replyAddress", replyAddress).put("body", body.put("commandId", replyAddress)));
   }
 

@@ -26,7 +26,7 @@ final class Histogram {
     long seen = 0;
     for (int ms = 0; ms <= MAX_MS; ms++) {
       seen += counts.get(ms);
-      if (seen >= rank && seen > 0) {
+      if (seen >= rank) {
         return ms;
       }
     }

@@ -56,12 +56,12 @@ final class LoadClient {
   }
 
   /** Opens one socket per token, each handing its text frames to {@code onText}. */
-  List<WebSocket> open(String boardId, List<String> tokens, Function<Integer, Consumer<String>> onText) {
+  List<WebSocket> open(String boardId, List<String> tokens, Consumer<String> onText) {
     sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(tokens.size() + 16)
         // As a browser: the server sends a large reply as one frame.
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     List<WebSocket> opened = inBatches(tokens.size(), 64, i -> post("/api/boards/" + boardId + "/ticket", null, tokens.get(i))
-        .compose(ticket -> connect(ticket.getString("ticket"), onText.apply(i))));
+        .compose(ticket -> connect(ticket.getString("ticket"), onText)));
     vertx.setPeriodic(5_000, id -> opened.forEach(s -> frame(s, new JsonObject().put("type", "ping"))));
     return opened;
   }
@@ -73,6 +73,22 @@ final class LoadClient {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
         .setPort(base.getPort()).setURI(path).addHeader("Origin", base.getScheme() + "://" + base.getAuthority());
     return sockets.connect(options).onSuccess(ws -> ws.textMessageHandler(onText::accept));
+  }
+
+  /**
+   * Lets the scenario run {@code warmupSeconds} unmeasured, then {@code seconds} with
+   * {@code measuring} set to true, and sets it back to false.
+   *
+   * @return the measured time in seconds
+   */
+  static double warmUpThenMeasure(int warmupSeconds, int seconds, Consumer<Boolean> measuring)
+      throws InterruptedException {
+    Thread.sleep(warmupSeconds * 1000L);
+    measuring.accept(true);
+    long start = System.nanoTime();
+    Thread.sleep(seconds * 1000L);
+    measuring.accept(false);
+    return (System.nanoTime() - start) / 1e9;
   }
 
   Future<JsonObject> post(String path, JsonObject body, String bearer) {

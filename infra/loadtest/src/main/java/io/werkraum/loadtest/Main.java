@@ -1,5 +1,6 @@
 package io.werkraum.loadtest;
 
+import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,10 +16,15 @@ public final class Main {
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
     }
-    switch (args.getOrDefault("scenario", "presence")) {
-      case "presence" -> PresenceLoad.run(args);
-      case "commands" -> CommandLoad.run(args);
-      default -> throw new IllegalArgumentException("--scenario is presence or commands");
+    Vertx vertx = Vertx.vertx();
+    try {
+      switch (args.getOrDefault("scenario", "presence")) {
+        case "presence" -> new PresenceLoad(vertx, args).run();
+        case "commands" -> new CommandLoad(vertx, args).run();
+        default -> throw new IllegalArgumentException("--scenario is presence or commands");
+      }
+    } finally {
+      vertx.close().await();
     }
   }
 }

@@ -3,6 +3,10 @@ package io.werkraum.loadtest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.Limits;
+import io.werkraum.protocol.MessageType;
+import io.werkraum.protocol.PresenceKind;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ final class PresenceLoad {
   private volatile String lastError = "";
   private volatile boolean measuring;
 
-  private PresenceLoad(Vertx vertx, Map<String, String> args) {
+  PresenceLoad(Vertx vertx, Map<String, String> args) {
     this.vertx = vertx;
     client = new LoadClient(vertx, URI.create(args.getOrDefault("url", "http://127.0.0.1:8080")));
     clients = Integer.parseInt(args.getOrDefault("clients", "2000"));
@@ -48,23 +52,14 @@ final class PresenceLoad {
     sentAt = new long[movers][(warmupSeconds + seconds + 5) * hz];
   }
 
-  static void run(Map<String, String> args) throws InterruptedException {
-    Vertx vertx = Vertx.vertx();
-    try {
-      new PresenceLoad(vertx, args).run();
-    } finally {
-      vertx.close().await();
-    }
-  }
-
-  private void run() throws InterruptedException {
+  void run() throws InterruptedException {
     JsonObject board = client.createBoard("Load test");
     String boardId = board.getString("boardId");
     System.out.printf("board %s: joining %d participants%n", boardId, clients);
     List<String> tokens = client.join(board, clients);
-    String room = "board." + boardId + ".room.main";
+    String room = Addresses.room(boardId, Limits.MAIN_ROOM);
     System.out.printf("opening %d sockets%n", clients);
-    List<WebSocket> sockets = client.open(boardId, tokens, i -> this::onText);
+    List<WebSocket> sockets = client.open(boardId, tokens, this::onText);
     sockets.forEach(s -> LoadClient.frame(s, new JsonObject().put("type", "register").put("address", room)));
     Thread.sleep(1_000); // registrations settle
 
@@ -82,17 +77,12 @@ final class PresenceLoad {
           return;
         }
         sentAt[mover][n] = System.nanoTime();
-        LoadClient.frame(socket, new JsonObject().put("type", "send").put("address", "werkraum.presence")
-            .put("body", new JsonObject().put("kind", "drag").put("room", "main")
+        LoadClient.frame(socket, new JsonObject().put("type", "send").put("address", Addresses.PRESENCE)
+            .put("body", new JsonObject().put("kind", PresenceKind.DRAG.wire()).put("room", Limits.MAIN_ROOM)
                 .put("id", "note" + mover).put("x", n).put("y", mover)));
       });
     }
-    Thread.sleep(warmupSeconds * 1000L);
-    measuring = true;
-    long measureStart = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
-    measuring = false;
-    report((System.nanoTime() - measureStart) / 1e9);
+    report(LoadClient.warmUpThenMeasure(warmupSeconds, seconds, on -> measuring = on));
     sockets.forEach(WebSocket::close);
   }
 
@@ -107,13 +97,14 @@ final class PresenceLoad {
         lastError = frame.encode();
         continue;
       }
-      if (!(frame.getValue("body") instanceof JsonObject body) || !"presence".equals(body.getString("type"))) {
+      if (!(frame.getValue("body") instanceof JsonObject body)
+          || !MessageType.PRESENCE.wire().equals(body.getString("type"))) {
         continue;
       }
       batches.incrementAndGet();
       for (Object o : body.getJsonArray("items")) {
         JsonObject item = (JsonObject) o;
-        if (!"drag".equals(item.getString("kind"))) {
+        if (!PresenceKind.DRAG.wire().equals(item.getString("kind"))) {
           continue;
         }
         long sent = sentAt[item.getDouble("y").intValue()][item.getDouble("x").intValue()];
