@@ -44,7 +44,7 @@ end
 local settings = nil
 function werkraum.settings()
   if not settings then
-    settings = werkraum.decode(redis.call('HGET', KEYS[5], 'board')) or {}
+    settings = werkraum.decode(redis.call('HGET', werkraum.SETTINGS, 'board')) or {}
   end
   return settings
 end
@@ -56,26 +56,18 @@ function werkraum.patchSettings(patch)
     current[field] = value
   end
   current.v = (current.v or 0) + 1
-  redis.call('HSET', KEYS[5], 'board', cjson.encode(current))
+  redis.call('HSET', werkraum.SETTINGS, 'board', cjson.encode(current))
 end
 
 function werkraum.participant(id)
-  return werkraum.decode(redis.call('HGET', KEYS[4], id))
+  return werkraum.decode(redis.call('HGET', werkraum.PARTICIPANTS, id))
 end
 
 -- Nil when the sender may act in `room` now; otherwise the refusal: not_found for no such room,
 -- not_allowed naming the room they are in (for a participant elsewhere).
-function werkraum.checkRoom(room)
-  if redis.call('HEXISTS', KEYS[6], room) == 0 then
-    return werkraum.refuse('not_found')
-  end
-  if werkraum.bound then
-    local current = werkraum.roomOf(werkraum.me, werkraum.settings())
-    if current ~= room then
-      return werkraum.refuse('not_allowed', {room = current})
-    end
-  end
-  return nil
+local function checkRoom(room)
+  local code, current = werkraum.roomRefusal(werkraum.ROOMS, room, werkraum.me, werkraum.settings, werkraum.bound)
+  return code and werkraum.refuse(code, current and {room = current})
 end
 
 -- Nil unless the board is locked for the sender: only facilitators change notes and sections then.
@@ -99,11 +91,11 @@ function werkraum.changeable(items, id)
   return item
 end
 
--- Records the operation's outcome and answers it.
-local function finish(outcome, event)
+-- Records the operation's outcome and answers it (the caller has the event it sent).
+local function finish(outcome)
   local json = cjson.encode(outcome)
   redis.call('SET', KEYS[1], json, 'EX', ARGV[3])
-  return {'new', json, event or false, werkraum.hidden, werkraum.reply and cjson.encode(werkraum.reply) or false}
+  return {'new', json, false, werkraum.hidden, werkraum.reply and cjson.encode(werkraum.reply) or false}
 end
 
 -- An outcome recorded before this format ('ok:<seq>' or 'err:<code>') as a table.
@@ -147,7 +139,7 @@ function werkraum.commit(operation)
     end
   end
   if ARGV[7] ~= '' then
-    local refusal = werkraum.checkRoom(ARGV[7])
+    local refusal = checkRoom(ARGV[7])
     if refusal then
       return finish(refusal)
     end
@@ -169,5 +161,5 @@ function werkraum.commit(operation)
   else
     redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], seq .. '-0', 'e', ARGV[5])
   end
-  return finish({seq = seq}, ARGV[5])
+  return finish({seq = seq})
 end

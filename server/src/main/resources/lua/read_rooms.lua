@@ -11,12 +11,9 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
   if redis.call('HEXISTS', KEYS[1], room) == 0 then
     part = {'missing'}
   else
-    if since ~= '' then
-      part = werkraum.delta(seqKey, logKey, tonumber(since), max)
-    end
-    if not part or part[2] == 'full' then
-      part = {tonumber(redis.call('GET', seqKey) or '0'), 'full', werkraum.values(notes), werkraum.values(sections)}
-    end
+    part = werkraum.stream(seqKey, logKey, since, max, function()
+      return {werkraum.values(notes), werkraum.values(sections)}
+    end)
   end
   out[#out + 1] = part
 end

@@ -15,37 +15,20 @@ if not reader then
   return {'gone'}
 end
 local room = ARGV[3]
-if redis.call('HEXISTS', KEYS[5], room) == 0 then
-  return {'not_found'}
-end
 local settingsJson = redis.call('HGET', KEYS[3], 'board')
-if ARGV[2] == '1' then
-  local current = werkraum.roomOf(reader, werkraum.decode(settingsJson) or {})
-  if current ~= room then
-    return {'not_allowed', current}
-  end
+local refused, current = werkraum.roomRefusal(KEYS[5], room, reader,
+  function() return werkraum.decode(settingsJson) or {} end, ARGV[2] == '1')
+if refused then
+  return {refused, current}
 end
 local max = tonumber(ARGV[6])
-
-local board
-if ARGV[4] ~= '' then
-  board = werkraum.delta(KEYS[7], KEYS[8], tonumber(ARGV[4]), max)
-end
-if not board or board[2] == 'full' then
-  board = {tonumber(redis.call('GET', KEYS[7]) or '0'), 'full',
-    redis.call('HMGET', KEYS[1], 'id', 'title', 'createdAt'),
-    werkraum.values(KEYS[2]), settingsJson or false, werkraum.values(KEYS[4]), werkraum.values(KEYS[5]),
-    werkraum.values(KEYS[6])}
-end
-
-local roomPart
-if ARGV[5] ~= '' then
-  roomPart = werkraum.delta(KEYS[9], KEYS[10], tonumber(ARGV[5]), max)
-end
-if not roomPart or roomPart[2] == 'full' then
-  roomPart = {tonumber(redis.call('GET', KEYS[9]) or '0'), 'full', werkraum.values(KEYS[11]),
-    werkraum.values(KEYS[12])}
-end
+local board = werkraum.stream(KEYS[7], KEYS[8], ARGV[4], max, function()
+  return {redis.call('HMGET', KEYS[1], 'id', 'title', 'createdAt'), werkraum.values(KEYS[2]),
+    settingsJson or false, werkraum.values(KEYS[4]), werkraum.values(KEYS[5]), werkraum.values(KEYS[6])}
+end)
+local roomPart = werkraum.stream(KEYS[9], KEYS[10], ARGV[5], max, function()
+  return {werkraum.values(KEYS[11]), werkraum.values(KEYS[12])}
+end)
 
 local online = redis.call('ZRANGEBYSCORE', KEYS[14], ARGV[7], '+inf')
 local ballotRound = redis.call('HGET', KEYS[13], 'round')

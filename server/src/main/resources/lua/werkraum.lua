@@ -24,6 +24,22 @@ function werkraum.roomOf(participant, settings)
   return 'main'
 end
 
+-- Why someone may not read or act in `room` now, or nil: 'not_found' when there is no such room;
+-- 'not_allowed' and the room they are in, when the room rule binds them (`bound`) and they are
+-- elsewhere. `settings` is a function giving the board's settings (read only when needed).
+function werkraum.roomRefusal(roomsKey, room, participant, settings, bound)
+  if redis.call('HEXISTS', roomsKey, room) == 0 then
+    return 'not_found'
+  end
+  if bound then
+    local current = werkraum.roomOf(participant, settings())
+    if current ~= room then
+      return 'not_allowed', current
+    end
+  end
+  return nil
+end
+
 -- The events of one stream after `since`, if its op log still holds all of them and there are
 -- at most `max`: {seq, 'delta', id1, entry1, id2, entry2, ...}; otherwise {seq, 'full'}.
 function werkraum.delta(seqKey, logKey, since, max)
@@ -46,4 +62,22 @@ function werkraum.delta(seqKey, logKey, since, max)
     out[#out + 1] = entry[2]
   end
   return out
+end
+
+-- One stream for a reader who has it up to `since` ('' for nothing yet): its delta when
+-- werkraum.delta gives one, else {seq, 'full', ...} followed by the values `full()` returns.
+function werkraum.stream(seqKey, logKey, since, max, full)
+  local part
+  if since ~= '' then
+    part = werkraum.delta(seqKey, logKey, tonumber(since), max)
+    if part[2] == 'delta' then
+      return part
+    end
+  else
+    part = {tonumber(redis.call('GET', seqKey) or '0'), 'full'}
+  end
+  for _, value in ipairs(full()) do
+    part[#part + 1] = value
+  end
+  return part
 end

@@ -11,7 +11,6 @@ import io.werkraum.board.Participant;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Role;
 import io.werkraum.board.RoomInfo;
-import io.werkraum.command.Result;
 import io.werkraum.export.BoardDocument;
 import io.werkraum.export.JsonExport;
 import io.werkraum.protocol.ErrorCode;
@@ -182,7 +181,7 @@ public final class Boards {
               .event(Stream.board(boardId), new ParticipantJoined(participant))
               .arg(id).arg(EventCodec.write(participant)))
           .map(committed -> {
-            Result.of(committed).conclude(publisher);
+            publisher.committed(committed);
             return new JsonObject()
                 .put("token", sessions.tokens().issue(new Actor(boardId, id, kind.role)))
                 .put("participant", JsonObject.mapFrom(participant))

@@ -3,23 +3,21 @@ package io.werkraum.command;
 import io.werkraum.board.Rejection;
 import io.werkraum.protocol.CommandType;
 import io.werkraum.protocol.ErrorCode;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every command the server takes, by wire type, as the features registered them: the router is a
  * look-up, and who may send what is read from here and nowhere else.
  */
 public final class CommandTable {
-  private final Map<CommandType, CommandSpec<?>> specs;
-  private final Map<String, CommandSpec<?>> byWire = new java.util.HashMap<>();
+  private final Map<String, CommandSpec<?>> byWire;
 
   private CommandTable(Map<CommandType, CommandSpec<?>> specs) {
-    this.specs = Collections.unmodifiableMap(specs);
-    specs.forEach((type, spec) -> byWire.put(type.wire(), spec));
+    this.byWire = specs.values().stream().collect(Collectors.toUnmodifiableMap(spec -> spec.type().wire(), spec -> spec));
   }
 
   public static CommandTable of(List<Feature> features) {
@@ -51,17 +49,14 @@ public final class CommandTable {
     return new Parsed<>(spec, commandId, spec.parser().parse(fields));
   }
 
-  /** The spec of a wire type, or null for a type that is no command. */
-  public CommandSpec<?> spec(String wireType) {
-    return byWire.get(wireType);
-  }
-
+  /** The command types in the table. */
   public Set<CommandType> types() {
-    return specs.keySet();
+    return byWire.values().stream().map(CommandSpec::type).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** Who may send a command type of the table. */
   public Access access(CommandType type) {
-    return specs.get(type).access();
+    return byWire.get(type.wire()).access();
   }
 
   /** Collects the commands of the features; each type once. */

@@ -119,14 +119,17 @@ public final class Fields {
 
   /** An optional one-line title, trimmed; "" when absent. */
   public String title(String name) {
-    String value = optionalString(name, Limits.TITLE_MAX);
-    return value == null ? "" : oneLine(name, value.strip());
+    return optionalLine(name, Limits.TITLE_MAX);
   }
 
   /** An optional one-line organisation; blank means none (""). */
   public String organisation() {
-    String value = optionalString("organisation", Limits.NAME_MAX);
-    return value == null ? "" : oneLine("organisation", value.strip());
+    return optionalLine("organisation", Limits.NAME_MAX);
+  }
+
+  private String optionalLine(String name, int max) {
+    String value = optionalString(name, max);
+    return value == null ? "" : oneLine(name, value.strip());
   }
 
   public String id(String name) {

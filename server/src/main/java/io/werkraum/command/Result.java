@@ -69,7 +69,7 @@ public final class Result {
    * Sends the committed event out (again for a resend: the node that committed it may have died
    * before) and, the first time only, runs the side effects.
    */
-  public Result conclude(Publisher publisher) {
+  public void conclude(Publisher publisher) {
     if (committed != null) {
       publisher.committed(committed);
     }
@@ -82,6 +82,5 @@ public final class Result {
         }
       }
     }
-    return this;
   }
 }

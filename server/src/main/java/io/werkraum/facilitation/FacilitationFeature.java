@@ -6,7 +6,6 @@ import io.werkraum.auth.TokenService;
 import io.werkraum.board.Board;
 import io.werkraum.board.BoardEvent.LinksRenewed;
 import io.werkraum.board.BoardEvent.NotesRevealed;
-import io.werkraum.board.BoardEvent.SettingsUpdated;
 import io.werkraum.board.Note;
 import io.werkraum.board.Patch;
 import io.werkraum.board.Rejection;
@@ -35,14 +34,6 @@ import java.util.Set;
  * broadcast messages, the timer, private writing and revealing, and the links.
  */
 public final class FacilitationFeature implements Feature {
-  /** KEYS: 1 the room's notes. ARGV: 1 the spotlit note. */
-  private static final Script SPOTLIGHT = Script.commit("spotlight_set", """
-      return werkraum.commit{run = function()
-        if redis.call('HEXISTS', werkraum.key(1), werkraum.arg(1)) == 0 then return werkraum.refuse('not_found') end
-        werkraum.patchSettings(cjson.decode(werkraum.arg(2)))
-      end}
-      """);
-
   /**
    * KEYS: 1 the room's notes. ARGV: 1 the room's sequence number the hidden notes were read at,
    * 2 their ids. Every hidden note of the room becomes visible.
@@ -100,10 +91,10 @@ public final class FacilitationFeature implements Feature {
     setting(table, CommandType.VIEW_FOLLOW, Set.of("on"), body -> new Setting("follow", body.bool("on")));
     setting(table, CommandType.VIEW_BRING, Set.of("viewport"), body -> {
       Fields viewport = body.object("viewport").only(Set.of("x", "y", "zoom"));
-      return new Setting("focus", Map.of("viewport", Map.of(
+      return new Setting("focus", Map.of(
           "x", viewport.number("x", -Limits.COORDINATE_MAX, Limits.COORDINATE_MAX),
           "y", viewport.number("y", -Limits.COORDINATE_MAX, Limits.COORDINATE_MAX),
-          "zoom", viewport.exactNumber("zoom", Limits.ZOOM_MIN, Limits.ZOOM_MAX))));
+          "zoom", viewport.exactNumber("zoom", Limits.ZOOM_MIN, Limits.ZOOM_MAX)));
     });
     setting(table, CommandType.BROADCAST_SEND, Set.of("text"), body -> {
       String text = body.string("text", Limits.BROADCAST_MAX).strip();
@@ -145,7 +136,7 @@ public final class FacilitationFeature implements Feature {
     String by = call.actor().participantId();
     Object value = switch (s.field()) {
       case "broadcast" -> s.value() == null ? null : Map.of("text", s.value(), "by", by, "at", call.now());
-      case "focus" -> Map.of("viewport", ((Map<?, ?>) s.value()).get("viewport"), "by", by, "at", call.now());
+      case "focus" -> Map.of("viewport", s.value(), "by", by, "at", call.now());
       case "follow" -> Boolean.TRUE.equals(s.value()) ? by : null;
       default -> s.value();
     };
@@ -155,9 +146,8 @@ public final class FacilitationFeature implements Feature {
   private Future<Result> spotlight(Call<Spotlight> call) {
     Spotlight s = call.command();
     Map<String, Object> spotlight = Map.of("spotlight", Map.of("room", s.room(), "id", s.id()));
-    return store.commit(call.commit(SPOTLIGHT)
-            .event(Stream.board(call.boardId()), new SettingsUpdated(spotlight, call.actor().participantId()))
-            .inRoom(s.room()).key(Keys.notes(call.boardId(), s.room())).arg(s.id()).arg(EventCodec.write(spotlight)))
+    return store.commit(SettingsChange.naming(call, Keys.notes(call.boardId(), s.room()), s.id(), spotlight)
+            .inRoom(s.room()))
         .map(Result::of);
   }
 

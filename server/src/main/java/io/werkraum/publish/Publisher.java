@@ -51,9 +51,4 @@ public final class Publisher {
   public void toFacilitators(String boardId, JsonObject message) {
     eventBus.publish(Addresses.facilitators(boardId), message);
   }
-
-  /** A message of the moment (not stored) to everyone on the board. */
-  public void toBoard(String boardId, JsonObject message) {
-    eventBus.publish(Addresses.board(boardId), message);
-  }
 }

@@ -123,14 +123,14 @@ final class BoardWatches {
    * told of a move separately).
    */
   Future<Void> placeAgain(SocketSession session) {
-    return store.membership(session.actor().boardId()).map(read -> {
+    return store.membership(session.actor().boardId(), session.actor().participantId()).map(read -> {
       place(session, read);
       return null;
     });
   }
 
   private void place(SocketSession session, SocketStore.Membership read) {
-    JsonObject participant = read.participants().get(session.actor().participantId());
+    JsonObject participant = read.participant(session.actor().participantId());
     if (participant == null) {
       close.accept(session);
     } else {

@@ -33,9 +33,12 @@ public final class CommandEndpoint {
   private MessageConsumer<Object> commands;
   private MessageConsumer<String> closes;
 
+  /** A command waiting, with who sent it (read from the guard's headers once). */
+  private record Waiting(Message<Object> message, Actor actor) {}
+
   /** One socket's commands waiting, and the pace they go at. */
   private static final class SocketQueue {
-    final ArrayDeque<Message<Object>> waiting = new ArrayDeque<>();
+    final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     final RateLimiter pace = new RateLimiter(Limits.COMMANDS_PER_SECOND, Limits.COMMAND_BURST);
     boolean running;
     boolean closed;
@@ -71,7 +74,7 @@ public final class CommandEndpoint {
           .put("retryAfterMs", waitMs));
       return;
     }
-    queue.waiting.add(message);
+    queue.waiting.add(new Waiting(message, actor));
     pump(socket, queue);
   }
 
@@ -94,10 +97,10 @@ public final class CommandEndpoint {
       return;
     }
     queue.pace.tryAcquire();
-    Message<Object> message = queue.waiting.poll();
+    Waiting next = queue.waiting.poll();
     queue.running = true;
-    pipeline.run(Headers.actor(message.headers()), message.body()).onComplete(done -> {
-      message.reply(done.succeeded() ? done.result() : CommandPipeline.error(done.cause()));
+    pipeline.run(next.actor(), next.message().body()).onComplete(done -> {
+      next.message().reply(done.succeeded() ? done.result() : CommandPipeline.error(done.cause()));
       queue.running = false;
       pump(socket, queue);
     });
@@ -108,7 +111,7 @@ public final class CommandEndpoint {
     if (queue != null) {
       queue.closed = true;
       JsonObject gone = CommandPipeline.error(ErrorCode.UNAVAILABLE, "the socket closed before this command ran; resend it");
-      queue.waiting.forEach(message -> message.reply(gone));
+      queue.waiting.forEach(waiting -> waiting.message().reply(gone));
       queue.waiting.clear();
     }
   }

@@ -57,12 +57,12 @@ public final class PresenceRelay {
     if (actor == null || !(message.body() instanceof JsonObject body)) {
       return;
     }
-    JsonObject item = validItem(actor, body);
+    PresenceKind kind = PresenceKind.of(body.getValue("kind"));
+    JsonObject item = kind == null ? null : validItem(actor, kind, body);
     String room = body.getString("room");
     if (item == null || room == null || !Limits.ID.matcher(room).matches()) {
       return;
     }
-    PresenceKind kind = PresenceKind.of(item.getString("kind"));
     String address = Addresses.room(actor.boardId(), room);
     Map<String, JsonObject> batch = pending.get(address);
     if (batch == null) {
@@ -81,11 +81,7 @@ public final class PresenceRelay {
   }
 
   /** The item to relay, or null for malformed input (dropped silently: presence is best effort). */
-  private static JsonObject validItem(Actor actor, JsonObject body) {
-    PresenceKind kind = PresenceKind.of(body.getValue("kind"));
-    if (kind == null) {
-      return null;
-    }
+  private static JsonObject validItem(Actor actor, PresenceKind kind, JsonObject body) {
     JsonObject item = new JsonObject().put("p", actor.participantId()).put("kind", kind.wire());
     if (kind == PresenceKind.VIEWPORT) {
       // Only facilitators lead a view that others may follow.

@@ -2,6 +2,7 @@ package io.werkraum.realtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Rooms;
 import io.werkraum.protocol.Limits;
@@ -13,6 +14,7 @@ final class SocketSession {
   /** Presence: cursor, drag and viewport, each at most its rate, with room for jitter. */
   private final RateLimiter presence = new RateLimiter(Limits.PRESENCE_PER_SECOND * 2.5, 50);
   private final String id;
+  private final SockJSSocket socket;
   private final Actor actor;
   private final String ticketNonce;
   private final long ticketExpiresAt;
@@ -22,8 +24,9 @@ final class SocketSession {
   private volatile String assignedRoom;
   private volatile boolean breakoutOpen;
 
-  SocketSession(String id, Actor actor, String ticketNonce, long ticketExpiresAt) {
+  SocketSession(String id, SockJSSocket socket, Actor actor, String ticketNonce, long ticketExpiresAt) {
     this.id = id;
+    this.socket = socket;
     this.actor = actor;
     this.ticketNonce = ticketNonce;
     this.ticketExpiresAt = ticketExpiresAt;
@@ -31,6 +34,10 @@ final class SocketSession {
 
   String id() {
     return id;
+  }
+
+  SockJSSocket socket() {
+    return socket;
   }
 
   Actor actor() {
@@ -63,12 +70,8 @@ final class SocketSession {
 
   /** Where the participant is, from what is stored of them and the board's settings. */
   void place(JsonObject participant, JsonObject settings) {
-    place(participant == null ? null : participant.getString("room"), "open".equals(settings.getString("breakout")));
-  }
-
-  void place(String assignedRoom, boolean breakoutOpen) {
-    this.assignedRoom = assignedRoom;
-    this.breakoutOpen = breakoutOpen;
+    this.assignedRoom = participant.getString("room");
+    this.breakoutOpen = "open".equals(settings.getString("breakout"));
   }
 
   void assign(String room) {

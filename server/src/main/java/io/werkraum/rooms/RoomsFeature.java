@@ -36,7 +36,7 @@ import io.werkraum.store.Script;
 import io.werkraum.store.Stream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,8 +293,7 @@ public final class RoomsFeature implements Feature {
   }
 
   private Future<Result> move(Call<?> call, String participant, String room, boolean ownChoice) {
-    Map<String, Object> patch = new HashMap<>();
-    patch.put("room", room);
+    Map<String, Object> patch = Collections.singletonMap("room", room);
     return store.commit(call.commit(MOVE).event(Stream.board(call.boardId()), new ParticipantUpdated(participant, patch))
             .arg(participant).optionalArg(room).arg(ownChoice ? "1" : "0"))
         .map(Result::of);

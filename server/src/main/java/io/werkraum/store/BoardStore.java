@@ -52,6 +52,7 @@ public final class BoardStore {
    */
   public Future<Committed> commit(Commit c) {
     String board = c.boardId();
+    String stored = c.event == null ? "" : EventCodec.stored(c.event, c.now);
     Stream stream = c.stream != null ? c.stream : Stream.board(board);
     List<String> keys = new ArrayList<>(List.of(
         Keys.command(board, c.actor.participantId(), c.commandId),
@@ -63,16 +64,20 @@ public final class BoardStore {
         Long.toString(c.now),
         Integer.toString(RECORD_TTL_SECONDS),
         Integer.toString(LOG_LENGTH),
-        c.event == null ? "" : EventCodec.stored(c.event, c.now),
+        stored,
         c.actor.role() == Role.FACILITATOR ? "0" : "1",
         c.room == null ? "" : c.room));
     args.addAll(c.args);
-    return c.script.run(redis, keys, args).map(r -> outcome(c, c.stream == null ? null : stream, r));
+    return c.script.run(redis, keys, args).map(r -> outcome(c, stored, r));
   }
 
-  private static Committed outcome(Commit c, Stream stream, Response r) {
-    // A resend of a command with an event finds it on the stream the commit names.
+  /**
+   * @param stored the event as this commit sent it; a resend answers the one the first send stored,
+   *     from the op log of the stream the commit names
+   */
+  private static Committed outcome(Commit c, String stored, Response r) {
     String verdict = r.get(0).toString();
+    boolean duplicate = "dup".equals(verdict);
     JsonObject outcome = new JsonObject(r.get(1).toString());
     switch (verdict) {
       case "stale" -> throw new Stale(c.script.name());
@@ -84,10 +89,11 @@ public final class BoardStore {
       throw new Rejection(code, Refusals.message(code, c), outcome.getMap());
     }
     long seq = outcome.getLong("seq", 0L);
-    String event = r.get(2) == null || seq == 0 ? null
-        : EventCodec.wire(r.get(2).toString(), seq, r.get(3) == null ? null : r.get(3).toString());
+    String text = duplicate ? (r.get(2) == null ? null : r.get(2).toString()) : stored;
+    String event = text == null || text.isEmpty() || seq == 0 ? null
+        : EventCodec.wire(text, seq, r.get(3) == null ? null : r.get(3).toString());
     JsonObject reply = r.get(4) == null ? null : new JsonObject(r.get(4).toString());
-    return new Committed(seq, "dup".equals(verdict), stream, event, reply);
+    return new Committed(seq, duplicate, c.stream, event, reply);
   }
 
   /**
@@ -160,11 +166,6 @@ public final class BoardStore {
       }
       return rooms;
     });
-  }
-
-  public Future<List<Round>> rounds(String boardId) {
-    return values(Keys.rounds(boardId))
-        .map(values -> values.stream().map(v -> EventCodec.read(v, Round.class)).toList());
   }
 
   /** One round, or null. */

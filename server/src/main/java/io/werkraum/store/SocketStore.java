@@ -6,6 +6,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class SocketStore {
         List.of(participantId, Long.toString(Math.max(1, ttlMs))))
         .map(r -> new Opening(r.get(0).toInteger() == 1,
             r.get(1) == null ? null : new JsonObject(r.get(1).toString()),
-            r.get(2) == null ? new JsonObject() : new JsonObject(r.get(2).toString())));
+            settings(r.get(2))));
   }
 
   /** The participants and settings of a board, as a socket decides on them. */
@@ -49,17 +50,39 @@ public final class SocketStore {
             Request.cmd(Command.HGETALL).arg(Keys.participants(boardId)),
             Request.cmd(Command.HGET).arg(Keys.settings(boardId)).arg("board")))
         .map(r -> {
-          Map<String, JsonObject> participants = new java.util.HashMap<>();
+          Map<String, String> participants = new HashMap<>();
           Response hash = r.get(0);
           for (String id : hash.getKeys()) {
-            participants.put(id, new JsonObject(hash.get(id).toString()));
+            participants.put(id, hash.get(id).toString());
           }
-          return new Membership(participants, r.get(1) == null ? new JsonObject() : new JsonObject(r.get(1).toString()));
+          return new Membership(participants, settings(r.get(1)));
         });
   }
 
-  /** Who is on a board (participant id -> as stored) and its settings. */
-  public record Membership(Map<String, JsonObject> participants, JsonObject settings) {}
+  /** As {@link #membership(String)}, for one participant only. */
+  public Future<Membership> membership(String boardId, String participantId) {
+    return redis.batch(List.of(
+            Request.cmd(Command.HGET).arg(Keys.participants(boardId)).arg(participantId),
+            Request.cmd(Command.HGET).arg(Keys.settings(boardId)).arg("board")))
+        .map(r -> new Membership(r.get(0) == null ? Map.of() : Map.of(participantId, r.get(0).toString()),
+            settings(r.get(1))));
+  }
+
+  private static JsonObject settings(Response stored) {
+    return stored == null ? new JsonObject() : new JsonObject(stored.toString());
+  }
+
+  /**
+   * Who is on a board (participant id -> as stored) and its settings; a participant is parsed only
+   * when asked for (a guard needs the few it has sockets of).
+   */
+  public record Membership(Map<String, String> participants, JsonObject settings) {
+    /** The participant as stored, or null when they are not on the board. */
+    public JsonObject participant(String id) {
+      String stored = participants.get(id);
+      return stored == null ? null : new JsonObject(stored);
+    }
+  }
 
   /** Records the sockets of participants as online until {@code expiresAt}: member -> expiry. */
   public Future<Void> markOnline(String boardId, Map<String, Long> membersExpiry) {
@@ -82,15 +105,17 @@ public final class SocketStore {
         .batch(List.of(
             Request.cmd(Command.ZREMRANGEBYSCORE).arg(key).arg("-inf").arg(now),
             Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1)))
-        .map(responses -> {
-          // Someone with two sockets (two tabs) counts once.
-          Set<String> ids = new LinkedHashSet<>();
-          for (Response member : responses.get(1)) {
-            String text = member.toString();
-            ids.add(text.substring(0, text.indexOf('|')));
-          }
-          return List.copyOf(ids);
-        });
+        .map(responses -> participantsOnline(responses.get(1)));
+  }
+
+  /** Who has a live socket (members {@code participant|socket}): each once, though they may have several tabs open. */
+  static List<String> participantsOnline(Response members) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Response member : members) {
+      String text = member.toString();
+      ids.add(text.substring(0, text.indexOf('|')));
+    }
+    return List.copyOf(ids);
   }
 
   /** Returns the shared token secret, storing {@code candidate} if no node has stored one yet. */

@@ -14,10 +14,8 @@ import io.werkraum.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Consistent reads of a board for the browsers that catch up on it and the documents made of it:
@@ -65,7 +63,7 @@ public final class StateReads {
             "that room is not yours; you are in '" + r.get(1) + "'", Map.of("room", r.get(1).toString()));
         default -> { }
       }
-      List<String> online = participantsOnline(r.get(3));
+      List<String> online = SocketStore.participantsOnline(r.get(3));
       StreamRead boardRead = StreamRead.parse(r.get(1), full -> boardState(full, online));
       StreamRead roomRead = StreamRead.parse(r.get(2), full -> roomState(room, full.get(2), full.get(3)));
       Round open = r.get(5) == null ? null : EventCodec.read(r.get(5).toString(), Round.class);
@@ -152,16 +150,6 @@ public final class StateReads {
     }
     return new JsonObject().put("id", fields.get(0).toString()).put("title", fields.get(1).toString())
         .put("createdAt", fields.get(2).toLong());
-  }
-
-  /** Who has a live socket: each participant once, though they may have several tabs open. */
-  private static List<String> participantsOnline(Response members) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (Response member : members) {
-      String text = member.toString();
-      ids.add(text.substring(0, text.indexOf('|')));
-    }
-    return List.copyOf(ids);
   }
 
   private static JsonArray array(Response values) {

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.BoardEvent.RoundClosed;
 import io.werkraum.board.BoardEvent.RoundStarted;
-import io.werkraum.board.BoardEvent.SettingsUpdated;
 import io.werkraum.board.Note;
 import io.werkraum.board.Rejection;
 import io.werkraum.board.Round;
@@ -21,6 +20,7 @@ import io.werkraum.command.CommandTable;
 import io.werkraum.command.Feature;
 import io.werkraum.command.Fields;
 import io.werkraum.command.Result;
+import io.werkraum.command.SettingsChange;
 import io.werkraum.protocol.CommandType;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
@@ -35,12 +35,13 @@ import io.werkraum.store.Keys;
 import io.werkraum.store.RoomContent;
 import io.werkraum.store.Script;
 import io.werkraum.store.Stream;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -95,15 +96,6 @@ public final class VotingFeature implements Feature {
         end
         redis.call('HSET', rounds, id, werkraum.arg(2))
         redis.call('DEL', ballot)
-      end}
-      """);
-
-  /** KEYS: 1 rounds. ARGV: 1 the round to show ('' for none), 2 the settings' patch. */
-  private static final Script SHOW = Script.commit("round_show", """
-      return werkraum.commit{run = function()
-        local id = werkraum.arg(1)
-        if id ~= '' and redis.call('HEXISTS', werkraum.key(1), id) == 0 then return werkraum.refuse('not_found') end
-        werkraum.patchSettings(cjson.decode(werkraum.arg(2)))
       end}
       """);
 
@@ -280,6 +272,8 @@ public final class VotingFeature implements Feature {
    */
   private Future<Result> close(Call<Close> call) {
     String id = call.command().round();
+    // The title for the snapshot, from the read the close was decided on (a resend takes none).
+    AtomicReference<String> title = new AtomicReference<>();
     return call.decided(store, Stream.board(call.boardId()), () -> store.round(call.boardId(), id).compose(round -> {
       if (round == null) {
         return Future.failedFuture(Rejection.notFound("no round '" + id + "'"));
@@ -287,6 +281,7 @@ public final class VotingFeature implements Feature {
       if (!round.openForVotes()) {
         return Future.failedFuture(new Rejection(ErrorCode.ROUND_CLOSED, "the round is closed already"));
       }
+      title.set(round.title());
       return Future.all(store.ballot(call.boardId()), store.room(call.boardId(), round.room())).compose(both -> {
         Ballot read = both.resultAt(0);
         Ballot ballot = read.isFor(id) ? read : Ballot.empty();
@@ -299,18 +294,15 @@ public final class VotingFeature implements Feature {
             .key(Keys.roomSeq(call.boardId(), round.room()))
             .arg(id).arg(EventCodec.write(closed)).arg(ballot.version()).arg(room.seq()));
       });
-    })).compose(c -> store.round(call.boardId(), id).map(closed -> Result.of(c).firstTime(() ->
+    })).map(c -> Result.of(c).firstTime(() ->
         // The results are a moment worth keeping.
-        snapshots.takeOnOccasion(call, SnapshotInfo.ROUND_CLOSED, closed == null ? "" : closed.title()))));
+        snapshots.takeOnOccasion(call, SnapshotInfo.ROUND_CLOSED, title.get())));
   }
 
   private Future<Result> show(Call<Show> call) {
     String id = call.command().round();
-    Map<String, Object> patch = new HashMap<>();
-    patch.put("shownRound", id);
-    return store.commit(call.commit(SHOW)
-            .event(Stream.board(call.boardId()), new SettingsUpdated(patch, call.actor().participantId()))
-            .key(Keys.rounds(call.boardId())).optionalArg(id).arg(EventCodec.write(patch)))
+    return store.commit(SettingsChange.naming(call, Keys.rounds(call.boardId()), id,
+            Collections.singletonMap("shownRound", id)))
         .map(Result::of);
   }
 
