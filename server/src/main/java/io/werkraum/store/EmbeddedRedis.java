@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -66,13 +68,23 @@ public final class EmbeddedRedis implements AutoCloseable {
         "--logfile", dataDir.resolve("redis.log").toString()));
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    waitUntilReady();
+    Path log = dataDir.resolve("redis.log");
+    awaitReady("redis-server", process, port, Duration.ofSeconds(30), () -> "see " + log);
     LOG.info(() -> "Redis " + url() + " (pid " + process.pid() + ", data in " + dataDir + ")");
     return this;
   }
 
   /** Stops Redis; SIGTERM lets it finish writing the append-only file. */
   public synchronized void stop() {
+    stop(process);
+  }
+
+  /**
+   * Stops a {@code redis-server} child (null or ended: nothing to do): SIGTERM, so it finishes
+   * writing, then SIGKILL if it has not ended within 10 s. Interrupted, it returns at once with
+   * the interrupt flag set, the process perhaps still running.
+   */
+  static void stop(Process process) {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
@@ -122,28 +134,38 @@ public final class EmbeddedRedis implements AutoCloseable {
     });
   }
 
-  private void waitUntilReady() throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+  /**
+   * Waits until the {@code redis-server} child {@code process} answers PING on {@code port},
+   * checking every 25 ms.
+   *
+   * @param name what the process is called in messages
+   * @param details where to look when it fails (a log file, or the log's end)
+   * @throws IOException when the process exits first, does not answer within {@code timeout}, or
+   *     the wait is interrupted
+   */
+  static void awaitReady(String name, Process process, int port, Duration timeout, Supplier<String> details)
+      throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("redis-server exited with " + process.exitValue()
-            + "; see " + dataDir.resolve("redis.log"));
+        throw new IOException(name + " exited with " + process.exitValue() + "; " + details.get());
       }
-      if (answersPing()) {
+      if (answersPing(port)) {
         return;
       }
       try {
         Thread.sleep(25);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for Redis", e);
+        throw new IOException("interrupted while waiting for " + name, e);
       }
     }
-    throw new IOException("redis-server did not answer on port " + port + " within 30 s");
+    throw new IOException(name + " did not answer on port " + port + " within " + timeout.toSeconds() + " s; "
+        + details.get());
   }
 
   /** PING over a plain socket; also fails while Redis is still loading its append-only file. */
-  private boolean answersPing() {
+  private static boolean answersPing(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(1000);

@@ -11,7 +11,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,6 @@ import org.junit.jupiter.api.Test;
  * context, working on one board through one node. Every test opens its own board.
  */
 class BoardBrowserTest extends BrowserTest {
-  private static String participantLink(String title) {
-    return node.createBoard(title).getString("participantLink");
-  }
-
   @Test
   void twoParticipantsSeeEachOthersNotesSectionsAndPresence() {
     String link = participantLink("Kreisentwicklung");

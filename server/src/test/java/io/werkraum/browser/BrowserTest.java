@@ -17,6 +17,11 @@ abstract class BrowserTest extends NodeTest {
     browser = Browsers.chromium(playwright);
   }
 
+  /** A new board's participant link, as the server gives it to the facilitator. */
+  protected static String participantLink(String title) {
+    return node.createBoard(title).getString("participantLink");
+  }
+
   @AfterAll
   static void closeBrowser() {
     if (browser != null) {

@@ -185,7 +185,7 @@ class FacilitationBrowserTest extends BrowserTest {
       assertThat(anna.participant(malloryId)).hasCount(0);
       assertThat(fiona.participant(malloryId)).hasCount(0);
       // Mallory's browser is back at the join form, told that the access ended.
-      assertThat(mallory.page.getByTestId("join-name")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+      assertThat(mallory.page.getByTestId("join-name")).isVisible();
       assertThat(mallory.page.locator("#join-error")).hasText("Your access to this board has expired. Please join again.");
       assertThat(mallory.page.locator("#board-view")).isHidden();
 

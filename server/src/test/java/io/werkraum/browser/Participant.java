@@ -113,25 +113,32 @@ final class Participant implements AutoCloseable {
 
   /** Toolbar "add note": the new note's editor has focus; types the text, saves with Ctrl+Enter. */
   String addNote(String text) {
-    page.getByTestId("add-note").click();
-    assertThat(editor()).isFocused();
-    String id = page.locator("[data-testid=note]:has([data-testid=note-editor])").getAttribute("data-note-id");
+    String id = startNewNote();
     editor().pressSequentially(text);
-    editor().press("Control+Enter");
-    assertThat(editor()).hasCount(0);
+    saveEditor();
     assertThat(noteText(id)).hasText(text);
     return id;
   }
 
   /** As {@link #addNote}, with the text filled in at once (for many notes in a row). */
   String addNoteQuickly(String text) {
+    String id = startNewNote();
+    editor().fill(text);
+    saveEditor();
+    return id;
+  }
+
+  /** Toolbar "add note"; once the new note's editor has focus, the new note's id. */
+  private String startNewNote() {
     page.getByTestId("add-note").click();
     assertThat(editor()).isFocused();
-    String id = page.locator("[data-testid=note]:has([data-testid=note-editor])").getAttribute("data-note-id");
-    editor().fill(text);
+    return page.locator("[data-testid=note]:has([data-testid=note-editor])").getAttribute("data-note-id");
+  }
+
+  /** Ctrl+Enter saves the note being edited; the editor closes. */
+  private void saveEditor() {
     editor().press("Control+Enter");
     assertThat(editor()).hasCount(0);
-    return id;
   }
 
   /**
@@ -143,8 +150,7 @@ final class Participant implements AutoCloseable {
     note(id).dblclick(new Locator.DblclickOptions().setPosition(12, 12));
     assertThat(editor()).isFocused();
     editor().fill(text);
-    editor().press("Control+Enter");
-    assertThat(editor()).hasCount(0);
+    saveEditor();
     assertThat(noteText(id)).hasText(text);
   }
 

@@ -2,7 +2,6 @@ package io.werkraum.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.Test;
  * and a page of an older protocol reloads itself without dropping what it had not sent yet.
  */
 class ReconnectBrowserTest extends BrowserTest {
-  static String participantLink(String title) {
-    JsonObject board = node.createBoard(title);
-    return node.baseUrl() + "/b/" + board.getString("boardId") + "#j=" + board.getString("joinCode");
-  }
-
   @Test
   void thirtyNotesWrittenOnATrainAllLandWhenTheConnectionReturns() {
     String link = participantLink("Zugfahrt");

@@ -123,8 +123,9 @@ class WorkshopBrowserTest extends BrowserTest {
       assertThat(anna.notes()).hasCount(2);
       assertThat(fiona.note(a)).hasCount(0);
 
-      // The control view's overview (polled every 5 s) draws each room's notes in its mini-map.
-      var nextPoll = new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(12_000);
+      // The control view's overview (polled every 5 s) draws each room's notes in its mini-map;
+      // the wait is longer than the default assertion timeout (15 s) to leave room for the poll.
+      var nextPoll = new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(20_000);
       assertThat(control.page.locator("[data-testid=fac-room-card][data-room='" + north + "'] .fac-thumb__note"))
           .hasCount(2, nextPoll);
       assertThat(control.page.locator("[data-testid=fac-room-card][data-room='" + south + "'] .fac-thumb__note"))

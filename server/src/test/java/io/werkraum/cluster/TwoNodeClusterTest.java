@@ -3,6 +3,7 @@ package io.werkraum.cluster;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Addresses;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.ClusterTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class TwoNodeClusterTest extends ClusterTest {
   @Test
   void aNoteCreatedThroughNodeAReachesAClientOnNodeB() {
     JsonObject board = nodeA.createBoard("Sozialplanung im Verbund");
-    String room = "board." + board.getString("boardId") + ".room.main";
+    String room = Addresses.room(board.getString("boardId"), "main");
     JsonObject writer = nodeA.joinAsParticipant(board, "Anna", "Jena");
     // A token issued by one node works on the other: the signing secret is shared through Redis.
     JsonObject reader = nodeA.joinAsParticipant(board, "Ben", "Gera");

@@ -54,12 +54,9 @@ class AtomicChecksTest extends NodeTest {
     return client.requestAsync("werkraum.commands", command).map(frame -> frame.getJsonObject("body"));
   }
 
+  /** A rooms.create of rooms with these ids, each named "Raum <id>". */
   private static JsonObject rooms(String... ids) {
-    JsonArray rooms = new JsonArray();
-    for (String id : ids) {
-      rooms.add(new JsonObject().put("id", id).put("name", "Raum " + id));
-    }
-    return Cmd.command("rooms.create").put("rooms", rooms);
+    return Cmd.createRooms(java.util.Arrays.stream(ids).map(id -> Cmd.room(id, "Raum " + id)).toArray(JsonObject[]::new));
   }
 
   @Test

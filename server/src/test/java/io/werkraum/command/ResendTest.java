@@ -67,7 +67,7 @@ class ResendTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Räume zu")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       fac.registerAndWait(w.boardAddress());
-      fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+      fac.ok(Cmd.createRooms(Cmd.room("r1", "Eins")));
       fac.ok(Cmd.command("rooms.open"));
       twice(fac, Cmd.command("rooms.close"));
       awaitOneSnapshot(w, fac);
@@ -108,7 +108,7 @@ class ResendTest extends NodeTest {
   void aVoteSentTwiceCountsOnceAndIsAnnouncedOnce() {
     try (Workshop w = Workshop.create(node, "Eine Stimme")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
-      fac.registerAndWait("board." + w.id() + ".facilitators");
+      fac.registerAndWait(w.facilitatorsAddress());
       fac.ok(Cmd.createNote("main", Cmd.note("n1", 0, 0)));
       fac.ok(Cmd.startRound("r1"));
       JsonObject anna = w.join("Anna", "");
@@ -120,8 +120,8 @@ class ResendTest extends NodeTest {
       a.ok(Cmd.castVote("r1", "n1"));
       a.awaitMessage(w.personalAddress(participantId(anna)), e -> e.getInteger("remaining") == 3);
       assertEquals(2, a.messages(w.personalAddress(participantId(anna))).size(), "votes.mine once per vote");
-      fac.awaitMessage("board." + w.id() + ".facilitators", e -> e.getInteger("votes", 0) == 2);
-      assertFalse(fac.messages("board." + w.id() + ".facilitators").stream()
+      fac.awaitMessage(w.facilitatorsAddress(), e -> e.getInteger("votes", 0) == 2);
+      assertFalse(fac.messages(w.facilitatorsAddress()).stream()
           .anyMatch(e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") > 2));
       fac.ok(Cmd.closeRound("r1"));
       JsonObject results = Workshop.fullState(fac, "main").getJsonObject("board").getJsonObject("state")

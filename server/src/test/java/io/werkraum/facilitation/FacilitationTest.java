@@ -479,7 +479,7 @@ class FacilitationTest extends NodeTest {
       o.register(w.personalAddress(participantId(olga)));
       o.roundTrip();
       assertEquals(List.of(), o.errors(), "board, room and own address are allowed");
-      o.registerAndWait("board." + w.id() + ".facilitators");
+      o.registerAndWait(w.facilitatorsAddress());
       assertEquals(List.of("rejected"), o.errors());
 
       JsonObject state = fullState(o, "main");
@@ -504,7 +504,7 @@ class FacilitationTest extends NodeTest {
       o.awaitMessage(w.roomAddress("main"), e -> "note.updated".equals(e.getString("type")));
       assertOk(f.command(Cmd.broadcast("Willkommen")));
       o.awaitMessage(w.boardAddress(), e -> "settings.updated".equals(e.getString("type")));
-      assertTrue(o.messages("board." + w.id() + ".facilitators").isEmpty());
+      assertTrue(o.messages(w.facilitatorsAddress()).isEmpty());
     }
   }
 
@@ -513,7 +513,7 @@ class FacilitationTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Nur Moderation")) {
       JsonObject fay = w.joinAsFacilitator("Fay");
       BridgeClient f = w.connect(fay);
-      String facilitators = "board." + w.id() + ".facilitators";
+      String facilitators = w.facilitatorsAddress();
       f.registerAndWait(facilitators);
       assertEquals(List.of(), f.errors());
       JsonObject anna = w.join("Anna", "");

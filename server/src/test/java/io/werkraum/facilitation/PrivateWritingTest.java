@@ -30,7 +30,7 @@ class PrivateWritingTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Stillarbeit")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       fac.register(w.boardAddress());
-      fac.register("board." + w.id() + ".facilitators");
+      fac.register(w.facilitatorsAddress());
       fac.registerAndWait(w.roomAddress("main"));
       JsonObject anna = w.join("Anna", "Jena");
       BridgeClient a = w.connect(anna);
@@ -54,7 +54,7 @@ class PrivateWritingTest extends NodeTest {
 
       // The author and the facilitator read it: live on their own addresses and in their syncs.
       a.awaitMessage(w.personalAddress(participantId(anna)), e -> "note.private".equals(e.getString("type")));
-      fac.awaitMessage("board." + w.id() + ".facilitators", e -> "note.private".equals(e.getString("type")));
+      fac.awaitMessage(w.facilitatorsAddress(), e -> "note.private".equals(e.getString("type")));
       assertEquals(SECRET + "!", byId(Workshop.notes(a, "main"), "secret").getString("text"));
       assertEquals(SECRET + "!", byId(Workshop.notes(fac, "main"), "secret").getString("text"));
 

@@ -15,6 +15,7 @@ import io.werkraum.command.Result;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.CommandType;
 import io.werkraum.protocol.Limits;
+import io.werkraum.testing.Await;
 import io.werkraum.testing.BridgeClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,16 +66,8 @@ class CommandEndpointTest {
   }
 
   private void awaitRunning(int count) {
-    long deadline = System.nanoTime() + BridgeClient.TIMEOUT.toNanos();
-    while (running.size() < count) {
-      assertTrue(System.nanoTime() < deadline, "the command did not run");
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Await.until("the command runs (" + count + " started)", BridgeClient.TIMEOUT, () -> running.size() >= count,
+        () -> running.size() + " started");
   }
 
   @Test

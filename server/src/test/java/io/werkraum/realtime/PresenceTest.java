@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.Await;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.DirectStore;
@@ -13,8 +14,11 @@ import io.werkraum.store.Keys;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.werkraum.testing.Workshop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +62,7 @@ class PresenceTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Falscher Raum")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
       JsonObject anna = w.join("Anna", "");
-      fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+      fac.ok(Cmd.createRooms(Cmd.room("r1", "Eins")));
       fac.ok(Cmd.command("rooms.assign").put("mode", "manual").put("assignments", new JsonObject().put(participantId(anna), "r1")));
       fac.ok(Cmd.command("rooms.open"));
       fac.registerAndWait(w.roomAddress("main"));
@@ -232,8 +236,7 @@ class PresenceTest extends NodeTest {
       a.send("werkraum.presence", cursor(1, 1));
       awaitItem(b, w.roomAddress("main"), i -> i.getDouble("x") == 1.0);
 
-      assertTrue(fac.command(Cmd.command("rooms.create").put("rooms", new JsonArray()
-          .add(new JsonObject().put("id", "r1").put("name", "Gruppe 1")))).getBoolean("ok"));
+      assertTrue(fac.command(Cmd.createRooms(Cmd.room("r1", "Gruppe 1"))).getBoolean("ok"));
       assertTrue(fac.command(Cmd.command("participant.move").put("id", participantId(ben)).put("room", "r1"))
           .getBoolean("ok"));
       assertTrue(fac.command(Cmd.command("rooms.open")).getBoolean("ok"));
@@ -335,41 +338,25 @@ class PresenceTest extends NodeTest {
         BridgeClient.openAndCloseAtOnce(node.werkraum().vertx(), node.port(), ben.getString("token"), node.baseUrl());
       }
       BridgeClient a = w.connect(w.join("Anna", ""));
-      // Every close has been handled long before this deadline; poll the online list until then.
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
-      JsonArray online;
-      do {
-        online = a.command(io.werkraum.testing.Cmd.sync("main", null, null)).getJsonArray("online");
-        if (!online.contains(benId)) {
-          break;
-        }
-        sleep(100);
-      } while (System.nanoTime() < deadline);
-      assertFalse(online.contains(benId),
-          "Ben closed every socket but is still listed online " + online.encode());
+      // Every close has been handled long before this deadline; poll the online list until then
+      // (every 100 ms: each look is a command, counted against the socket's rate limit).
+      AtomicReference<JsonArray> online = new AtomicReference<>();
+      Await.until("Ben is no longer listed online", Duration.ofSeconds(3), Duration.ofMillis(100), () -> {
+        online.set(a.command(Cmd.sync("main", null, null)).getJsonArray("online"));
+        return !online.get().contains(benId);
+      }, () -> "Ben closed every socket but is still listed online " + online.get().encode());
+      assertFalse(online.get().contains(benId),
+          "Ben closed every socket but is still listed online " + online.get().encode());
     }
   }
 
   /** Waits until the store counts {@code count} open sockets of the participant. */
   private static void awaitSockets(DirectStore direct, String board, String participant, int count) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    long found = -1;
-    while (System.currentTimeMillis() < deadline) {
-      found = direct.send(Request.cmd(Command.ZRANGE).arg(Keys.online(board)).arg(0).arg(-1)).stream()
-          .filter(member -> member.toString().startsWith(participant + "|")).count();
-      if (found == count) {
-        return;
-      }
-      sleep(20);
-    }
-    fail(participant + " has " + found + " sockets online, expected " + count);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    AtomicLong found = new AtomicLong(-1);
+    Await.until(participant + " has " + count + " sockets online", Duration.ofSeconds(5), Duration.ofMillis(20), () -> {
+      found.set(direct.send(Request.cmd(Command.ZRANGE).arg(Keys.online(board)).arg(0).arg(-1)).stream()
+          .filter(member -> member.toString().startsWith(participant + "|")).count());
+      return found.get() == count;
+    }, () -> participant + " has " + found.get() + " sockets online, expected " + count);
   }
 }

@@ -40,9 +40,7 @@ class SyncTest extends NodeTest {
   }
 
   static JsonObject sync(BridgeClient client, String room, Long boardSeq, Long roomSeq) {
-    JsonObject reply = client.command(Cmd.sync(room, boardSeq, roomSeq));
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
-    return reply;
+    return assertOk(client.command(Cmd.sync(room, boardSeq, roomSeq)));
   }
 
 

@@ -3,7 +3,6 @@ package io.werkraum.rooms;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
@@ -21,9 +20,7 @@ class RoomVisibilityTest extends NodeTest {
   /** A board with two open breakout rooms and Anna assigned to r1. */
   private static JsonObject anna(Workshop w, BridgeClient fac) {
     JsonObject anna = w.join("Anna", "Jena");
-    fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray()
-        .add(new JsonObject().put("id", "r1").put("name", "Verkehr"))
-        .add(new JsonObject().put("id", "r2").put("name", "Bildung"))));
+    fac.ok(Cmd.createRooms(Cmd.room("r1", "Verkehr"), Cmd.room("r2", "Bildung")));
     fac.ok(Cmd.command("rooms.assign").put("mode", "manual")
         .put("assignments", new JsonObject().put(participantId(anna), "r1")));
     fac.ok(Cmd.command("rooms.open"));

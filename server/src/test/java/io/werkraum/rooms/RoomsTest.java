@@ -31,12 +31,13 @@ class RoomsTest extends NodeTest {
     assertError(code, client.command(command));
   }
 
+  /** A rooms.create of rooms r1, r2, ... with these names. */
   private static JsonObject createRooms(String... names) {
-    JsonArray rooms = new JsonArray();
+    JsonObject[] rooms = new JsonObject[names.length];
     for (int i = 0; i < names.length; i++) {
-      rooms.add(new JsonObject().put("id", "r" + (i + 1)).put("name", names[i]));
+      rooms[i] = Cmd.room("r" + (i + 1), names[i]);
     }
-    return Cmd.command("rooms.create").put("rooms", rooms);
+    return Cmd.createRooms(rooms);
   }
 
   private static JsonObject boardState(BridgeClient client) {

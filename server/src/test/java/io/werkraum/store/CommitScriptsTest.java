@@ -1,6 +1,7 @@
 package io.werkraum.store;
 
 import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.Vertx;
@@ -53,9 +54,7 @@ class CommitScriptsTest {
   }
 
   static JsonObject ok(Actor actor, JsonObject command) {
-    JsonObject reply = store.apply(actor, command);
-    assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-    return reply;
+    return assertOk(store.apply(actor, command), command.encode());
   }
 
   static void refused(String code, Actor actor, JsonObject command) {
@@ -218,7 +217,7 @@ class CommitScriptsTest {
     assertEquals(true, read(store.store().participant(w.board().id(), w.anna().participantId())).getBoolean("hand"));
     assertEquals("participant.updated", boardLog(w).getJsonObject(boardLog(w).size() - 1).getString("type"));
 
-    ok(w.fay(), Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+    ok(w.fay(), Cmd.createRooms(Cmd.room("r1", "Eins")));
     ok(w.fay(), Cmd.command("participant.move").put("id", w.anna().participantId()).put("room", "r1"));
     assertEquals("r1", read(store.store().participant(w.board().id(), w.anna().participantId())).getString("room"));
     refused("not_found", w.fay(), Cmd.command("participant.move").put("id", w.anna().participantId()).put("room", "nirgends"));
@@ -279,9 +278,7 @@ class CommitScriptsTest {
   @Test
   void roomsAreCreatedAssignedAndHarvestedIntoTheirOwnSection() {
     Workshop w = workshop("Räume");
-    ok(w.fay(), Cmd.command("rooms.create").put("rooms", new JsonArray()
-        .add(new JsonObject().put("id", "nord").put("name", "Nord"))
-        .add(new JsonObject().put("id", "sued").put("name", "Süd"))));
+    ok(w.fay(), Cmd.createRooms(Cmd.room("nord", "Nord"), Cmd.room("sued", "Süd")));
     assertEquals(java.util.Set.of("main", "nord", "sued"), read(store.store().rooms(w.board().id())).fieldNames());
     ok(w.fay(), Cmd.command("rooms.assign").put("mode", "manual").put("assignments",
         new JsonObject().put(w.anna().participantId(), "nord").put(w.ben().participantId(), "sued")));
@@ -332,7 +329,7 @@ class CommitScriptsTest {
   @Test
   void everyKeyOfABoardSharesItsHashTag() {
     Workshop w = workshop("Ein Slot");
-    ok(w.fay(), Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+    ok(w.fay(), Cmd.createRooms(Cmd.room("r1", "Eins")));
     ok(w.anna(), Cmd.createNote("main", Cmd.note("n1", 0, 0)));
     ok(w.fay(), Cmd.startRound("r1"));
     ok(w.anna(), Cmd.castVote("r1", "n1"));

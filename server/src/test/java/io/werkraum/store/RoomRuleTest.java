@@ -3,7 +3,6 @@ package io.werkraum.store;
 import static io.werkraum.testing.Workshop.participantId;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Role;
@@ -27,7 +26,7 @@ class RoomRuleTest extends NodeTest {
     try (Workshop w = Workshop.create(node, "Regel");
          DirectStore direct = new DirectStore(node.werkraum().vertx(), redis.url())) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
-      fac.ok(Cmd.command("rooms.create").put("rooms", new JsonArray().add(new JsonObject().put("id", "r1").put("name", "Eins"))));
+      fac.ok(Cmd.createRooms(Cmd.room("r1", "Eins")));
       JsonObject anna = w.join("Anna", "");
       Actor actor = new Actor(w.id(), participantId(anna), Role.PARTICIPANT);
       int n = 0;

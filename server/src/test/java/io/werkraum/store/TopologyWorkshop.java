@@ -1,6 +1,7 @@
 package io.werkraum.store;
 
 import static io.werkraum.testing.Replies.assertError;
+import static io.werkraum.testing.Replies.assertOk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.VertxException;
@@ -121,9 +122,7 @@ final class TopologyWorkshop implements AutoCloseable {
 
     /** A command that must succeed (after any retries). */
     JsonObject ok(JsonObject command) {
-      JsonObject reply = command(command);
-      assertEquals(true, reply.getBoolean("ok"), name + ": " + command.encode() + " -> " + reply.encode());
-      return reply;
+      return assertOk(command(command), name + ": " + command.encode());
     }
 
     void refused(String code, JsonObject command) {
@@ -167,10 +166,7 @@ final class TopologyWorkshop implements AutoCloseable {
         return attempt.run();
       } catch (Unavailable e) {
         failure = "unavailable: " + e.getMessage();
-      } catch (AssertionError e) {
-        if (e.getMessage() == null || !e.getMessage().startsWith("no answer within")) {
-          throw e;
-        }
+      } catch (BridgeClient.NoAnswer e) {
         failure = e.getMessage();
       } catch (IllegalStateException | VertxException e) {
         // the socket was refused (no ticket while the store is away) or closed while sending
@@ -200,7 +196,7 @@ final class TopologyWorkshop implements AutoCloseable {
     String main = w.roomAddress("main");
     JsonObject fayJoined = w.joinAsFacilitator("Fay");
     this.fay = new Member("Fay", fayJoined, List.of(w.boardAddress(), main,
-        w.personalAddress(Workshop.participantId(fayJoined)), "board." + w.id() + ".facilitators"));
+        w.personalAddress(Workshop.participantId(fayJoined)), w.facilitatorsAddress()));
     JsonObject annaJoined = w.join("Anna", "Stadt Jena");
     this.anna = new Member("Anna", annaJoined, List.of(w.boardAddress(), main,
         w.personalAddress(Workshop.participantId(annaJoined))));
@@ -331,7 +327,7 @@ final class TopologyWorkshop implements AutoCloseable {
     assertVote(ben.ok(Cmd.castVote("v1", "n2")), "n2", 1, 1);
     ben.refused("not_found", Cmd.retractVote("v1", "n4"));
 
-    JsonObject progress = fay.socket().awaitMessage("board." + w.id() + ".facilitators",
+    JsonObject progress = fay.socket().awaitMessage(w.facilitatorsAddress(),
         e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes", -1) == 5);
     assertEquals(2, progress.getInteger("voters"), progress.encode());
 
@@ -374,9 +370,7 @@ final class TopologyWorkshop implements AutoCloseable {
    * only there; the rooms close (with a snapshot) and are harvested into the plenary.
    */
   void breakoutRooms() {
-    fay.ok(Cmd.command("rooms.create").put("rooms", new JsonArray()
-        .add(new JsonObject().put("id", "nord").put("name", "Gruppe Nord"))
-        .add(new JsonObject().put("id", "sued").put("name", "Gruppe Süd"))));
+    fay.ok(Cmd.createRooms(Cmd.room("nord", "Gruppe Nord"), Cmd.room("sued", "Gruppe Süd")));
     JsonObject created = ben.awaitBoard("rooms.created");
     assertEquals(2, created.getJsonArray("rooms").size());
     fay.ok(Cmd.command("rooms.assign").put("mode", "manual").put("assignments",
@@ -455,8 +449,7 @@ final class TopologyWorkshop implements AutoCloseable {
           full.getJsonObject("room").getJsonObject("state").getJsonArray("notes"));
       long roomSeq = full.getJsonObject("room").getLong("seq");
       long boardSeq = full.getJsonObject("board").getLong("seq");
-      JsonObject log = fresh.command(Cmd.sync("main", 0L, 0L));
-      assertEquals(true, log.getBoolean("ok"), log.encode());
+      JsonObject log = assertOk(fresh.command(Cmd.sync("main", 0L, 0L)));
       assertContiguous("room", log.getJsonObject("room"), roomSeq);
       assertContiguous("board", log.getJsonObject("board"), boardSeq);
       Map<String, Long> createdEvents = log.getJsonObject("room").getJsonArray("events").stream()

@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Addresses;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +30,15 @@ import java.util.function.Predicate;
 public final class BridgeClient implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String ROUND_TRIP = "round-trip-";
+
+  /** No answer came within {@link #TIMEOUT}: a reply, a connection, anything {@link #await} waits for. */
+  public static final class NoAnswer extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    NoAnswer(String message) {
+      super(message);
+    }
+  }
 
   private final WebSocketClient client;
   private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
@@ -117,9 +127,7 @@ public final class BridgeClient implements AutoCloseable {
    */
   public static BridgeClient connectWithTicket(Vertx vertx, int port, String ticket, String origin,
       List<JsonObject> firstFrames) {
-    return connectTo(vertx, "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
-        + UUID.randomUUID().toString().substring(0, 8) + "/websocket?ticket="
-        + URLEncoder.encode(ticket, StandardCharsets.UTF_8), port, origin, null, firstFrames);
+    return connectTo(vertx, ticketPath(ticket), port, origin, null, firstFrames);
   }
 
   /**
@@ -152,17 +160,24 @@ public final class BridgeClient implements AutoCloseable {
       ws.textMessageHandler(text -> {
         if (text.equals("o")) {
           ws.writeTextMessage(new JsonArray().add(new JsonObject().put("type", "send")
-              .put("address", "werkraum.commands").put("replyAddress", "ticket-check")
+              .put("address", Addresses.COMMANDS).put("replyAddress", "ticket-check")
               .put("body", Cmd.sync("main", null, null)).encode()).encode());
         } else if (text.startsWith("a") && text.contains("ticket-check")) {
           decided.tryComplete(false);
         }
       });
       ws.closeHandler(v -> decided.tryComplete(true));
-      await(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-          .setURI("/eventbus/123/" + UUID.randomUUID().toString().substring(0, 8) + "/websocket?ticket="
-              + URLEncoder.encode(ticket, StandardCharsets.UTF_8))
-          .addHeader("Origin", origin)));
+      ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+              .setURI(ticketPath(ticket))
+              .addHeader("Origin", origin))
+          .onFailure(err -> {
+            // The server may close a refused socket before the client has finished connecting.
+            if (err instanceof IllegalStateException && "WebSocket is closed".equals(err.getMessage())) {
+              decided.tryComplete(true);
+            } else {
+              decided.tryFail(err);
+            }
+          });
       return await(decided.future());
     } finally {
       client.close();
@@ -192,12 +207,18 @@ public final class BridgeClient implements AutoCloseable {
    * token itself, so the test sees the server refuse the socket.
    */
   static String socketPath(int port, String token) {
-    String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
+    return token == null ? sockJsPath() : ticketPath(ticketFor(port, token));
+  }
+
+  /** A SockJS WebSocket path carrying exactly {@code ticket}. */
+  private static String ticketPath(String ticket) {
+    return sockJsPath() + "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
+  }
+
+  /** {@code /eventbus/<server>/<session>/websocket}, with a fresh session id as a browser picks it. */
+  private static String sockJsPath() {
+    return "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 999) + "/"
         + UUID.randomUUID().toString().substring(0, 8) + "/websocket";
-    if (token == null) {
-      return path;
-    }
-    return path + "?ticket=" + URLEncoder.encode(ticketFor(port, token), StandardCharsets.UTF_8);
   }
 
   private static String ticketFor(int port, String token) {
@@ -310,14 +331,12 @@ public final class BridgeClient implements AutoCloseable {
 
   /** A command and its reply body. */
   public JsonObject command(JsonObject body) {
-    return requestFrame("werkraum.commands", body, null).getJsonObject("body");
+    return requestFrame(Addresses.COMMANDS, body, null).getJsonObject("body");
   }
 
   /** Sends a command that must succeed; the reply. */
   public JsonObject ok(JsonObject command) {
-    JsonObject reply = command(command);
-    org.junit.jupiter.api.Assertions.assertEquals(true, reply.getBoolean("ok"), command.encode() + " -> " + reply.encode());
-    return reply;
+    return Replies.assertOk(command(command), command.encode());
   }
 
   /** Waits for a frame; frames stay recorded so tests can look back. */
@@ -403,7 +422,7 @@ public final class BridgeClient implements AutoCloseable {
   public void roundTrip() {
     int before = roundTrips.get();
     String id = ROUND_TRIP + before;
-    sendFrame(new JsonObject().put("type", "send").put("address", "werkraum.commands").put("replyAddress", id)
+    sendFrame(new JsonObject().put("type", "send").put("address", Addresses.COMMANDS).put("replyAddress", id)
         .put("body", new JsonObject().put("type", "round.trip").put("commandId", id)));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (roundTrips.get() <= before) {
@@ -414,14 +433,10 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** Whether the server closed the socket within {@link #TIMEOUT}. */
   public boolean awaitClosed() {
-    return awaitClosed(TIMEOUT);
-  }
-
-  /** Whether the server closed the socket within {@code timeout}. */
-  public boolean awaitClosed(Duration timeout) {
     try {
-      closed.future().await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      closed.future().await(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return true;
     } catch (java.util.concurrent.TimeoutException e) {
       return false;
@@ -430,10 +445,6 @@ public final class BridgeClient implements AutoCloseable {
 
   public boolean isClosed() {
     return closed.future().isComplete();
-  }
-
-  public String closeFrame() {
-    return closeFrame;
   }
 
   /** The WebSocket close status the server sent (1009: message too big), or null while open. */
@@ -454,7 +465,7 @@ public final class BridgeClient implements AutoCloseable {
     try {
       return future.await(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no answer within " + TIMEOUT);
+      throw new NoAnswer("no answer within " + TIMEOUT);
     }
   }
 

@@ -1,7 +1,10 @@
 package io.werkraum.testing;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Protocol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Command bodies as a browser sends them on {@code werkraum.commands}, each with a fresh commandId. */
@@ -125,6 +128,18 @@ public final class Cmd {
   /** @param kind participant or observer */
   public static JsonObject linksRenew(String kind) {
     return command("links.renew").put("kind", kind);
+  }
+
+  // Breakout rooms (facilitators only).
+
+  /** A room as {@link #createRooms} takes it. */
+  public static JsonObject room(String id, String name) {
+    return new JsonObject().put("id", id).put("name", name);
+  }
+
+  /** A rooms.create of these rooms ({@link #room}). */
+  public static JsonObject createRooms(JsonObject... rooms) {
+    return command("rooms.create").put("rooms", new JsonArray(new ArrayList<>(List.of(rooms))));
   }
 
   // Voting.

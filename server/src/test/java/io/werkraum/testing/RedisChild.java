@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code redis-server} process (a plain node, a cluster node or a Sentinel) on 127.0.0.1, with
@@ -52,14 +52,8 @@ final class RedisChild implements AutoCloseable {
           .redirectOutput(dir.resolve(name + ".out").toFile()).start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
       RedisChild child = new RedisChild(name, port, dir, process);
-      Resp.await(name + " on port " + port + " answers PING", 30_000,
-          () -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + child.log());
-            }
-            return "PONG".equals(Resp.tryCall(port, "PING"));
-          },
-          child::log);
+      // As the server waits for its own Redis; the end of the log in the message if it never answers.
+      RedisExecutable.awaitReady(name, process, port, Duration.ofSeconds(30), child::log);
       return child;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
@@ -72,18 +66,6 @@ final class RedisChild implements AutoCloseable {
 
   int port() {
     return port;
-  }
-
-  Path dir() {
-    return dir;
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
   }
 
   /** The end of the log file and of what the process printed, for failure messages. */
@@ -103,33 +85,19 @@ final class RedisChild implements AutoCloseable {
     return text.toString();
   }
 
-  /** SIGKILL, as a crash. */
-  void kill() {
-    try {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** SIGTERM, then SIGKILL if it does not end within 10 s. */
+  /**
+   * SIGTERM, then SIGKILL if it does not end within 10 s, as the server stops its own Redis; killed
+   * at once if the wait is interrupted.
+   */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    RedisExecutable.stop(process);
+    if (process.isAlive()) {
       process.destroyForcibly();
     }
   }
 
-  /** Deletes a folder tree; a left-over temp folder is harmless. */
+  /** Deletes a folder tree, as far as it can; a left-over temp folder is harmless. */
   static void deleteTree(Path root) {
     try (var files = Files.walk(root)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -43,7 +43,9 @@ public final class RedisCluster implements AutoCloseable {
         nodes.add(RedisChild.start("node" + i, port, root.resolve("node" + i), null, List.of(
             "--cluster-enabled", "yes",
             "--cluster-config-file", root.resolve("node" + i).resolve("nodes.conf").toString(),
-            "--cluster-node-timeout", "5000",
+            // Redis' default: a node a busy machine keeps from answering for a few seconds is
+            // not marked failing, which would take the cluster down mid-test.
+            "--cluster-node-timeout", "15000",
             "--appendonly", "no",
             "--save", "",
             "--protected-mode", "yes",
@@ -100,10 +102,6 @@ public final class RedisCluster implements AutoCloseable {
   /** {@code redis://127.0.0.1:<port>,...} of the three masters, as {@code REDIS_URL} takes them. */
   public String url() {
     return nodes.stream().map(n -> "redis://127.0.0.1:" + n.port()).collect(Collectors.joining(","));
-  }
-
-  public List<Integer> ports() {
-    return nodes.stream().map(RedisChild::port).toList();
   }
 
   /** The hash slot of a key, as the cluster computes it. */

@@ -31,13 +31,8 @@ public final class RedisPause implements AutoCloseable {
 
   /** Waits until {@code count} scripts wait for the pause to end. */
   public void awaitHeldScripts(int count) {
-    long deadline = System.nanoTime() + BridgeClient.TIMEOUT.toNanos();
-    while (heldScripts() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("fewer than " + count + " scripts held within " + BridgeClient.TIMEOUT);
-      }
-      BridgeClient.sleep(5);
-    }
+    Await.until(count + " scripts are held", BridgeClient.TIMEOUT, () -> heldScripts() >= count,
+        () -> heldScripts() + " held");
   }
 
   /** Clients blocked by the pause with a script as their next command. */

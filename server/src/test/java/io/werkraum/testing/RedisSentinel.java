@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 /**
  * A real Redis Sentinel deployment on 127.0.0.1 and free ports: a master, one replica
  * ({@code --replicaof}) and three Sentinels ({@code redis-server <config> --sentinel}) monitoring
- * the master under {@link #masterName()} with quorum 2, 1 s down-after and a short failover
- * timeout. The constructor returns once every Sentinel names the master, sees the replica as a
- * healthy replica and knows the two other Sentinels, and the replica is in sync.
+ * the master under {@link #masterName()} with quorum 2. Down-after (30 s) and the failover timeout
+ * (180 s) are Sentinel's defaults: the tests use one master throughout, and a busy machine that
+ * keeps the master from answering for a moment must not start a failover in the middle of one.
+ * The constructor returns once every Sentinel names the master, sees the replica as a healthy
+ * replica and knows the two other Sentinels, and the replica is in sync.
  */
 public final class RedisSentinel implements AutoCloseable {
   private static final int SENTINELS = 3;
@@ -25,10 +27,6 @@ public final class RedisSentinel implements AutoCloseable {
   /** The two data nodes, master first. */
   private final List<RedisChild> servers = new ArrayList<>();
   private final List<RedisChild> sentinels = new ArrayList<>();
-
-  public RedisSentinel() {
-    this("werkraum-test");
-  }
 
   public RedisSentinel(String masterName) {
     this.masterName = masterName;
@@ -65,8 +63,8 @@ public final class RedisSentinel implements AutoCloseable {
       // Sentinel rewrites its config file (known replicas, other Sentinels, epochs): it must be writable.
       Files.writeString(config, String.join("\n",
           "sentinel monitor " + masterName + " 127.0.0.1 " + master.port() + " 2",
-          "sentinel down-after-milliseconds " + masterName + " 1000",
-          "sentinel failover-timeout " + masterName + " 10000",
+          "sentinel down-after-milliseconds " + masterName + " 30000",
+          "sentinel failover-timeout " + masterName + " 180000",
           "sentinel parallel-syncs " + masterName + " 1",
           ""));
       sentinels.add(RedisChild.start("sentinel" + i, EmbeddedRedis.freePort(), dir, config,

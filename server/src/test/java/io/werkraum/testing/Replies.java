@@ -10,7 +10,12 @@ public final class Replies {
   private Replies() {}
 
   public static JsonObject assertOk(JsonObject reply) {
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
+    return assertOk(reply, "");
+  }
+
+  /** As {@link #assertOk(JsonObject)}, {@code context} saying what was sent (and by whom). */
+  public static JsonObject assertOk(JsonObject reply, String context) {
+    assertEquals(true, reply.getBoolean("ok"), (context.isEmpty() ? "" : context + ": ") + reply.encode());
     return reply;
   }
 

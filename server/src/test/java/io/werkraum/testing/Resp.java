@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,37 +104,18 @@ public final class Resp {
   /**
    * Waits until {@code condition} holds, checking every 20 ms (an error reply or a refused
    * connection counts as not yet); fails after {@code timeoutMs} with {@code what} and the last
-   * state {@code describe} gives. Any other exception from {@code condition} ends the wait at once.
+   * state {@code describe} gives, as {@link Await#until} does. Any other exception from
+   * {@code condition} ends the wait at once.
    */
   public static void await(String what, long timeoutMs, BooleanSupplier condition, Supplier<String> describe) {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-    while (true) {
-      boolean holds;
+    Await.until(what, Duration.ofMillis(timeoutMs), Duration.ofMillis(20), () -> {
       try {
-        holds = condition.getAsBoolean();
+        return condition.getAsBoolean();
       } catch (ErrorReply | UncheckedIOException notYet) {
         // an error reply, or nothing listening yet
-        holds = false;
+        return false;
       }
-      if (holds) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        String state;
-        try {
-          state = describe.get();
-        } catch (RuntimeException e) {
-          state = e.toString();
-        }
-        throw new IllegalStateException("timed out after " + timeoutMs + " ms waiting until " + what + "; last state: " + state);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting until " + what, e);
-      }
-    }
+    }, describe);
   }
 
   private static Object read(InputStream in) throws IOException {

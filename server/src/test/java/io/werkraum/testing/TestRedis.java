@@ -36,20 +36,12 @@ public final class TestRedis implements AutoCloseable {
   }
 
   public String url() {
-    return "redis://127.0.0.1:" + port;
-  }
-
-  public Path dataDir() {
-    return dir;
+    return redis.url();
   }
 
   @Override
   public void close() {
     redis.stop();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // a left-over temp folder is harmless
-    }
+    RedisChild.deleteTree(dir);
   }
 }

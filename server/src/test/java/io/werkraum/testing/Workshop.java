@@ -1,9 +1,11 @@
 package io.werkraum.testing;
 
+import static io.werkraum.testing.Replies.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.protocol.Addresses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,15 +66,20 @@ public final class Workshop implements AutoCloseable {
   }
 
   public String boardAddress() {
-    return "board." + id();
+    return Addresses.board(id());
   }
 
   public String roomAddress(String room) {
-    return "board." + id() + ".room." + room;
+    return Addresses.room(id(), room);
   }
 
   public String personalAddress(String participantId) {
-    return "board." + id() + ".to." + participantId;
+    return Addresses.personal(id(), participantId);
+  }
+
+  /** Where only facilitators listen: voting progress, hidden notes. */
+  public String facilitatorsAddress() {
+    return Addresses.facilitators(id());
   }
 
   public static String participantId(JsonObject joined) {
@@ -81,8 +88,7 @@ public final class Workshop implements AutoCloseable {
 
   /** The full state of the board and a room, through a sync command on {@code client}. */
   public static JsonObject fullState(BridgeClient client, String room) {
-    JsonObject reply = client.command(Cmd.sync(room, null, null));
-    assertEquals(true, reply.getBoolean("ok"), reply.encode());
+    JsonObject reply = assertOk(client.command(Cmd.sync(room, null, null)));
     assertEquals("full", reply.getJsonObject("room").getString("mode"), reply.encode());
     return reply;
   }

@@ -55,7 +55,7 @@ class VotingTest extends NodeTest {
   /** Joins the facilitator, listening also on the facilitators' address, and creates the notes. */
   static Person facilitator(Workshop w, String... notes) {
     Person fay = listening(w, w.joinAsFacilitator("Fay"));
-    fay.socket().registerAndWait(facilitators(w));
+    fay.socket().registerAndWait(w.facilitatorsAddress());
     for (int i = 0; i < notes.length; i++) {
       assertOk(fay.socket().command(Cmd.createNote("main",
           Cmd.note(notes[i], i * 300, 0).put("text", "Idee " + notes[i]))));
@@ -71,12 +71,6 @@ class VotingTest extends NodeTest {
     assertEquals(List.of(), socket.errors());
     return new Person(joined, socket, participantId(joined));
   }
-
-  static String facilitators(Workshop w) {
-    return "board." + w.id() + ".facilitators";
-  }
-
-
 
   /** A vote's reply: {ok, round, mine, remaining}. */
   static void assertVote(JsonObject reply, String round, JsonObject mine, int remaining) {
@@ -369,19 +363,19 @@ class VotingTest extends NodeTest {
       Person carla = participant(w, "Carla", "Stadt Gera");
       assertOk(fay.socket().command(Cmd.startRound(new JsonObject().put("id", "r1").put("anonymous", false))));
       // As the round starts, the facilitators learn that nobody has voted yet.
-      JsonObject atStart = fay.socket().awaitMessage(facilitators(w),
+      JsonObject atStart = fay.socket().awaitMessage(w.facilitatorsAddress(),
           e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") == 0);
       assertEquals(Set.of(), strings(atStart.getJsonArray("voted")));
 
       cast(anna, "r1", "n1", 1);
-      JsonObject progress = fay.socket().awaitMessage(facilitators(w),
+      JsonObject progress = fay.socket().awaitMessage(w.facilitatorsAddress(),
           e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") == 1);
       assertEquals("r1", progress.getString("round"));
       assertEquals(1, progress.getInteger("voters"));
       assertEquals(Set.of(anna.id()), strings(progress.getJsonArray("voted")), "who has voted so far");
 
       cast(ben, "r1", "n1", 2);
-      progress = fay.socket().awaitMessage(facilitators(w),
+      progress = fay.socket().awaitMessage(w.facilitatorsAddress(),
           e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") == 3);
       assertEquals(2, progress.getInteger("voters"));
       assertEquals(Set.of(anna.id(), ben.id()), strings(progress.getJsonArray("voted")));
@@ -417,7 +411,7 @@ class VotingTest extends NodeTest {
             assertFalse(encoded.contains(field), "a participant saw " + field + ": " + encoded);
           }
         }
-        assertTrue(p.socket().messages(facilitators(w)).isEmpty());
+        assertTrue(p.socket().messages(w.facilitatorsAddress()).isEmpty());
         for (JsonObject own : p.socket().messages(w.personalAddress(p.id()))) {
           assertEquals(Set.of("type", "round", "mine", "remaining"), own.fieldNames(), own.encode());
         }
@@ -531,7 +525,7 @@ class VotingTest extends NodeTest {
       cast(anna, "r1", "n1", 2);
       cast(ben, "r1", "n1", 1);
       cast(ben, "r1", "n2", 1);
-      JsonObject progress = fay.socket().awaitMessage(facilitators(w),
+      JsonObject progress = fay.socket().awaitMessage(w.facilitatorsAddress(),
           e -> "round.progress".equals(e.getString("type")) && e.getInteger("votes") == 4);
       assertEquals(2, progress.getInteger("voters"));
       assertFalse(progress.containsKey("voted"), "no names in anonymous rounds: " + progress.encode());
