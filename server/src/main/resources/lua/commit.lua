@@ -1,18 +1,22 @@
 -- The one way a command changes a board: the idempotency record, the checks every command
--- shares, the sequence number and the op log. Each operation's script is this prelude followed
--- by its own body, which calls werkraum.commit{run = function() ... end} once.
+-- shares, the sequence number, the op log and the audit entry. Each operation's script is this
+-- prelude followed by its own body, which calls werkraum.commit{run = function() ... end} once.
 --
 -- KEYS[1] the command's outcome record (expires), KEYS[2] the stream's sequence number,
 -- KEYS[3] the stream's op log, KEYS[4] the board's participants, KEYS[5] its settings,
--- KEYS[6] its rooms; the operation's keys follow: werkraum.key(1) is KEYS[7].
+-- KEYS[6] its rooms, KEYS[7] its audit stream, KEYS[8] its index of expiring keys, KEYS[9] its
+-- meta; the operation's keys follow: werkraum.key(1) is KEYS[10].
 -- ARGV[1] the sender ('' for Werkraum itself), ARGV[2] server time (ms), ARGV[3] the record's
 -- lifetime (s), ARGV[4] op log length, ARGV[5] the event as stored ('' for none), ARGV[6] '1' when
 -- the sender is bound by the room rule and the lock (participants; not facilitators), ARGV[7] the
--- room the command acts in ('' for none); the operation's arguments follow: werkraum.arg(1) is ARGV[8].
+-- room the command acts in ('' for none), ARGV[8] the audit entry of the change ('' for none),
+-- ARGV[9] the oldest audit entry id to keep (ms); the operation's arguments follow:
+-- werkraum.arg(1) is ARGV[10].
 -- Returns {verdict, outcome JSON, event or false, hidden note's author or false, reply JSON or false}
 -- with verdict 'new' (applied or refused now), 'dup' (the recorded outcome of an earlier send),
 -- 'stale' (the operation found the board changed since the caller read it: nothing written,
--- nothing recorded; read again and retry) or 'gone' (the sender is no longer on the board).
+-- nothing recorded; read again and retry), 'gone' (the sender is no longer on the board) or
+-- 'deleted' (the board no longer exists). Neither of the last two writes anything.
 
 werkraum.now = tonumber(ARGV[2])
 werkraum.sender = ARGV[1]
@@ -28,11 +32,11 @@ werkraum.hidden = false
 werkraum.reply = false
 
 function werkraum.key(i)
-  return KEYS[6 + i]
+  return KEYS[9 + i]
 end
 
 function werkraum.arg(i)
-  return ARGV[7 + i]
+  return ARGV[9 + i]
 end
 
 function werkraum.refuse(code, details)
@@ -91,10 +95,13 @@ function werkraum.changeable(items, id)
   return item
 end
 
--- Records the operation's outcome and answers it (the caller has the event it sent).
+-- Records the operation's outcome and answers it (the caller has the event it sent). The record
+-- is indexed with when it expires, so deleting the board finds it; expired ones leave the index.
 local function finish(outcome)
   local json = cjson.encode(outcome)
   redis.call('SET', KEYS[1], json, 'EX', ARGV[3])
+  redis.call('ZADD', KEYS[8], werkraum.now + tonumber(ARGV[3]) * 1000, KEYS[1])
+  redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', werkraum.now)
   return {'new', json, false, werkraum.hidden, werkraum.reply and cjson.encode(werkraum.reply) or false}
 end
 
@@ -134,9 +141,12 @@ function werkraum.commit(operation)
   end
   if ARGV[1] ~= '' then
     werkraum.me = werkraum.participant(ARGV[1])
-    if not werkraum.me then
-      return {'gone', '{"error":"not_allowed"}', false, false, false}
-    end
+  end
+  if not werkraum.me and redis.call('EXISTS', KEYS[9]) == 0 then
+    return {'deleted', '{"error":"board_gone"}', false, false, false}
+  end
+  if ARGV[1] ~= '' and not werkraum.me then
+    return {'gone', '{"error":"not_allowed"}', false, false, false}
   end
   if ARGV[7] ~= '' then
     local refusal = checkRoom(ARGV[7])
@@ -151,6 +161,11 @@ function werkraum.commit(operation)
   if refusal then
     werkraum.hidden, werkraum.reply = false, false
     return finish(refusal)
+  end
+  -- Applied: the board was active now, and a facilitator's action goes to its audit log.
+  redis.call('HSET', KEYS[9], 'lastActivity', ARGV[2])
+  if ARGV[8] ~= '' then
+    redis.call('XADD', KEYS[7], 'MINID', '~', ARGV[9], '*', 'a', ARGV[8])
   end
   if ARGV[5] == '' then
     return finish({})

@@ -24,6 +24,12 @@ function werkraum.roomOf(participant, settings)
   return 'main'
 end
 
+-- The days a board is kept: its facilitators' choice or the default, never more than the cap.
+-- The same rule as WerkraumConfig.Retention.effectiveDays in Java.
+function werkraum.retentionDays(chosen, default, cap)
+  return math.min(tonumber(chosen) or default, cap)
+end
+
 -- Why someone may not read or act in `room` now, or nil: 'not_found' when there is no such room;
 -- 'not_allowed' and the room they are in, when the room rule binds them (`bound`) and they are
 -- elsewhere. `settings` is a function giving the board's settings (read only when needed).

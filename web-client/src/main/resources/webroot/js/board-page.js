@@ -29,6 +29,7 @@ const views = {
   loading: document.getElementById('loading-view'),
   join: document.getElementById('join-view'),
   noLink: document.getElementById('no-link-view'),
+  gone: document.getElementById('gone-view'),
   board: document.getElementById('board-view'),
 };
 
@@ -104,6 +105,11 @@ async function main() {
       enterBoard(stored, info);
       return;
     } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCodes.boardGone) {
+        tokenStore.forget(boardId);
+        showView('gone');
+        return;
+      }
       if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
         tokenStore.forget(boardId);
       } else {
@@ -147,6 +153,10 @@ async function main() {
           enterBoard(entry, joined);
         } catch (error) {
           const code = error instanceof ApiError ? error.code : 'network';
+          if (code === ErrorCodes.boardGone) {
+            showView('gone');
+            return;
+          }
           formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code } };
           shell.renderPage();
         }
@@ -205,9 +215,22 @@ async function main() {
       // Facilitators read hidden notes (note.private) and may look at any room.
       facilitatorFeed: facilitator,
       room: facilitator ? wantedRoom : null,
-      checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
+      checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => {
+        if (error instanceof ApiError && error.code === ErrorCodes.boardGone) {
+          boardGone();
+          return true;
+        }
+        return !(error instanceof ApiError && error.status === 401);
+      }),
       onUnauthorized: () => restartFromLink(entry.credential),
     });
+
+    /** The board no longer exists: deleted, or past its retention. */
+    function boardGone() {
+      session.stop();
+      tokenStore.forget(boardId);
+      showView('gone');
+    }
 
     const ui = {
       selected: null,
@@ -527,6 +550,10 @@ async function main() {
       renderNow();
     });
     session.on('error', (code) => {
+      if (code === ErrorCodes.boardGone) {
+        boardGone();
+        return;
+      }
       if (updateBanner.take(code)) {
         requestRender();
       } else {

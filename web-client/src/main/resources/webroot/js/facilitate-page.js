@@ -3,7 +3,9 @@
 // it has no canvas and sends no presence.
 import { mountPageShell } from './ui/page-shell.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, createBoardFromSnapshot, downloadExport, fetchSession, saveAsTemplate } from './api/http.js';
+import {
+  ApiError, createBoardFromSnapshot, downloadAudit, downloadExport, fetchAudit, fetchInstance, fetchSession, saveAsTemplate,
+} from './api/http.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
@@ -14,6 +16,8 @@ import { mountFacVoting } from './ui/fac-voting.js';
 import { mountFacLinks } from './ui/fac-links.js';
 import { mountFacRooms } from './ui/fac-rooms.js';
 import { mountFacResult } from './ui/fac-result.js';
+import { mountFacPrivacy } from './ui/fac-privacy.js';
+import { mountFacAudit } from './ui/fac-audit.js';
 import { saveFile } from './ui/dom.js';
 import { randomId } from './ids.js';
 import { breakoutRooms, membersByRoom } from './state/rooms.js';
@@ -21,7 +25,7 @@ import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overv
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
-import { Commands, Events } from './protocol.js';
+import { Commands, ErrorCodes, Events } from './protocol.js';
 import { mountUpdateBanner } from './ui/update-banner.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -32,6 +36,7 @@ const views = {
   loading: document.getElementById('loading-view'),
   noAccess: document.getElementById('no-access-view'),
   control: document.getElementById('control-view'),
+  gone: document.getElementById('gone-view'),
 };
 
 function showView(name) {
@@ -60,6 +65,11 @@ async function main() {
     participant = info.participant ?? participant;
     board = info.board ?? board;
   } catch (error) {
+    if (error instanceof ApiError && error.code === ErrorCodes.boardGone) {
+      createTokenStore(window.localStorage).forget(boardId);
+      showView('gone');
+      return;
+    }
     if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)) {
       showView('noAccess');
       return;
@@ -83,7 +93,13 @@ async function main() {
       facilitatorFeed: true,
       sendsPresence: false,
       followsRoom: false,
-      checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
+      checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => {
+        if (error instanceof ApiError && error.code === ErrorCodes.boardGone) {
+          boardGone();
+          return true;
+        }
+        return !(error instanceof ApiError && error.status === 401);
+      }),
       onUnauthorized: () => showView('noAccess'),
     });
     const room = session.room;
@@ -287,6 +303,50 @@ async function main() {
       },
     });
 
+    /** The instance's retention settings, read once. */
+    let retention = null;
+    fetchInstance().then((instance) => {
+      retention = instance.retention ?? null;
+      requestRender();
+    }, () => {});
+    const privacy = mountFacPrivacy(document.getElementById('fac-privacy'), {
+      keep: async (days) => {
+        const body = { type: Commands.boardRetention };
+        if (days !== null) body.days = days;
+        const reply = await command(body);
+        if (reply.ok) toasts.show(t('fac.privacy.saved'), 'info');
+      },
+      remove: async () => {
+        const title = session.view.board?.title ?? boardInfo?.title ?? '';
+        if (!(await confirm(t('fac.privacy.deleteConfirm', { title }), t('fac.privacy.delete')))) return;
+        const reply = await command({ type: Commands.boardDelete });
+        if (reply.ok) boardGone();
+      },
+    });
+    const audit = mountFacAudit(document.getElementById('fac-audit'), {
+      load: () => fetchAudit(boardId, entry.token).catch((error) => {
+        showFailure(error);
+        throw error;
+      }),
+      download: async () => {
+        try {
+          const file = await downloadAudit(boardId, entry.token, language());
+          saveFile(file.blob, file.fileName);
+        } catch (error) {
+          showFailure(error);
+        }
+      },
+    });
+    audit.load();
+
+    /** The board no longer exists: deleted here, elsewhere, or past its retention. */
+    function boardGone() {
+      session.stop();
+      createTokenStore(window.localStorage).forget(boardId);
+      toBoard.hidden = true;
+      showView('gone');
+    }
+
     const updateBanner = mountUpdateBanner(document.getElementById('update-banner'), { reload: () => location.reload() });
 
     let frame = 0;
@@ -318,6 +378,8 @@ async function main() {
       result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms });
       updateBanner.update({ t });
       links.update({ t, links: ui.links, notice: ui.linksNotice });
+      privacy.update({ t, lang: language(), settings, retention, now: Date.now() });
+      audit.update({ t, lang: language(), participants: view.participants });
       ui.linksNotice = null;
       if (!ui.links && session.synced && session.connection === 'open') loadLinks();
     }
@@ -327,6 +389,10 @@ async function main() {
     session.on('state', requestRender);
     session.on('event', onBoardEvent);
     session.on('error', (code) => {
+      if (code === ErrorCodes.boardGone) {
+        boardGone();
+        return;
+      }
       if (updateBanner.take(code)) {
         requestRender();
       } else {

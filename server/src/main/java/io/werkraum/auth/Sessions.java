@@ -24,7 +24,10 @@ public final class Sessions {
     return tokens;
   }
 
-  /** Who a token belongs to: {participant, board}, or null when the token or participant is gone. */
+  /**
+   * Who a token belongs to: {participant, board}, or null when the token or participant is gone;
+   * fails with board_gone when the board is.
+   */
   public Future<JsonObject> session(String token) {
     Actor actor = tokens.verify(token);
     if (actor == null) {
@@ -34,7 +37,10 @@ public final class Sessions {
         .map(both -> {
           JsonObject participant = both.resultAt(0);
           Board board = both.resultAt(1);
-          if (participant == null || board == null) {
+          if (board == null) {
+            throw Rejection.boardGone();
+          }
+          if (participant == null) {
             return null;
           }
           return new JsonObject().put("participant", participant).put("board", BoardStore.publicBoard(board));

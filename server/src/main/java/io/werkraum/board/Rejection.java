@@ -38,4 +38,9 @@ public final class Rejection extends RuntimeException {
   public static Rejection notAllowed(String message) {
     return new Rejection(ErrorCode.NOT_ALLOWED, message);
   }
+
+  /** The board was deleted or is past its retention (or never existed: the same to whoever asks). */
+  public static Rejection boardGone() {
+    return new Rejection(ErrorCode.BOARD_GONE, "this board no longer exists");
+  }
 }

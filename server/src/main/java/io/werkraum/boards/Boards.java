@@ -2,6 +2,9 @@ package io.werkraum.boards;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.audit.AuditAction;
+import io.werkraum.audit.AuditEntry;
+import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
@@ -16,7 +19,9 @@ import io.werkraum.export.JsonExport;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
 import io.werkraum.publish.Publisher;
+import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.store.BoardCreation;
+import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.Commit;
 import io.werkraum.store.EventCodec;
@@ -34,6 +39,7 @@ import java.util.function.Function;
  * snapshot, a template) and joining one through a link.
  */
 public final class Boards {
+  private static final long DAY_MS = 24L * 3600 * 1000;
   /** Cursor and list colours for participants, distinguishable and dark enough for white text. */
   private static final List<String> PARTICIPANT_COLORS = List.of(
       "#c0392b", "#1f6f8b", "#7d3c98", "#2e7d32", "#b9770e", "#ad1457", "#00695c", "#3949ab",
@@ -52,12 +58,23 @@ public final class Boards {
   private final BoardCreation creation;
   private final Sessions sessions;
   private final Publisher publisher;
+  private final BoardRemoval removal;
+  private final AuditLog audit;
+  private final Retention retention;
 
-  public Boards(BoardStore store, BoardCreation creation, Sessions sessions, Publisher publisher) {
+  /**
+   * @param removal where a new board is scheduled to be looked at when its retention would end
+   * @param audit where creations are recorded
+   */
+  public Boards(BoardStore store, BoardCreation creation, Sessions sessions, Publisher publisher,
+      BoardRemoval removal, AuditLog audit, Retention retention) {
     this.store = store;
     this.creation = creation;
     this.sessions = sessions;
     this.publisher = publisher;
+    this.removal = removal;
+    this.audit = audit;
+    this.retention = retention;
   }
 
   /** A new empty board with its plenary room. */
@@ -104,9 +121,13 @@ public final class Boards {
   private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title) {
     Board board = new Board(TokenService.randomId(9), title, System.currentTimeMillis(), TokenService.randomId(24),
         TokenService.randomId(12), TokenService.randomId(12));
+    // Scheduled first: a node dying right after creating it must not leave a board nobody deletes.
     // An id collision: 72 random bits make it all but impossible, but it must not overwrite a board.
-    return creation.create(layout.apply(board))
-        .compose(created -> created ? Future.succeededFuture(board) : create(layout, title));
+    return removal.scheduleBy(board.id(), board.createdAt() + retention.effectiveDays(null) * DAY_MS)
+        .compose(scheduled -> creation.create(layout.apply(board)))
+        .compose(created -> created ? Future.succeededFuture(board) : create(layout, title))
+        .onSuccess(created -> audit.record(new AuditEntry(created.createdAt(), created.id(), null,
+            AuditEntry.VISITOR, AuditAction.BOARD_CREATED, Map.of())));
   }
 
   /** The meta hash and the rooms (the plenary always among them). */
@@ -167,7 +188,7 @@ public final class Boards {
   public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation) {
     return store.board(boardId).compose(board -> {
       if (board == null) {
-        return Future.failedFuture(Rejection.notFound("no such board"));
+        return Future.failedFuture(Rejection.boardGone());
       }
       if (!constantTimeEquals(kind.expected(board), secret)) {
         return Future.failedFuture(Rejection.notAllowed("the link is not valid (any more)"));

@@ -1,5 +1,6 @@
 package io.werkraum.command;
 
+import io.werkraum.audit.AuditEntry;
 import io.vertx.core.Future;
 import io.werkraum.board.Actor;
 import io.werkraum.store.BoardStore;
@@ -13,15 +14,22 @@ import java.util.function.Supplier;
  * One command as its handler gets it: parsed, permitted, with who sent it and the server time.
  *
  * @param commandId the client's id for it: a resend of the same id changes nothing again
+ * @param audit the audit entry its change writes when applied, or null for a command not audited
  */
-public record Call<C>(Actor actor, String commandId, C command, long now) {
+public record Call<C>(Actor actor, String commandId, C command, long now, AuditEntry audit) {
+  /** A call that writes no audit entry. */
+  public Call(Actor actor, String commandId, C command, long now) {
+    this(actor, commandId, command, now, null);
+  }
+
   public String boardId() {
     return actor.boardId();
   }
 
   /** The change this command makes, by its sender, once per command id. */
   public Commit commit(Script script) {
-    return Commit.by(actor, commandId, now, script);
+    Commit commit = Commit.by(actor, commandId, now, script);
+    return audit == null ? commit : commit.audit(audit.toJson().encode());
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.werkraum.command;
 
+import io.werkraum.audit.AuditEntry;
+import io.werkraum.audit.AuditLog;
+import io.werkraum.audit.Audited;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
@@ -46,10 +49,18 @@ public final class CommandPipeline {
       throw Rejection.notAllowed(actor.role() == Role.OBSERVER
           ? "observers cannot change the board" : "only facilitators may do this");
     }
-    Call<C> call = new Call<>(actor, parsed.commandId(), parsed.command(), System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    CommandSpec.Auditor<C> auditor = parsed.spec().auditor();
+    Audited audited = auditor == null ? null : auditor.audit(parsed.command());
+    AuditEntry entry = audited == null ? null : AuditEntry.by(actor, now, audited.action(), audited.details());
+    Call<C> call = new Call<>(actor, parsed.commandId(), parsed.command(), now, entry);
     return parsed.spec().handler().handle(call).map(result -> {
       if (publisher != null) {
         result.conclude(publisher);
+      }
+      if (entry != null && result.committed() != null && !result.duplicate()) {
+        // Stored with the commit; its log line once, by the node that applied it.
+        AuditLog.line(entry);
       }
       JsonObject reply = new JsonObject().put("ok", true);
       if (result.committed() != null && result.committed().seq() > 0) {

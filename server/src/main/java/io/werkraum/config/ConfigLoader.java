@@ -35,6 +35,10 @@ public final class ConfigLoader {
     ENV.put("clusterPort", "WERKRAUM_CLUSTER_PORT");
     ENV.put("clusterMembers", "WERKRAUM_CLUSTER_MEMBERS");
     ENV.put("httpInstances", "WERKRAUM_HTTP_INSTANCES");
+    ENV.put("retentionDays", "WERKRAUM_RETENTION_DAYS");
+    ENV.put("maxRetentionDays", "WERKRAUM_MAX_RETENTION_DAYS");
+    ENV.put("auditRetentionDays", "WERKRAUM_AUDIT_RETENTION_DAYS");
+    ENV.put("retentionSweepSeconds", "WERKRAUM_RETENTION_SWEEP_SECONDS");
   }
 
   private ConfigLoader() {}
@@ -74,6 +78,8 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("redisFsync must be always or everysec");
     }
     String publicUrl = text(v, "publicUrl", null);
+    int retentionDays = positive(v, "retentionDays", 90);
+    int maxRetentionDays = positive(v, "maxRetentionDays", retentionDays);
     return new WerkraumConfig(
         text(v, "host", "127.0.0.1"),
         integer(v, "port", 8080),
@@ -90,7 +96,9 @@ public final class ConfigLoader {
         text(v, "clusterHost", "127.0.0.1"),
         integer(v, "clusterPort", 5701),
         list(v, "clusterMembers"),
-        integer(v, "httpInstances", Math.max(1, cores)));
+        integer(v, "httpInstances", Math.max(1, cores)),
+        new WerkraumConfig.Retention(Math.min(retentionDays, maxRetentionDays), maxRetentionDays,
+            positive(v, "auditRetentionDays", 365), positive(v, "retentionSweepSeconds", 300)));
   }
 
   /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */
@@ -139,6 +147,14 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
     }
+  }
+
+  private static int positive(Map<String, Object> v, String name, int fallback) {
+    int value = integer(v, name, fallback);
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+    }
+    return value;
   }
 
   private static boolean bool(Map<String, Object> v, String name) {

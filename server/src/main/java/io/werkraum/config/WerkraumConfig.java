@@ -10,6 +10,7 @@ import java.util.List;
  * @param publicUrl the URL browsers use, for links and the Origin check; null to take it from requests
  * @param redisUrl null to run the embedded Redis in {@code dataDir}
  * @param secret the token-signing secret; null to share one created once in Redis
+ * @param retention how long boards and the audit log are kept
  */
 public record WerkraumConfig(
     String host,
@@ -27,7 +28,27 @@ public record WerkraumConfig(
     String clusterHost,
     int clusterPort,
     List<String> clusterMembers,
-    int httpInstances) {
+    int httpInstances,
+    Retention retention) {
+
+  /**
+   * @param boardDays the days a board is kept after its last activity unless its facilitators
+   *     chose otherwise
+   * @param maxBoardDays the most days any board is kept, whatever its facilitators chose (the
+   *     administrator's cap; facilitators may choose from 1 up to it)
+   * @param auditDays the days an audit entry is kept
+   * @param sweepSeconds how often each node looks for boards past their expiry
+   */
+  public record Retention(int boardDays, int maxBoardDays, int auditDays, int sweepSeconds) {
+    /**
+     * The days a board is kept: its facilitators' choice (null for none) or the default, never
+     * more than the cap (which may have been lowered since they chose). The same rule as
+     * {@code werkraum.retentionDays} in Lua.
+     */
+    public int effectiveDays(Integer chosen) {
+      return Math.min(chosen == null ? boardDays : chosen, maxBoardDays);
+    }
+  }
 
   public boolean embeddedRedis() {
     return redisUrl == null || redisUrl.isBlank();
@@ -36,6 +57,6 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances);
+        clusterMembers, httpInstances, retention);
   }
 }

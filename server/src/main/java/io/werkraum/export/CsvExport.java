@@ -59,6 +59,19 @@ public final class CsvExport {
         row(out, cells, false);
       }
     }
+    return withBom(out);
+  }
+
+  /** A plain table (a header and rows), every cell defused, as a spreadsheet opens it. */
+  public static byte[] table(List<String> header, List<List<String>> rows) {
+    StringBuilder out = new StringBuilder(4096);
+    row(out, header, true);
+    rows.forEach(cells -> row(out, cells, true));
+    return withBom(out);
+  }
+
+  /** UTF-8 with a byte order mark: spreadsheet programs then read umlauts right. */
+  private static byte[] withBom(StringBuilder out) {
     byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[BOM.length + body.length];
     System.arraycopy(BOM, 0, all, 0, BOM.length);

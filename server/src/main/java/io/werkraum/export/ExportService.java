@@ -5,6 +5,9 @@ import io.vertx.core.Vertx;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
+import io.werkraum.audit.AuditAction;
+import io.werkraum.audit.AuditEntry;
+import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Downloads of the documented result: the live board or a snapshot, in one of the formats, for
@@ -23,12 +27,14 @@ public final class ExportService {
   public record Download(String fileName, String contentType, byte[] content) {}
 
   private final Vertx vertx;
+  private final AuditLog audit;
   private final BoardStore store;
   private final Sessions sessions;
   private final DocumentBuilder documents;
 
-  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions) {
+  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit) {
     this.vertx = vertx;
+    this.audit = audit;
     this.store = store;
     this.sessions = sessions;
     this.documents = documents;
@@ -48,8 +54,16 @@ public final class ExportService {
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
-    return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId))
-        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
+    return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId)
+        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false))
+        .onSuccess(download -> audit.record(AuditEntry.by(facilitator, System.currentTimeMillis(),
+            AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))));
+  }
+
+  /** What the audit log says of an export: its format, and the snapshot when it was one. */
+  private static Map<String, Object> exported(Format format, String snapshotId) {
+    return snapshotId == null ? Map.of("format", format.extension)
+        : Map.of("format", format.extension, "snapshot", snapshotId);
   }
 
   private Future<BoardDocument> document(String boardId, String snapshotId) {

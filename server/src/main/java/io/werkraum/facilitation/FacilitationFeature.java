@@ -1,5 +1,7 @@
 package io.werkraum.facilitation;
 
+import io.werkraum.audit.Audited;
+import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.auth.TokenService;
@@ -84,7 +86,9 @@ public final class FacilitationFeature implements Feature {
 
   @Override
   public void register(CommandTable.Builder table) {
-    setting(table, CommandType.BOARD_LOCK, Set.of("locked"), body -> new Setting("locked", body.bool("locked")));
+    table.add(new CommandSpec<>(CommandType.BOARD_LOCK, Set.of("locked"),
+        body -> new Setting("locked", body.bool("locked")), Access.FACILITATORS, this::set)
+        .audited(s -> Audited.of(Boolean.TRUE.equals(s.value()) ? AuditAction.BOARD_LOCKED : AuditAction.BOARD_UNLOCKED)));
     setting(table, CommandType.PRIVATE_SET, Set.of("on"), body -> new Setting("privateWriting", body.bool("on")));
     setting(table, CommandType.SPOTLIGHT_CLEAR, Set.of(), body -> new Setting("spotlight", null));
     setting(table, CommandType.BROADCAST_CLEAR, Set.of(), body -> new Setting("broadcast", null));
@@ -117,7 +121,8 @@ public final class FacilitationFeature implements Feature {
     table.add(new CommandSpec<>(CommandType.LINKS_GET, Set.of(), body -> new Nothing(), Access.FACILITATORS,
         this::links));
     table.add(new CommandSpec<>(CommandType.LINKS_RENEW, Set.of("kind"),
-        body -> new Renew(body.choice("kind", Set.of(PARTICIPANT, OBSERVER))), Access.FACILITATORS, this::renew));
+        body -> new Renew(body.choice("kind", Set.of(PARTICIPANT, OBSERVER))), Access.FACILITATORS, this::renew)
+        .audited(r -> new Audited(AuditAction.LINKS_RENEWED, Map.of("kind", r.kind()))));
   }
 
   private void setting(CommandTable.Builder table, CommandType type, Set<String> fields,

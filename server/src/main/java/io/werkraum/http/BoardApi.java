@@ -259,7 +259,7 @@ final class BoardApi {
   }
 
   /** The join token of an {@code Authorization: Bearer} header, or null after answering 401. */
-  private static String bearer(RoutingContext ctx) {
+  static String bearer(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth == null || !auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
       unauthorized(ctx);

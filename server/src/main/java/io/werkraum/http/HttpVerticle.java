@@ -9,6 +9,7 @@ import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.redis.client.Redis;
+import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
 import io.werkraum.auth.TokenService;
 import io.werkraum.boards.Boards;
@@ -21,7 +22,9 @@ import io.werkraum.realtime.BridgeGuard;
 import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
 import io.werkraum.realtime.SockJs;
+import io.werkraum.realtime.RealtimeVerticle;
 import io.werkraum.store.BoardCreation;
+import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
 import io.werkraum.store.SocketStore;
@@ -50,7 +53,8 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
-    BoardStore store = new BoardStore(redis);
+    BoardStore store = new BoardStore(redis, config.retention().auditDays());
+    AuditLog audit = RealtimeVerticle.auditLog(redis, config.retention());
     SocketStore sockets = new SocketStore(redis);
     Sessions sessions = new Sessions(tokens, store);
     DocumentBuilder documents = new DocumentBuilder(new StateReads(redis));
@@ -60,10 +64,14 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     new HealthApi(store, cluster).mount(router);
-    new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus())), sessions,
-        new ExportService(vertx, store, documents, sessions),
+    new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
+            new BoardRemoval(redis), audit, config.retention()), sessions,
+        new ExportService(vertx, store, documents, sessions, audit),
         new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
-    guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
+    new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
+    new InstanceApi(config.retention()).mount(router);
+    guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
+        audit);
     SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");

@@ -1,5 +1,7 @@
 package io.werkraum.participants;
 
+import io.werkraum.audit.Audited;
+import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.werkraum.board.BoardEvent.ParticipantRemoved;
 import io.werkraum.board.BoardEvent.ParticipantUpdated;
@@ -73,7 +75,8 @@ public final class ParticipantsFeature implements Feature {
     table.add(new CommandSpec<>(CommandType.PARTICIPANT_UPDATE, Set.of("patch"),
         body -> new Update(body.object("patch").patch(PATCH)), Access.MEMBERS, this::update));
     table.add(new CommandSpec<>(CommandType.PARTICIPANT_REMOVE, Set.of("id"),
-        body -> new Remove(body.id("id")), Access.FACILITATORS, this::remove));
+        body -> new Remove(body.id("id")), Access.FACILITATORS, this::remove)
+        .audited(r -> new Audited(AuditAction.PARTICIPANT_REMOVED, Map.of("participant", r.id()))));
   }
 
   private Future<Result> update(Call<Update> call) {

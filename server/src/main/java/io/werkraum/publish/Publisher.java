@@ -44,6 +44,11 @@ public final class Publisher {
     }
   }
 
+  /** Tells everyone on the board that it no longer exists (their sockets close as it reaches each node). */
+  public void boardDeleted(String boardId) {
+    eventBus.publish(Addresses.board(boardId), new JsonObject().put("type", MessageType.BOARD_DELETED.wire()));
+  }
+
   public void toParticipant(String boardId, String participantId, JsonObject message) {
     eventBus.publish(Addresses.personal(boardId, participantId), message);
   }

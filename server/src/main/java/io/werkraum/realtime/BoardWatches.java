@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.EventType;
+import io.werkraum.protocol.MessageType;
 import io.werkraum.store.SocketStore;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * Keeps what the guard knows of where each participant is in step with the board, whatever the
  * socket itself listens to: one consumer per board this guard has sockets on follows the board
  * events that move people (rooms opened or closed, rooms assigned, someone moved) and that remove
- * them (their sockets close). It applies each at once (so room messages published after a move,
+ * them or delete the board (their sockets close). It applies each at once (so room messages published after a move,
  * which reach this event loop after it, are already judged by the new room), then reads who is
  * where from the store (events of different nodes may arrive out of order; the read settles it).
  * Used on one event loop.
@@ -84,6 +85,12 @@ final class BoardWatches {
       String id = event.getString("id");
       watch.sessions.stream().filter(s -> s.actor().participantId().equals(id))
           .forEach(s -> s.assign(patch.getString("room")));
+    } else if (type.equals(MessageType.BOARD_DELETED.wire())) {
+      // After the bridge has delivered this message to the sockets (queued on this context
+      // already): the browsers learn why they are closed.
+      Set<SocketSession> all = Set.copyOf(watch.sessions);
+      vertx.runOnContext(v -> all.forEach(close));
+      return;
     } else if (type.equals(EventType.PARTICIPANT_REMOVED.wire())) {
       String id = event.getString("id");
       watch.sessions.stream().filter(s -> s.actor().participantId().equals(id)).toList().forEach(close);

@@ -8,6 +8,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.werkraum.audit.AuditAction;
+import io.werkraum.audit.AuditEntry;
+import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Role;
@@ -36,12 +39,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final SocketStore store;
   private final OnlineTracker online;
   private final OriginPolicy origins;
+  private final AuditLog audit;
   private final Map<SockJSSocket, SocketSession> sessions = new HashMap<>();
   private final PresenceFanout presence = new PresenceFanout();
   private final BoardWatches watches;
 
-  public BridgeGuard(Vertx vertx, TokenService tokens, SocketStore store, OnlineTracker online, OriginPolicy origins) {
+  /** @param audit where refused sockets are recorded */
+  public BridgeGuard(Vertx vertx, TokenService tokens, SocketStore store, OnlineTracker online, OriginPolicy origins,
+      AuditLog audit) {
     this.vertx = vertx;
+    this.audit = audit;
     this.tokens = tokens;
     this.store = store;
     this.online = online;
@@ -81,6 +88,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private void opened(BridgeEvent event) {
     SockJSSocket socket = event.socket();
     if (!origins.allows(socket.headers().get("Origin"), socket.headers().get("Host"))) {
+      refused(null, "origin");
       event.complete(false);
       return;
     }
@@ -88,6 +96,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     long now = System.currentTimeMillis();
     TokenService.Ticket ticket = given == null || given.isEmpty() ? null : tokens.verifyTicket(given.get(0), now);
     if (ticket == null) {
+      refused(null, "ticket");
       event.complete(false);
       return;
     }
@@ -101,11 +110,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         .compose(watching -> store.open(actor.boardId(), actor.participantId(), session.ticketNonce(),
             session.ticketExpiresAt() - System.currentTimeMillis()))
         .compose(opening -> {
-          if (!opening.fresh()) {
-            return Future.failedFuture("the ticket opened a socket before");
-          }
           if (opening.participant() == null) {
+            refused(actor, "removed");
             return Future.failedFuture("the participant is no longer on the board");
+          }
+          if (!opening.fresh()) {
+            refused(actor, "ticket_used");
+            return Future.failedFuture("the ticket opened a socket before");
           }
           session.place(opening.participant(), opening.settings());
           return Future.<Void>succeededFuture();
@@ -119,6 +130,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
           LOG.fine(() -> "socket of " + actor.participantId() + " refused: " + err.getMessage());
           close(session);
         }));
+  }
+
+  /** Records a socket not let in, with who it claimed to be when its ticket said so. */
+  private void refused(Actor actor, String reason) {
+    long now = System.currentTimeMillis();
+    Map<String, Object> details = Map.of("reason", reason);
+    audit.record(actor == null
+        ? new AuditEntry(now, null, null, AuditEntry.VISITOR, AuditAction.SOCKET_REFUSED, details)
+        : AuditEntry.by(actor, now, AuditAction.SOCKET_REFUSED, details))
+        .onFailure(err -> LOG.fine(() -> "cannot record a refused socket: " + err.getMessage()));
   }
 
   /** Closes a socket the guard no longer lets stay (removed participant, used ticket). */

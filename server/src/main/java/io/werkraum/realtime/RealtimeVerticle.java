@@ -4,16 +4,22 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.werkraum.audit.AuditLog;
 import io.werkraum.command.CommandPipeline;
 import io.werkraum.command.CommandTable;
 import io.werkraum.config.WerkraumConfig;
+import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.export.DocumentBuilder;
 import io.werkraum.facilitation.FacilitationFeature;
+import io.werkraum.lifecycle.ExpirySweep;
+import io.werkraum.lifecycle.LifecycleFeature;
 import io.werkraum.notes.NotesFeature;
 import io.werkraum.participants.ParticipantsFeature;
 import io.werkraum.publish.Publisher;
 import io.werkraum.rooms.RoomsFeature;
 import io.werkraum.snapshots.SnapshotsFeature;
+import io.werkraum.store.AuditStore;
+import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
 import io.werkraum.store.StateReads;
@@ -30,13 +36,16 @@ public final class RealtimeVerticle extends VerticleBase {
   private Redis redis;
   private CommandEndpoint commands;
   private PresenceRelay presence;
+  private ExpirySweep expiry;
 
   public RealtimeVerticle(WerkraumConfig config) {
     this.config = config;
   }
 
   /** Every feature's commands, in one table. */
-  public static CommandTable commandTable(Vertx vertx, BoardStore store, StateReads reads, Publisher publisher) {
+  public static CommandTable commandTable(Vertx vertx, Redis redis, Retention retention, Publisher publisher) {
+    BoardStore store = new BoardStore(redis, retention.auditDays());
+    StateReads reads = new StateReads(redis);
     SnapshotsFeature snapshots = new SnapshotsFeature(store, new DocumentBuilder(reads), publisher);
     VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots);
     return CommandTable.of(List.of(
@@ -46,21 +55,30 @@ public final class RealtimeVerticle extends VerticleBase {
         voting,
         new RoomsFeature(store, snapshots),
         snapshots,
-        new SyncFeature(reads, voting)));
+        new SyncFeature(reads, voting),
+        new LifecycleFeature(store, new BoardRemoval(redis), publisher, auditLog(redis, retention), retention)));
+  }
+
+  public static AuditLog auditLog(Redis redis, Retention retention) {
+    return new AuditLog(new AuditStore(redis), retention.auditDays());
   }
 
   @Override
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     Publisher publisher = new Publisher(vertx.eventBus());
-    CommandTable table = commandTable(vertx, new BoardStore(redis), new StateReads(redis), publisher);
+    CommandTable table = commandTable(vertx, redis, config.retention(), publisher);
     commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
     presence = new PresenceRelay(vertx);
+    expiry = new ExpirySweep(vertx, new BoardRemoval(redis), publisher, auditLog(redis, config.retention()),
+        config.retention());
+    expiry.start();
     return Future.all(commands.register(), presence.start());
   }
 
   @Override
   public Future<?> stop() {
+    expiry.stop();
     return Future.join(commands.unregister(), presence.stop()).onComplete(done -> redis.close());
   }
 }

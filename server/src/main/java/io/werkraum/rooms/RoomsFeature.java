@@ -1,5 +1,7 @@
 package io.werkraum.rooms;
 
+import io.werkraum.audit.Audited;
+import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.auth.TokenService;
@@ -193,9 +195,9 @@ public final class RoomsFeature implements Feature {
     table.add(new CommandSpec<>(CommandType.ROOM_CHOOSE, Set.of("room"), body -> new Choose(body.id("room")),
         Access.MEMBERS, call -> move(call, call.actor().participantId(), call.command().room(), true)));
     table.add(new CommandSpec<>(CommandType.ROOMS_OPEN, Set.of(), body -> new Open(true), Access.FACILITATORS,
-        this::open));
+        this::open).audited(open -> Audited.of(AuditAction.ROOMS_OPENED)));
     table.add(new CommandSpec<>(CommandType.ROOMS_CLOSE, Set.of(), body -> new Open(false), Access.FACILITATORS,
-        this::open));
+        this::open).audited(close -> Audited.of(AuditAction.ROOMS_CLOSED)));
     table.add(new CommandSpec<>(CommandType.ROOMS_HARVEST, Set.of("room"), body -> new Harvest(body.id("room")),
         Access.FACILITATORS, this::harvest));
   }

@@ -1,5 +1,7 @@
 package io.werkraum.snapshots;
 
+import io.werkraum.audit.Audited;
+import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
@@ -62,7 +64,8 @@ public final class SnapshotsFeature implements Feature {
   @Override
   public void register(CommandTable.Builder table) {
     table.add(new CommandSpec<>(CommandType.SNAPSHOT_TAKE, Set.of("name"), body -> new Take(body.label("name")),
-        Access.FACILITATORS, call -> take(call, call.command().name(), null, null)));
+        Access.FACILITATORS, call -> take(call, call.command().name(), null, null))
+        .audited(take -> Audited.of(AuditAction.SNAPSHOT_TAKEN)));
   }
 
   /**

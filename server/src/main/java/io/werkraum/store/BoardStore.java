@@ -39,10 +39,20 @@ public final class BoardStore {
   private static final Script RECORDED = Script.commit("recorded",
       "return werkraum.commit{run = function() return werkraum.STALE end}");
 
+  /** How long audit entries are kept unless configured. */
+  private static final int AUDIT_DAYS = 365;
+
   private final Redis redis;
+  private final long auditMillis;
 
   public BoardStore(Redis redis) {
+    this(redis, AUDIT_DAYS);
+  }
+
+  /** @param auditDays how long the board's audit entries are kept */
+  public BoardStore(Redis redis, int auditDays) {
     this.redis = redis;
+    this.auditMillis = auditDays * 24L * 3600 * 1000;
   }
 
   /**
@@ -57,7 +67,8 @@ public final class BoardStore {
     List<String> keys = new ArrayList<>(List.of(
         Keys.command(board, c.actor.participantId(), c.commandId),
         stream.seqKey(), stream.logKey(),
-        Keys.participants(board), Keys.settings(board), Keys.rooms(board)));
+        Keys.participants(board), Keys.settings(board), Keys.rooms(board),
+        Keys.audit(board), Keys.expiring(board), Keys.meta(board)));
     keys.addAll(c.keys);
     List<String> args = new ArrayList<>(List.of(
         c.actor.isSystem() ? "" : c.actor.participantId(),
@@ -66,7 +77,9 @@ public final class BoardStore {
         Integer.toString(LOG_LENGTH),
         stored,
         c.actor.role() == Role.FACILITATOR ? "0" : "1",
-        c.room == null ? "" : c.room));
+        c.room == null ? "" : c.room,
+        c.audit == null ? "" : c.audit,
+        Long.toString(c.now - auditMillis)));
     args.addAll(c.args);
     return c.script.run(redis, keys, args).map(r -> outcome(c, stored, r));
   }
@@ -82,6 +95,7 @@ public final class BoardStore {
     switch (verdict) {
       case "stale" -> throw new Stale(c.script.name());
       case "gone" -> throw Rejection.notAllowed("you are no longer on this board");
+      case "deleted" -> throw Rejection.boardGone();
       default -> { }
     }
     if (outcome.containsKey("error")) {

@@ -18,6 +18,7 @@ public final class Commit {
   Stream stream;
   BoardEvent event;
   String room;
+  String audit;
   final List<String> keys = new ArrayList<>();
   final List<String> args = new ArrayList<>();
 
@@ -52,6 +53,12 @@ public final class Commit {
    */
   public Commit inRoom(String room) {
     this.room = room;
+    return this;
+  }
+
+  /** The audit entry the change writes to the board's audit log when applied (JSON). */
+  public Commit audit(String entry) {
+    this.audit = entry;
     return this;
   }
 

@@ -1,5 +1,9 @@
 package io.werkraum.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * Every Redis key, built in one place. All keys of a board share the hash tag {@code {b:<id>}}, so
  * each script touches one slot and the layout works unchanged on Redis Cluster.
@@ -7,6 +11,11 @@ package io.werkraum.store;
 public final class Keys {
   /** The token-signing secret shared by all nodes, created once. */
   public static final String SECRET = "werkraum:secret";
+
+  /** Stream: the instance's audit entries that belong to no board (any more): deletions, sign-ins, refusals. */
+  public static final String AUDIT = "werkraum:audit";
+  /** Sorted set: board id scored by when to check next whether it is past its retention. */
+  public static final String EXPIRY = "werkraum:expiry";
 
   private Keys() {}
 
@@ -108,6 +117,38 @@ public final class Keys {
   /** Hash: section id -> section. */
   public static String sections(String board, String room) {
     return room(board, room) + ":sections";
+  }
+
+  /** Stream: the board's audit entries (facilitator actions, exports), trimmed by age. */
+  public static String audit(String board) {
+    return tag(board) + ":audit";
+  }
+
+  /**
+   * Sorted set: the board's keys that expire on their own (command outcomes, used tickets), scored
+   * by when they expire: what deleting the board must find besides the keys it can name.
+   */
+  public static String expiring(String board) {
+    return tag(board) + ":expiring";
+  }
+
+  /**
+   * Every key of a board that is not in {@link #expiring}: those of the board, of each of its
+   * rooms and of each of its snapshots. The meta key comes first.
+   */
+  public static List<String> allOf(String board, Collection<String> rooms,
+      Collection<String> snapshots) {
+    List<String> keys = new ArrayList<>(List.of(meta(board), rooms(board),
+        participants(board), settings(board), rounds(board), ballot(board), snapshots(board), online(board),
+        boardSeq(board), boardLog(board), audit(board), expiring(board)));
+    for (String room : rooms) {
+      keys.addAll(List.of(roomSeq(board, room), roomLog(board, room), notes(board, room),
+          sections(board, room)));
+    }
+    for (String snapshot : snapshots) {
+      keys.add(snapshot(board, snapshot));
+    }
+    return keys;
   }
 
   /** The recorded outcome of one command, scoped to its sender so ids cannot collide across people. */

@@ -38,6 +38,11 @@ public final class Script {
     return new Script(name, LIBRARY + "\n" + COMMIT + "\n-- " + name + "\n" + operation);
   }
 
+  /** A script of the store's own (not a commit), written inline: the library, then {@code body}. */
+  static Script of(String name, String body) {
+    return new Script(name, LIBRARY + "\n-- " + name + "\n" + body);
+  }
+
   /** A script from {@code lua/<file>} on the classpath, after the library. */
   static Script load(String file) {
     return new Script(file, LIBRARY + "\n" + resource(file));

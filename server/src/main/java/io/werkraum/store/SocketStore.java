@@ -28,7 +28,8 @@ public final class SocketStore {
   /**
    * What a socket opening with a ticket finds.
    *
-   * @param fresh false when the ticket opened a socket before (a ticket opens one)
+   * @param fresh false when the ticket opened a socket before (a ticket opens one), or its
+   *     participant is no longer on the board
    * @param participant the participant as stored, or null when removed
    * @param settings the board's settings (empty when never changed)
    */
@@ -37,8 +38,9 @@ public final class SocketStore {
   /** Uses up the ticket {@code nonce} (kept until {@code ttlMs} from now) and reads what the socket needs. */
   public Future<Opening> open(String boardId, String participantId, String nonce, long ttlMs) {
     return OPEN.run(redis,
-        List.of(Keys.ticket(boardId, nonce), Keys.participants(boardId), Keys.settings(boardId)),
-        List.of(participantId, Long.toString(Math.max(1, ttlMs))))
+        List.of(Keys.ticket(boardId, nonce), Keys.participants(boardId), Keys.settings(boardId),
+            Keys.expiring(boardId), Keys.meta(boardId)),
+        List.of(participantId, Long.toString(Math.max(1, ttlMs)), Long.toString(System.currentTimeMillis())))
         .map(r -> new Opening(r.get(0).toInteger() == 1,
             r.get(1) == null ? null : new JsonObject(r.get(1).toString()),
             settings(r.get(2))));

@@ -1,5 +1,8 @@
 package io.werkraum.voting;
 
+import io.werkraum.audit.Audited;
+import io.werkraum.audit.AuditEntry;
+import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -199,15 +202,20 @@ public final class VotingFeature implements Feature {
   @Override
   public void register(CommandTable.Builder table) {
     table.add(new CommandSpec<>(CommandType.ROUND_START, Set.of("round"), body -> start(body.object("round")),
-        Access.FACILITATORS, this::start));
+        Access.FACILITATORS, this::start).audited(s -> new Audited(AuditAction.ROUND_STARTED,
+            Map.of("round", s.id(), "room", s.room(), "anonymous", s.anonymous()))));
     table.add(new CommandSpec<>(CommandType.ROUND_CLOSE, Set.of("round"), body -> new Close(body.id("round")),
-        Access.FACILITATORS, this::close));
+        Access.FACILITATORS, this::close).audited(VotingFeature::closing));
     table.add(new CommandSpec<>(CommandType.ROUND_SHOW, Set.of("round"), body -> new Show(body.optionalId("round")),
         Access.FACILITATORS, this::show));
     table.add(new CommandSpec<>(CommandType.VOTE_CAST, Set.of("round", "note"),
         body -> new Vote(body.id("round"), body.id("note"), true), Access.MEMBERS, this::vote));
     table.add(new CommandSpec<>(CommandType.VOTE_RETRACT, Set.of("round", "note"),
         body -> new Vote(body.id("round"), body.id("note"), false), Access.MEMBERS, this::vote));
+  }
+
+  private static Audited closing(Close close) {
+    return new Audited(AuditAction.ROUND_CLOSED, Map.of("round", close.round()));
   }
 
   private static Start start(Fields round) {
@@ -387,7 +395,12 @@ public final class VotingFeature implements Feature {
 
   /** Closes a round whose time ran out, as Werkraum itself; nothing to do when someone closed it already. */
   private void closeOverdue(String boardId, String roundId) {
-    Call<Close> call = new Call<>(Actor.system(boardId), "close-" + roundId, new Close(roundId), System.currentTimeMillis());
+    Actor system = Actor.system(boardId);
+    long now = System.currentTimeMillis();
+    Close overdue = new Close(roundId);
+    Audited audited = closing(overdue);
+    Call<Close> call = new Call<>(system, "close-" + roundId, overdue, now,
+        AuditEntry.by(system, now, audited.action(), audited.details()));
     close(call).onSuccess(result -> result.conclude(publisher));
   }
 }

@@ -29,7 +29,8 @@ public abstract class ClusterTest {
     nodeB = TestNode.start(redis.url(), dir.resolve("b"), cluster(name, portB, members));
   }
 
-  private static Map<String, String> cluster(String name, int port, String members) {
+  /** The settings of one member of a two-node test cluster. */
+  public static Map<String, String> cluster(String name, int port, String members) {
     return Map.of(
         "WERKRAUM_CLUSTER", "true",
         "WERKRAUM_CLUSTER_NAME", name,

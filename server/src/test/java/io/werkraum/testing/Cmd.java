@@ -121,6 +121,16 @@ public final class Cmd {
     return command("participant.remove").put("id", participantId);
   }
 
+  public static JsonObject deleteBoard() {
+    return command("board.delete");
+  }
+
+  /** @param days null: back to the instance's default */
+  public static JsonObject retention(Integer days) {
+    JsonObject command = command("board.retention");
+    return days == null ? command : command.put("days", days);
+  }
+
   public static JsonObject linksGet() {
     return command("links.get");
   }

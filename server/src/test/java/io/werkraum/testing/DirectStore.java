@@ -14,13 +14,17 @@ import io.werkraum.board.Board;
 import io.werkraum.board.Role;
 import io.werkraum.boards.Boards;
 import io.werkraum.command.CommandPipeline;
+import io.werkraum.config.ConfigLoader;
+import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.publish.Publisher;
 import io.werkraum.realtime.RealtimeVerticle;
 import io.werkraum.store.BoardCreation;
+import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.StateReads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -43,10 +47,11 @@ public final class DirectStore implements AutoCloseable {
         .setMaxPoolSize(8).setMaxPoolWaiting(4 * CHUNK).setMaxWaitingHandlers(4 * CHUNK));
     this.store = new BoardStore(redis);
     this.reads = new StateReads(redis);
+    Retention retention = ConfigLoader.load(new String[0], Map.of()).retention();
     this.pipeline = new CommandPipeline(
-        RealtimeVerticle.commandTable(vertx, store, reads, new Publisher(vertx.eventBus())), null);
+        RealtimeVerticle.commandTable(vertx, redis, retention, new Publisher(vertx.eventBus())), null);
     this.boards = new Boards(store, new BoardCreation(redis), new Sessions(new TokenService("direct-store"), store),
-        new Publisher(vertx.eventBus()));
+        new Publisher(vertx.eventBus()), new BoardRemoval(redis), RealtimeVerticle.auditLog(redis, retention), retention);
   }
 
   /** A new empty board, made as the HTTP API makes it. */

@@ -35,6 +35,10 @@ public final class TestRedis implements AutoCloseable {
     redis.kill();
   }
 
+  public int port() {
+    return port;
+  }
+
   public String url() {
     return redis.url();
   }

@@ -11,7 +11,9 @@ public enum MessageType {
   /** Personal address: the participant's own votes in the open round. */
   VOTES_MINE("votes.mine"),
   /** Personal and facilitators' address: an event about a hidden note, whole. */
-  NOTE_PRIVATE("note.private");
+  NOTE_PRIVATE("note.private"),
+  /** Board address: the board was deleted (by its facilitators or past its retention); its sockets close. */
+  BOARD_DELETED("board.deleted");
 
   private final String wire;
 

@@ -47,6 +47,7 @@ function codeForStatus(status) {
   if (status === 401) return 'unauthorized';
   if (status === 403) return ErrorCodes.notAllowed;
   if (status === 404) return ErrorCodes.notFound;
+  if (status === 410) return ErrorCodes.boardGone;
   if (status === 429) return ErrorCodes.rateLimited;
   if (status >= 500) return ErrorCodes.unavailable;
   return ErrorCodes.invalidInput;
@@ -104,8 +105,27 @@ export function exportPath(boardId, format, { room = null, snapshot = null, lang
 }
 
 /** An export as a file to save: {blob, fileName} (the name the server gives it). */
-export async function downloadExport(boardId, token, format, options = {}) {
-  const response = await send('GET', exportPath(boardId, format, options), { token, accept: '*/*' });
+export function downloadExport(boardId, token, format, options = {}) {
+  return download(exportPath(boardId, format, options), token, `werkraum.${format}`);
+}
+
+/** The board's audit log (facilitators): {entries, keptDays}, newest first. */
+export function fetchAudit(boardId, token) {
+  return call('GET', `${boardPath(boardId)}/audit`, { token });
+}
+
+/** The board's audit log as a CSV file to save, with headings in `lang`. */
+export function downloadAudit(boardId, token, lang) {
+  return download(`${boardPath(boardId)}/audit?format=csv&lang=${lang === 'de' ? 'de' : 'en'}`, token, 'audit.csv');
+}
+
+/** What this instance's operator set that pages show: {retention: {defaultDays, maxDays, auditDays}}. */
+export function fetchInstance() {
+  return call('GET', '/api/instance');
+}
+
+async function download(path, token, fallbackName) {
+  const response = await send('GET', path, { token, accept: '*/*' });
   if (!response.ok) throw await refusal(response);
   let blob;
   try {
@@ -113,7 +133,7 @@ export async function downloadExport(boardId, token, format, options = {}) {
   } catch {
     throw new ApiError(0, 'network');
   }
-  return { blob, fileName: fileNameFromDisposition(response.headers.get('Content-Disposition'), `werkraum.${format}`) };
+  return { blob, fileName: fileNameFromDisposition(response.headers.get('Content-Disposition'), fallbackName) };
 }
 
 /**

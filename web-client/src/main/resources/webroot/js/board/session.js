@@ -185,6 +185,12 @@ export function createBoardSession({
 
   function onBoardMessage(body) {
     if (!body || typeof body !== 'object') return;
+    if (body.type === Messages.boardDeleted) {
+      // Deleted by its facilitators or past its retention: nothing to reconnect to.
+      bridge.close();
+      emit('error', ErrorCodes.boardGone);
+      return;
+    }
     if (body.type === Messages.online) {
       setOnline(confirmed, body.participants);
       for (const id of presence.cursors.keys()) if (!confirmed.online.has(id)) forgetParticipant(presence, id);

@@ -1,0 +1,69 @@
+// Control view: data protection. How long the board is kept after its last activity (the
+// facilitators may choose up to the instance's cap), and deleting the board for good.
+import { h, setAttr, setText } from './dom.js';
+import { deletionTime, formatDate, retentionDays } from '../state/retention.js';
+
+/** actions: keep(days | null), remove() */
+export function mountFacPrivacy(root, actions) {
+  const heading = h('h2', { id: 'fac-privacy-heading' });
+  const info = h('p', { className: 'fac-status', 'data-testid': 'fac-retention-info' });
+  const daysLabel = h('label', { for: 'fac-retention-days' });
+  const days = h('input', { id: 'fac-retention-days', type: 'number', min: '1', step: '1', inputmode: 'numeric', 'data-testid': 'fac-retention-days', className: 'fac-number' });
+  const save = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-retention-save' });
+  const reset = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-retention-reset' });
+  const invalid = h('p', { className: 'form-error', id: 'fac-retention-error', role: 'alert', hidden: true });
+  setAttr(days, 'aria-describedby', 'fac-retention-error');
+
+  const deleteHeading = h('h3');
+  const deleteHint = h('p', { className: 'hint', id: 'fac-delete-hint' });
+  const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-delete-board', 'aria-describedby': 'fac-delete-hint' });
+
+  root.append(heading, info, daysLabel, h('div', { className: 'fac-row' }, [days, save, reset]), invalid,
+    deleteHeading, deleteHint, h('div', { className: 'fac-row' }, [remove]));
+
+  let model = null;
+  function submit() {
+    const max = model?.retention?.maxDays ?? 1;
+    const value = Number(days.value);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      setText(invalid, model.t('fac.privacy.daysInvalid', { max }));
+      invalid.hidden = false;
+      setAttr(days, 'aria-invalid', 'true');
+      days.focus();
+      return;
+    }
+    invalid.hidden = true;
+    setAttr(days, 'aria-invalid', null);
+    actions.keep(value);
+  }
+  save.addEventListener('click', submit);
+  days.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') submit();
+  });
+  reset.addEventListener('click', () => actions.keep(null));
+  remove.addEventListener('click', () => actions.remove());
+
+  return {
+    update(next) {
+      model = next;
+      const { t, lang, settings, retention, now } = next;
+      setText(heading, t('fac.privacy.heading'));
+      const kept = retentionDays(settings, retention);
+      info.hidden = kept === null;
+      if (kept !== null) {
+        setText(info, t('fac.privacy.retentionInfo', { date: formatDate(deletionTime(now, kept), lang), days: kept }));
+        setText(daysLabel, t('fac.privacy.daysLabel', { max: retention.maxDays }));
+        setAttr(days, 'max', String(retention.maxDays));
+        if (document.activeElement !== days) days.value = String(kept);
+        setText(reset, t('fac.privacy.reset', { days: Math.min(retention.defaultDays, retention.maxDays) }));
+        reset.disabled = !Number.isInteger(settings?.retentionDays);
+      }
+      days.disabled = kept === null;
+      save.disabled = kept === null;
+      setText(save, t('fac.privacy.save'));
+      setText(deleteHeading, t('fac.privacy.deleteHeading'));
+      setText(deleteHint, t('fac.privacy.deleteHint'));
+      setText(remove, t('fac.privacy.delete'));
+    },
+  };
+}
