@@ -2,7 +2,9 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, fetchSession, joinBoard } from './api/http.js';
+import { ApiError, fetchInstance, fetchSession, joinBoard } from './api/http.js';
+import { deletionTime, formatDate, retentionDays } from './state/retention.js';
+import { setText } from './ui/dom.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
@@ -245,6 +247,13 @@ async function main() {
       followedAt: null,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
+    /** How long the instance keeps boards; read once, shown beside the participants. */
+    let retention = null;
+    const retentionNote = document.getElementById('retention-note');
+    fetchInstance().then((instance) => {
+      retention = instance.retention ?? null;
+      requestRender();
+    }, () => {});
     let viewStoreTimer = null;
     let followHeartbeat = null;
     let frame = 0;
@@ -474,6 +483,11 @@ async function main() {
         following: followed ? { name: view.participants.get(followed)?.name ?? t('follow.someone') } : null,
       });
       updateBanner.update({ t });
+      const keptDays = retentionDays(settings, retention);
+      retentionNote.hidden = keptDays === null;
+      if (keptDays !== null) {
+        setText(retentionNote, t('board.retentionNote', { date: formatDate(deletionTime(Date.now(), keptDays), language()), days: keptDays }));
+      }
 
       const open = openRound(view.rounds);
       const canVote = !observer;

@@ -1,0 +1,60 @@
+package io.werkraum.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data protection as a facilitator and a participant see it in Chromium: how long the board is
+ * kept, the audit log in the control view, and deleting the board for good.
+ */
+class DataProtectionBrowserTest extends BrowserTest {
+  @Test
+  void theControlViewShowsTheRetentionAndTheAuditLogAndDeletesTheBoardForEveryone() {
+    JsonObject board = node.createBoard("Sozialplanung Saale-Orla");
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Landkreis");
+         Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Pößneck")) {
+      // The participant sees when the board is deleted (default: 90 days after the last activity).
+      assertThat(anna.page.getByTestId("retention-note")).containsText("90");
+      ControlView control = ControlView.open(fiona);
+      assertThat(control.byTestId("fac-retention-info")).containsText("90");
+
+      // A shorter retention: saved, shown to the participant too.
+      control.byTestId("fac-retention-days").fill("14");
+      control.byTestId("fac-retention-save").click();
+      assertThat(control.byTestId("fac-retention-info")).containsText("14");
+      assertThat(anna.page.getByTestId("retention-note")).containsText("14");
+      // More than the instance allows is refused in the form, with the reason.
+      control.byTestId("fac-retention-days").fill("400");
+      control.byTestId("fac-retention-save").click();
+      assertThat(control.page.locator("#fac-retention-error")).isVisible();
+
+      // The audit log lists what the facilitator did.
+      control.byTestId("fac-audit-refresh").click();
+      assertThat(control.byTestId("fac-audit-table")).containsText(Pattern.compile("Retention period changed|Aufbewahrungsfrist geändert"));
+      assertThat(control.byTestId("fac-audit-table")).containsText("Fiona");
+
+      // Deleting asks first; cancelling keeps the board.
+      control.byTestId("fac-delete-board").click();
+      control.page.getByTestId("confirm-cancel").click();
+      assertThat(control.byTestId("fac-delete-board")).isVisible();
+      control.byTestId("fac-delete-board").click();
+      control.confirm();
+
+      assertThat(control.byTestId("board-gone")).isVisible();
+      assertThat(anna.page.getByTestId("board-gone")).isVisible();
+      // The link now says the board is gone, for anyone who opens it.
+      try (BrowserContext late = browser.newContext(Participant.options())) {
+        Page page = late.newPage();
+        page.navigate(board.getString("participantLink"));
+        page.getByTestId("join-name").fill("Ben");
+        page.getByTestId("join-submit").click();
+        assertThat(page.getByTestId("board-gone")).isVisible();
+      }
+    }
+  }
+}
