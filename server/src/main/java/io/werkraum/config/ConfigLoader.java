@@ -35,6 +35,11 @@ public final class ConfigLoader {
     ENV.put("clusterPort", "WERKRAUM_CLUSTER_PORT");
     ENV.put("clusterMembers", "WERKRAUM_CLUSTER_MEMBERS");
     ENV.put("httpInstances", "WERKRAUM_HTTP_INSTANCES");
+    ENV.put("retentionDays", "WERKRAUM_RETENTION_DAYS");
+    ENV.put("privacyUrl", "WERKRAUM_PRIVACY_URL");
+    ENV.put("operatorName", "WERKRAUM_OPERATOR_NAME");
+    ENV.put("operatorContact", "WERKRAUM_OPERATOR_CONTACT");
+    ENV.put("anonymityThreshold", "WERKRAUM_ANONYMITY_THRESHOLD");
   }
 
   private ConfigLoader() {}
@@ -74,6 +79,19 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("redisFsync must be always or everysec");
     }
     String publicUrl = text(v, "publicUrl", null);
+    int retentionDays = integer(v, "retentionDays", 90);
+    if (retentionDays < 1) {
+      throw new IllegalArgumentException("retentionDays must be at least 1");
+    }
+    String privacyUrl = given(v, "privacyUrl");
+    if (privacyUrl != null && !privacyUrl.matches("https?://[^\\s]+")) {
+      throw new IllegalArgumentException("privacyUrl must be an http or https URL, not '" + privacyUrl + "'");
+    }
+    int anonymityThreshold = integer(v, "anonymityThreshold", 3);
+    if (anonymityThreshold < 2) {
+      // With 1, an organisation of one person would show how that person voted.
+      throw new IllegalArgumentException("anonymityThreshold must be at least 2");
+    }
     return new WerkraumConfig(
         text(v, "host", "127.0.0.1"),
         integer(v, "port", 8080),
@@ -90,7 +108,12 @@ public final class ConfigLoader {
         text(v, "clusterHost", "127.0.0.1"),
         integer(v, "clusterPort", 5701),
         list(v, "clusterMembers"),
-        integer(v, "httpInstances", Math.max(1, cores)));
+        integer(v, "httpInstances", Math.max(1, cores)),
+        retentionDays,
+        privacyUrl,
+        given(v, "operatorName"),
+        given(v, "operatorContact"),
+        anonymityThreshold);
   }
 
   /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */
@@ -127,6 +150,12 @@ public final class ConfigLoader {
   private static String text(Map<String, Object> v, String name, String fallback) {
     Object value = v.get(name);
     return value == null ? fallback : value.toString();
+  }
+
+  /** A text setting that may be left out; blank counts as not given. */
+  private static String given(Map<String, Object> v, String name) {
+    String value = text(v, name, null);
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static int integer(Map<String, Object> v, String name, int fallback) {

@@ -10,6 +10,11 @@ import java.util.List;
  * @param publicUrl the URL browsers use, for links and the Origin check; null to take it from requests
  * @param redisUrl null to run the embedded Redis in {@code dataDir}
  * @param secret the token-signing secret; null to share one created once in Redis
+ * @param retentionDays how long a board is kept after its last activity, in days
+ * @param privacyUrl the operator's privacy statement; null for Werkraum's built-in one at {@code /privacy}
+ * @param operatorName who runs this instance (the controller), for the built-in privacy statement; null if not given
+ * @param operatorContact how to reach the operator or their data protection officer; null if not given
+ * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
  */
 public record WerkraumConfig(
     String host,
@@ -27,7 +32,12 @@ public record WerkraumConfig(
     String clusterHost,
     int clusterPort,
     List<String> clusterMembers,
-    int httpInstances) {
+    int httpInstances,
+    int retentionDays,
+    String privacyUrl,
+    String operatorName,
+    String operatorContact,
+    int anonymityThreshold) {
 
   public boolean embeddedRedis() {
     return redisUrl == null || redisUrl.isBlank();
@@ -36,6 +46,6 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances);
+        clusterMembers, httpInstances, retentionDays, privacyUrl, operatorName, operatorContact, anonymityThreshold);
   }
 }
