@@ -35,10 +35,15 @@ public final class RealtimeVerticle extends VerticleBase {
     this.config = config;
   }
 
-  /** Every feature's commands, in one table. */
-  public static CommandTable commandTable(Vertx vertx, BoardStore store, StateReads reads, Publisher publisher) {
+  /**
+   * Every feature's commands, in one table.
+   *
+   * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
+   */
+  public static CommandTable commandTable(Vertx vertx, BoardStore store, StateReads reads, Publisher publisher,
+      int anonymityThreshold) {
     SnapshotsFeature snapshots = new SnapshotsFeature(store, new DocumentBuilder(reads), publisher);
-    VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots);
+    VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots, anonymityThreshold);
     return CommandTable.of(List.of(
         new NotesFeature(store),
         new ParticipantsFeature(store),
@@ -53,7 +58,8 @@ public final class RealtimeVerticle extends VerticleBase {
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     Publisher publisher = new Publisher(vertx.eventBus());
-    CommandTable table = commandTable(vertx, new BoardStore(redis), new StateReads(redis), publisher);
+    CommandTable table = commandTable(vertx, new BoardStore(redis), new StateReads(redis), publisher,
+        config.anonymityThreshold());
     commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
     presence = new PresenceRelay(vertx);
     return Future.all(commands.register(), presence.start());

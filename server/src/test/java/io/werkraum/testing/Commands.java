@@ -13,7 +13,7 @@ import io.werkraum.realtime.RealtimeVerticle;
 /** Reading command bodies by the server's own table, without Vert.x or Redis. */
 public final class Commands {
   /** The table as the server builds it; its parsers touch nothing but the body. */
-  public static final CommandTable TABLE = RealtimeVerticle.commandTable(null, null, null, null);
+  public static final CommandTable TABLE = RealtimeVerticle.commandTable(null, null, null, null, 3);
 
   private Commands() {}
 

@@ -44,7 +44,7 @@ public final class DirectStore implements AutoCloseable {
     this.store = new BoardStore(redis);
     this.reads = new StateReads(redis);
     this.pipeline = new CommandPipeline(
-        RealtimeVerticle.commandTable(vertx, store, reads, new Publisher(vertx.eventBus())), null);
+        RealtimeVerticle.commandTable(vertx, store, reads, new Publisher(vertx.eventBus()), 3), null);
     this.boards = new Boards(store, new BoardCreation(redis), new Sessions(new TokenService("direct-store"), store),
         new Publisher(vertx.eventBus()));
   }

@@ -102,6 +102,22 @@ public final class Workshop implements AutoCloseable {
     return fullState(client, room).getJsonObject("room").getJsonObject("state").getJsonArray("sections");
   }
 
+  /**
+   * An export of the live board downloaded by {@code facilitator}: {@code formatAndQuery} as the
+   * path's end, e.g. {@code md?lang=de}; fails unless it is 200.
+   */
+  public byte[] export(JsonObject facilitator, String formatAndQuery) {
+    java.net.http.HttpResponse<byte[]> response = TestNode.http(node.port())
+        .download("/api/boards/" + id() + "/export/" + formatAndQuery, facilitator.getString("token"));
+    assertEquals(200, response.statusCode(), formatAndQuery);
+    return response.body();
+  }
+
+  /** As {@link #export}, as UTF-8 text. */
+  public String exportText(JsonObject facilitator, String formatAndQuery) {
+    return new String(export(facilitator, formatAndQuery), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The item with this id in an array of items, or null. */
   public static JsonObject byId(JsonArray items, String id) {
     for (Object item : items) {
