@@ -68,6 +68,7 @@ public final class HttpVerticle extends VerticleBase {
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");
     servePage(router, "/b/:board/snapshot/:snapshot", "webroot/snapshot.html");
+    new PrivacyApi(config).mount(router, vertx.fileSystem().readFileBlocking("webroot/privacy.html"));
     // ES modules load each other without a bundler's hashed names: browsers must revalidate
     // (Last-Modified, 304) so a new version never mixes with cached old modules.
     router.route().handler(ctx -> {

@@ -69,6 +69,14 @@ export function fetchTemplates(language) {
   return call('GET', `/api/templates?lang=${encodeURIComponent(language)}`);
 }
 
+/**
+ * What this instance says about people's data before they join: {retentionDays, privacyUrl,
+ * operatorName, operatorContact, anonymityThreshold}.
+ */
+export function fetchPrivacy() {
+  return call('GET', '/api/privacy');
+}
+
 export function joinBoard(boardId, credentialFields, name, organisation) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
