@@ -65,8 +65,9 @@ final class SampleBoard {
             new Ranked("n3", TEXT_HYPERLINK, 1, orgs("Büro Süd", 1, null, 0), null, List.of("p-joerg"))), null));
     Round anonymous = new Round("v2", "Priorisierung (anonym)", 3, 2, true, "main", List.of("s-ideas"), "closed",
         T0 + 500_000, null, T0 + 600_000, new Results(3, 6, List.of(
-            new Ranked("n2", TEXT_QUOTES, 4, orgs("Stadtwerke Köln", 2, "Büro Süd", 2), null, null),
-            new Ranked("n1", TEXT_UMLAUTS, 2, orgs("Büro Süd", 2, null, 0), null, null)), null));
+            new Ranked("n2", TEXT_QUOTES, 4, orgs("Stadtwerke Köln", 3, null, 0), 1, null),
+            new Ranked("n1", TEXT_UMLAUTS, 2, orgs("Stadtwerke Köln", 2, null, 0), null, null)),
+            new io.werkraum.board.Round.Grouping(3, false)));
     Round open = new Round("v3", null, 5, 3, false, "r-a", null, "open", T0 + 700_000, T0 + 900_000, null, null);
 
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "board-1", "Mobilität 2030: Straßen & Plätze", T0,
