@@ -3,6 +3,7 @@ package io.werkraum.export;
 import io.werkraum.board.Round.Grouping;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How the minutes and the report word a round's figures per organisation: the group of
@@ -35,7 +36,7 @@ public record OrganisationTexts(String other, String grouped, String withheld) {
    * A note's votes per organisation as the results give them, the organisations counted together
    * last; {@code name} says how an organisation is written ("" for people without one).
    */
-  Map<String, Integer> figures(BoardDocument.Ranked ranked, java.util.function.UnaryOperator<String> name) {
+  Map<String, Integer> figures(BoardDocument.Ranked ranked, UnaryOperator<String> name) {
     Map<String, Integer> figures = new LinkedHashMap<>();
     if (ranked.byOrganisation() != null) {
       ranked.byOrganisation().forEach((organisation, n) -> figures.merge(name.apply(organisation), n, Integer::sum));

@@ -1,5 +1,6 @@
 package io.werkraum.export;
 
+import io.werkraum.board.Round.Grouping;
 import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Person;
 import io.werkraum.export.BoardDocument.Ranked;
@@ -67,7 +68,7 @@ final class SampleBoard {
         T0 + 500_000, null, T0 + 600_000, new Results(3, 6, List.of(
             new Ranked("n2", TEXT_QUOTES, 4, orgs("Stadtwerke Köln", 3, null, 0), 1, null),
             new Ranked("n1", TEXT_UMLAUTS, 2, orgs("Stadtwerke Köln", 2, null, 0), null, null)),
-            new io.werkraum.board.Round.Grouping(3, false)));
+            new Grouping(3, false)));
     Round open = new Round("v3", null, 5, 3, false, "r-a", null, "open", T0 + 700_000, T0 + 900_000, null, null);
 
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "board-1", "Mobilität 2030: Straßen & Plätze", T0,

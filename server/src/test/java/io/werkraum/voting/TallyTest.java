@@ -7,6 +7,7 @@ import io.werkraum.board.Round;
 import io.werkraum.store.Ballot;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The results of a round from its ballot, pure. */
@@ -50,8 +51,8 @@ class TallyTest {
   @Test
   void anAnonymousRoundShowsNoOrganisationThatCouldSingleSomeoneOut() {
     // Anna is the only one from Pößneck; Jena and Gera have three voters each.
-    Map<String, Map<String, Integer>> votes = new java.util.TreeMap<>();
-    Map<String, String> organisations = new java.util.TreeMap<>();
+    Map<String, Map<String, Integer>> votes = new TreeMap<>();
+    Map<String, String> organisations = new TreeMap<>();
     votes.put("anna", Map.of("kita", 3));
     organisations.put("anna", "Stadt Pößneck");
     for (String p : List.of("j1", "j2", "j3")) {
