@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyMine, applyProgress, countsByNote, emptyVoting, excerpt, isAnonymous, maxPerNote, myVotes, noteInScope, notVotedNames,
+  applyMine, applyProgress, countsByNote, emptyVoting, excerpt, groupingNote, isAnonymous, maxPerNote, myVotes, noteInScope, notVotedNames,
   openRound, rankingRows, roundsNewestFirst, shownResults, votesPerParticipant,
 } from '../../main/resources/webroot/js/state/voting.js';
 import { Limits } from '../../main/resources/webroot/js/protocol.js';
@@ -91,6 +91,20 @@ test('ranking rows: ties share a rank, organisations by count, names only for na
   assert.equal(isAnonymous(anonymous), true);
   assert.ok(rankingRows(anonymous, { participants }).every((r) => r.voters === null));
   assert.deepEqual(rankingRows(round({ status: 'closed' })), []);
+});
+
+test('anonymous rounds: the server\'s group of other organisations comes last, with the note on the grouping', () => {
+  const ranking = [{ note: 'n1', count: 9, byOrganisation: { 'Stadt Jena': 4 }, otherOrganisations: 5 }, { note: 'n2', count: 2, byOrganisation: { 'Stadt Jena': 2 } }];
+  const grouped = round({ status: 'closed', results: { voters: 7, votes: 11, ranking, grouping: { threshold: 3, withheld: false } } });
+  const rows = rankingRows(grouped, { otherOrganisations: 'Other organisations' });
+  assert.deepEqual(rows[0].organisations, [{ organisation: 'Stadt Jena', count: 4 }, { organisation: 'Other organisations', count: 5, other: true }],
+    'the group stays last even with more votes');
+  assert.deepEqual(rows[1].organisations, [{ organisation: 'Stadt Jena', count: 2 }], 'no other votes, no entry');
+  assert.deepEqual(groupingNote(grouped), { key: 'results.grouped', params: { threshold: 3 } });
+  const withheld = round({ status: 'closed', results: { voters: 2, votes: 3, ranking: [{ note: 'n1', count: 3, byOrganisation: {} }], grouping: { threshold: 3, withheld: true } } });
+  assert.deepEqual(rankingRows(withheld)[0].organisations, []);
+  assert.deepEqual(groupingNote(withheld), { key: 'results.withheld', params: { threshold: 3 } });
+  assert.equal(groupingNote(round({ status: 'closed', anonymous: false, results: { ranking: [] } })), null, 'named rounds: exact figures');
 });
 
 test('scope: a whole-room round covers every note of its room', () => {

@@ -2,7 +2,7 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, fetchInstance, fetchSession, joinBoard } from './api/http.js';
+import { ApiError, fetchPrivacy, fetchSession, joinBoard } from './api/http.js';
 import { deletionTime, formatDate, retentionDays } from './state/retention.js';
 import { setText } from './ui/dom.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
@@ -129,9 +129,11 @@ async function main() {
   }
   showJoin(fragment, takeNotice());
 
-  function showJoin(credential, initialErrorKey) {
+  async function showJoin(credential, initialErrorKey) {
+    // What joining means for one's data is shown before anyone can join.
+    const privacy = await fetchPrivacy().catch(() => null);
     showView('join');
-    let formState = { credentialKind: credential.kind, busy: false, errorKey: initialErrorKey, invalidName: false };
+    let formState = { credentialKind: credential.kind, busy: false, errorKey: initialErrorKey, invalidName: false, privacy };
     const form = mountJoinForm(document.getElementById('join-form'), {
       onSubmit: async ({ name, organisation }) => {
         if (!name) {
@@ -250,8 +252,8 @@ async function main() {
     /** How long the instance keeps boards; read once, shown beside the participants. */
     let retention = null;
     const retentionNote = document.getElementById('retention-note');
-    fetchInstance().then((instance) => {
-      retention = instance.retention ?? null;
+    fetchPrivacy().then((facts) => {
+      retention = facts.retention ?? null;
       requestRender();
     }, () => {});
     let viewStoreTimer = null;

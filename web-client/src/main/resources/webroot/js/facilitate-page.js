@@ -4,7 +4,7 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { errorMessageKey, language, t } from './i18n.js';
 import {
-  ApiError, createBoardFromSnapshot, downloadAudit, downloadExport, fetchAudit, fetchInstance, fetchSession, saveAsTemplate,
+  ApiError, createBoardFromSnapshot, downloadAudit, downloadExport, fetchAudit, fetchPrivacy, fetchSession, saveAsTemplate,
 } from './api/http.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
@@ -305,8 +305,8 @@ async function main() {
 
     /** The instance's retention settings, read once. */
     let retention = null;
-    fetchInstance().then((instance) => {
-      retention = instance.retention ?? null;
+    fetchPrivacy().then((facts) => {
+      retention = facts.retention ?? null;
       requestRender();
     }, () => {});
     const privacy = mountFacPrivacy(document.getElementById('fac-privacy'), {

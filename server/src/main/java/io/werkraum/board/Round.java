@@ -47,10 +47,29 @@ public record Round(
    * @param voters how many people voted
    * @param votes how many votes they gave
    * @param ranking the notes that got votes, most first
+   * @param grouping for an anonymous round, how its figures per organisation were grouped so that
+   *     none singles out a person; null for a named round, whose figures are exact
    */
-  public record Results(int voters, int votes, List<Ranked> ranking) {}
-
-  /** @param voters who voted for the note, only in named rounds (null in anonymous ones) */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Ranked(String note, String text, int count, Map<String, Integer> byOrganisation, List<String> voters) {}
+  public record Results(int voters, int votes, List<Ranked> ranking, Grouping grouping) {}
+
+  /**
+   * @param byOrganisation the note's votes per organisation shown by name
+   * @param otherOrganisations the note's votes from the organisations grouped together (see
+   *     {@link Grouping}); null when none
+   * @param voters who voted for the note, only in named rounds (null in anonymous ones)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Ranked(String note, String text, int count, Map<String, Integer> byOrganisation,
+      Integer otherOrganisations, List<String> voters) {}
+
+  /**
+   * How an anonymous round's figures per organisation were grouped: organisations with fewer than
+   * {@code threshold} voters count together as "other organisations" (with the smallest
+   * organisation above it when they are fewer than {@code threshold} together).
+   *
+   * @param withheld whether the round has no figures per organisation at all, because no grouping
+   *     would leave a named organisation beside a large enough "other" group
+   */
+  public record Grouping(int threshold, boolean withheld) {}
 }

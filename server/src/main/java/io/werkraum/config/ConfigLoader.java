@@ -39,6 +39,10 @@ public final class ConfigLoader {
     ENV.put("maxRetentionDays", "WERKRAUM_MAX_RETENTION_DAYS");
     ENV.put("auditRetentionDays", "WERKRAUM_AUDIT_RETENTION_DAYS");
     ENV.put("retentionSweepSeconds", "WERKRAUM_RETENTION_SWEEP_SECONDS");
+    ENV.put("privacyUrl", "WERKRAUM_PRIVACY_URL");
+    ENV.put("operatorName", "WERKRAUM_OPERATOR_NAME");
+    ENV.put("operatorContact", "WERKRAUM_OPERATOR_CONTACT");
+    ENV.put("anonymityThreshold", "WERKRAUM_ANONYMITY_THRESHOLD");
   }
 
   private ConfigLoader() {}
@@ -80,6 +84,15 @@ public final class ConfigLoader {
     String publicUrl = text(v, "publicUrl", null);
     int retentionDays = positive(v, "retentionDays", 90);
     int maxRetentionDays = positive(v, "maxRetentionDays", retentionDays);
+    String privacyUrl = given(v, "privacyUrl");
+    if (privacyUrl != null && !privacyUrl.matches("https?://[^\\s]+")) {
+      throw new IllegalArgumentException("privacyUrl must be an http or https URL, not '" + privacyUrl + "'");
+    }
+    int anonymityThreshold = integer(v, "anonymityThreshold", 3);
+    if (anonymityThreshold < 2) {
+      // With 1, an organisation of one person would show how that person voted.
+      throw new IllegalArgumentException("anonymityThreshold must be at least 2");
+    }
     return new WerkraumConfig(
         text(v, "host", "127.0.0.1"),
         integer(v, "port", 8080),
@@ -98,7 +111,11 @@ public final class ConfigLoader {
         list(v, "clusterMembers"),
         integer(v, "httpInstances", Math.max(1, cores)),
         new WerkraumConfig.Retention(Math.min(retentionDays, maxRetentionDays), maxRetentionDays,
-            positive(v, "auditRetentionDays", 365), positive(v, "retentionSweepSeconds", 300)));
+            positive(v, "auditRetentionDays", 365), positive(v, "retentionSweepSeconds", 300)),
+        privacyUrl,
+        given(v, "operatorName"),
+        given(v, "operatorContact"),
+        anonymityThreshold);
   }
 
   /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */
@@ -135,6 +152,12 @@ public final class ConfigLoader {
   private static String text(Map<String, Object> v, String name, String fallback) {
     Object value = v.get(name);
     return value == null ? fallback : value.toString();
+  }
+
+  /** A text setting that may be left out; blank counts as not given. */
+  private static String given(Map<String, Object> v, String name) {
+    String value = text(v, name, null);
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static int integer(Map<String, Object> v, String name, int fallback) {

@@ -11,6 +11,10 @@ import java.util.List;
  * @param redisUrl null to run the embedded Redis in {@code dataDir}
  * @param secret the token-signing secret; null to share one created once in Redis
  * @param retention how long boards and the audit log are kept
+ * @param privacyUrl the operator's privacy statement; null for Werkraum's built-in one at {@code /privacy}
+ * @param operatorName who runs this instance (the controller), for the built-in privacy statement; null if not given
+ * @param operatorContact how to reach the operator or their data protection officer; null if not given
+ * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
  */
 public record WerkraumConfig(
     String host,
@@ -29,7 +33,11 @@ public record WerkraumConfig(
     int clusterPort,
     List<String> clusterMembers,
     int httpInstances,
-    Retention retention) {
+    Retention retention,
+    String privacyUrl,
+    String operatorName,
+    String operatorContact,
+    int anonymityThreshold) {
 
   /**
    * @param boardDays the days a board is kept after its last activity unless its facilitators
@@ -57,6 +65,6 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances, retention);
+        clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, anonymityThreshold);
   }
 }

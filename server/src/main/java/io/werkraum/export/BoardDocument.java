@@ -2,6 +2,7 @@ package io.werkraum.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.werkraum.board.Area;
+import io.werkraum.board.Round.Grouping;
 import java.util.List;
 import java.util.Map;
 
@@ -72,10 +73,19 @@ public record BoardDocument(
       String room, List<String> sections, String status, long startedAt, Long endsAt, Long closedAt,
       Results results) {}
 
-  /** @param ranking ranked by count, most first */
-  public record Results(int voters, int votes, List<Ranked> ranking) {}
-
-  /** @param voters participant ids, only for named rounds (null for anonymous ones) */
+  /**
+   * @param ranking ranked by count, most first
+   * @param grouping for anonymous rounds, how the figures per organisation were grouped (see
+   *     {@link Grouping}); null for named rounds
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Ranked(String note, String text, int count, Map<String, Integer> byOrganisation, List<String> voters) {}
+  public record Results(int voters, int votes, List<Ranked> ranking, Grouping grouping) {}
+
+  /**
+   * @param otherOrganisations the votes of the organisations grouped together, or null
+   * @param voters participant ids, only for named rounds (null for anonymous ones)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Ranked(String note, String text, int count, Map<String, Integer> byOrganisation,
+      Integer otherOrganisations, List<String> voters) {}
 }

@@ -65,10 +65,12 @@ public final class DocumentBuilder {
     if (round.anonymous() && round.results() != null) {
       // Belt and braces: an anonymous round's results never name anyone.
       var ranking = round.results().ranking().stream()
-          .map(r -> new BoardDocument.Ranked(r.note(), r.text(), r.count(), r.byOrganisation(), null)).toList();
+          .map(r -> new BoardDocument.Ranked(r.note(), r.text(), r.count(), r.byOrganisation(), r.otherOrganisations(),
+              null)).toList();
       return new BoardDocument.Round(round.id(), round.title(), round.votesPerParticipant(), round.maxPerNote(), true,
           round.room(), round.sections(), round.status(), round.startedAt(), round.endsAt(), round.closedAt(),
-          new BoardDocument.Results(round.results().voters(), round.results().votes(), ranking));
+          new BoardDocument.Results(round.results().voters(), round.results().votes(), ranking,
+              round.results().grouping()));
     }
     return round;
   }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.werkraum.protocol.Limits;
 import io.werkraum.protocol.Palette;
 import io.werkraum.board.Rejection;
+import io.werkraum.board.Round.Grouping;
 import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Person;
 import io.werkraum.export.BoardDocument.Ranked;
@@ -144,7 +145,8 @@ public final class JsonExport {
   private static Round round(Obj r) {
     List<String> sections = r.optIds("sections");
     Results results = r.optObj("results", x -> new Results(x.nonNegative("voters"), x.nonNegative("votes"),
-        x.list("ranking", Limits.NOTES_PER_ROOM_MAX, JsonExport::ranked)));
+        x.list("ranking", Limits.NOTES_PER_ROOM_MAX, JsonExport::ranked),
+        x.optObj("grouping", g -> new Grouping(g.intBetween("threshold", 1, Integer.MAX_VALUE), g.bool("withheld")))));
     return new Round(r.id("id"), r.optText("title", Limits.TITLE_MAX), r.intBetween("votesPerParticipant", 1,
         Limits.VOTES_MAX), r.intBetween("maxPerNote", 1, Limits.VOTES_MAX), r.bool("anonymous"), r.id("room"),
         sections, r.oneOf("status", STATUSES), r.lng("startedAt"), r.optLng("endsAt"), r.optLng("closedAt"),
@@ -170,7 +172,7 @@ public final class JsonExport {
       byOrg.put(e.getKey(), e.getValue().asInt());
     }
     return new Ranked(k.id("note"), k.optText("text", Limits.NOTE_TEXT_MAX), k.nonNegative("count"), byOrg,
-        k.optIds("voters"));
+        k.absent("otherOrganisations") ? null : k.nonNegative("otherOrganisations"), k.optIds("voters"));
   }
 
   private static <T> void unique(List<T> items, Function<T, String> id, String path) {

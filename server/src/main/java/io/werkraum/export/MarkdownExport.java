@@ -29,13 +29,13 @@ public final class MarkdownExport {
       String total, String room, String plenary, String outsideSections, String noNotes, String vote, String votes,
       String rounds, String noRounds, String round, String scope, String wholeRoom, String sections,
       String votesPerPerson, String maxPerNote, String anonymous, String named, String open, String closed,
-      String voters, String noVotes, String byOrganisation) {
+      String voters, String noVotes, String byOrganisation, OrganisationTexts organisations) {
 
     public static Texts english() {
       return new Texts("Minutes", "Date", "Snapshot", "Participants", "no organisation", "Total", "Room",
           "Plenary", "Outside sections", "No notes.", "vote", "votes", "Voting rounds", "No voting rounds.", "Round %d",
           "Scope", "whole room", "sections", "Votes per person", "At most per note", "anonymous", "named",
-          "open", "closed", "Voters", "No votes.", "by organisation");
+          "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english());
     }
 
     public static Texts german() {
@@ -43,7 +43,7 @@ public final class MarkdownExport {
           "Plenum", "Außerhalb der Bereiche", "Keine Notizen.", "Stimme", "Stimmen", "Abstimmungsrunden",
           "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Bereiche", "Stimmen pro Person",
           "Höchstens pro Notiz", "anonym", "namentlich", "offen", "geschlossen", "Abstimmende", "Keine Stimmen.",
-          "nach Organisation");
+          "nach Organisation", OrganisationTexts.german());
     }
   }
 
@@ -203,7 +203,12 @@ public final class MarkdownExport {
         continue;
       }
       out.append("- ").append(t.voters()).append(": ").append(r.results().voters()).append(", ")
-          .append(t.votes()).append(": ").append(r.results().votes()).append("\n\n");
+          .append(t.votes()).append(": ").append(r.results().votes()).append('\n');
+      String grouping = t.organisations().note(r.results().grouping());
+      if (grouping != null) {
+        out.append("- ").append(escape(grouping)).append('\n');
+      }
+      out.append('\n');
       List<Ranked> ranking = new ArrayList<>(ExportIndex.list(r.results().ranking()));
       ranking.removeIf(k -> k.count() == 0);
       ranking.sort(Comparator.comparingInt((Ranked k) -> -k.count()));
@@ -221,9 +226,10 @@ public final class MarkdownExport {
         out.append(place).append(". **").append(k.count()).append(' ').append(k.count() == 1 ? t.vote() : t.votes())
             .append("** · ");
         out.append(escape(rankedText(k, notes), "   "));
-        if (k.byOrganisation() != null && !k.byOrganisation().isEmpty()) {
+        Map<String, Integer> figures = t.organisations().figures(k, org -> org);
+        if (!figures.isEmpty()) {
           List<String> parts = new ArrayList<>();
-          k.byOrganisation().forEach((org, n) -> parts.add(escape(org) + ": " + n));
+          figures.forEach((org, n) -> parts.add(escape(org) + ": " + n));
           out.append(" (").append(t.byOrganisation()).append(": ").append(String.join(", ", parts)).append(')');
         }
         if (!r.anonymous() && k.voters() != null && !k.voters().isEmpty()) {

@@ -286,16 +286,28 @@ public final class PdfExport {
         }
         w.text(String.format(l.locale(), l.resultsSummary(), res.votes(), res.voters()), false, 9, 0, TEXT);
         Map<String, Integer> orgTotals = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Integer otherTotal = null;
         for (BoardDocument.Ranked k : res.ranking()) {
           if (k.byOrganisation() != null) {
             k.byOrganisation().forEach((org, c) -> orgTotals.merge(org(org), c, Integer::sum));
           }
+          if (k.otherOrganisations() != null) {
+            otherTotal = (otherTotal == null ? 0 : otherTotal) + k.otherOrganisations();
+          }
         }
-        if (!orgTotals.isEmpty()) {
+        if (!orgTotals.isEmpty() || otherTotal != null) {
           w.text(l.byOrganisation() + ":", false, 9, 0, TEXT);
           for (Map.Entry<String, Integer> e : orgTotals.entrySet()) {
             w.text(e.getKey() + ": " + e.getValue(), false, 9, 10, TEXT);
           }
+          if (otherTotal != null) {
+            // The group counted together comes last, whatever its name sorts as.
+            w.text(l.organisations().other() + ": " + otherTotal, false, 9, 10, TEXT);
+          }
+        }
+        String grouping = l.organisations().note(res.grouping());
+        if (grouping != null) {
+          w.text(grouping, false, 9, 0, MUTED);
         }
         w.gap(4);
         w.text(l.ranking(), true, 10.5f, 0, TEXT);
@@ -310,10 +322,9 @@ public final class PdfExport {
           }
           w.keep(40);
           w.text(place + ". " + nz(k.text()) + " — " + l.votes(k.count()), false, 10, 0, TEXT);
-          if (k.byOrganisation() != null && !k.byOrganisation().isEmpty()) {
-            Map<String, Integer> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            k.byOrganisation().forEach((org, c) -> merged.merge(org(org), c, Integer::sum));
-            List<Map.Entry<String, Integer>> sorted = new ArrayList<>(merged.entrySet());
+          Map<String, Integer> figures = l.organisations().figures(k, this::org);
+          if (!figures.isEmpty()) {
+            List<Map.Entry<String, Integer>> sorted = new ArrayList<>(figures.entrySet());
             sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed()); // most votes first
             for (Map.Entry<String, Integer> e : sorted) {
               w.text(e.getKey() + ": " + e.getValue(), false, 8.5f, 16, MUTED);

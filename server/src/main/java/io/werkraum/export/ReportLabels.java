@@ -43,7 +43,8 @@ public record ReportLabels(
     String ranking,
     String noResults,
     String votedBy,
-    String page) {
+    String page,
+    OrganisationTexts organisations) {
 
   public static ReportLabels german() {
     return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr'",
@@ -54,7 +55,7 @@ public record ReportLabels(
         "Keine Abstimmungsrunden.", "Runde", "Stimmen pro Person", "höchstens pro Notiz", "anonym",
         "namentlich", "Raum", "Bereiche", "alle", "Status", "offen", "abgeschlossen", "begonnen",
         "beendet", "%d Stimmen von %d Teilnehmenden", "Stimmen je Organisation", "Ergebnis",
-        "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d");
+        "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d", OrganisationTexts.german());
   }
 
   public static ReportLabels english() {
@@ -66,7 +67,7 @@ public record ReportLabels(
         "No voting rounds.", "Round", "Votes per participant", "at most per note", "anonymous",
         "named", "Room", "Sections", "all", "Status", "open", "closed", "started",
         "closed", "%d votes from %d participants", "Votes per organisation", "Results",
-        "No results.", "Voted", "Page %d of %d");
+        "No results.", "Voted", "Page %d of %d", OrganisationTexts.english());
   }
 
   /** German for "de…" locales, English otherwise. */

@@ -69,13 +69,13 @@ public final class HttpVerticle extends VerticleBase {
         new ExportService(vertx, store, documents, sessions, audit),
         new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
     new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
-    new InstanceApi(config.retention()).mount(router);
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
         audit);
     SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");
     servePage(router, "/b/:board/snapshot/:snapshot", "webroot/snapshot.html");
+    new PrivacyApi(config).mount(router, vertx.fileSystem().readFileBlocking("webroot/privacy.html"));
     // ES modules load each other without a bundler's hashed names: browsers must revalidate
     // (Last-Modified, 304) so a new version never mixes with cached old modules.
     router.route().handler(ctx -> {

@@ -42,12 +42,13 @@ public final class RealtimeVerticle extends VerticleBase {
     this.config = config;
   }
 
-  /** Every feature's commands, in one table. */
-  public static CommandTable commandTable(Vertx vertx, Redis redis, Retention retention, Publisher publisher) {
+  /** Every feature's commands, in one table, as {@code config} sets them up. */
+  public static CommandTable commandTable(Vertx vertx, Redis redis, WerkraumConfig config, Publisher publisher) {
+    Retention retention = config.retention();
     BoardStore store = new BoardStore(redis, retention.auditDays());
     StateReads reads = new StateReads(redis);
     SnapshotsFeature snapshots = new SnapshotsFeature(store, new DocumentBuilder(reads), publisher);
-    VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots);
+    VotingFeature voting = new VotingFeature(vertx, store, publisher, snapshots, config.anonymityThreshold());
     return CommandTable.of(List.of(
         new NotesFeature(store),
         new ParticipantsFeature(store),
@@ -67,7 +68,7 @@ public final class RealtimeVerticle extends VerticleBase {
   public Future<?> start() {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     Publisher publisher = new Publisher(vertx.eventBus());
-    CommandTable table = commandTable(vertx, redis, config.retention(), publisher);
+    CommandTable table = commandTable(vertx, redis, config, publisher);
     commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
     presence = new PresenceRelay(vertx);
     expiry = new ExpirySweep(vertx, new BoardRemoval(redis), publisher, auditLog(redis, config.retention()),

@@ -189,14 +189,18 @@ public final class VotingFeature implements Feature {
   private final BoardStore store;
   private final Publisher publisher;
   private final SnapshotsFeature snapshots;
+  /** The fewest voters an organisation needs in an anonymous round to be shown by name. */
+  private final int anonymityThreshold;
   /** board id + round id -> the round's room, which never changes: a vote needs it to name its keys. */
   private final Map<String, String> roundRooms = new ConcurrentHashMap<>();
 
-  public VotingFeature(Vertx vertx, BoardStore store, Publisher publisher, SnapshotsFeature snapshots) {
+  public VotingFeature(Vertx vertx, BoardStore store, Publisher publisher, SnapshotsFeature snapshots,
+      int anonymityThreshold) {
     this.vertx = vertx;
     this.store = store;
     this.publisher = publisher;
     this.snapshots = snapshots;
+    this.anonymityThreshold = anonymityThreshold;
   }
 
   @Override
@@ -295,7 +299,7 @@ public final class VotingFeature implements Feature {
         Ballot ballot = read.isFor(id) ? read : Ballot.empty();
         RoomContent room = both.resultAt(1);
         Map<String, Note> notes = room.notes().stream().collect(Collectors.toMap(Note::id, Function.identity()));
-        Round closed = round.closed(call.now(), Tally.of(round, ballot, notes));
+        Round closed = round.closed(call.now(), Tally.of(round, ballot, notes, anonymityThreshold));
         return store.commit(call.commit(CLOSE).event(Stream.board(call.boardId()),
                 new RoundClosed(closed, call.actor().participantId()))
             .key(Keys.rounds(call.boardId())).key(Keys.ballot(call.boardId()))

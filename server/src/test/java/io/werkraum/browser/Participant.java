@@ -32,6 +32,11 @@ final class Participant implements AutoCloseable {
     return new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setLocale("en-GB");
   }
 
+  /** A person at a page opened some other way (before joining, or on another page). */
+  static Participant of(BrowserContext context, Page page) {
+    return new Participant(context, page);
+  }
+
   /** A fresh browser that opens the participant link and joins with name and organisation. */
   static Participant join(Browser browser, String link, String name, String organisation) {
     return join(browser, options(), link, name, organisation, context -> {});

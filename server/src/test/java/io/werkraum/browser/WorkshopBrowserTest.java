@@ -214,11 +214,15 @@ class WorkshopBrowserTest extends BrowserTest {
         assertThat(rows.nth(0)).hasAttribute("data-count", "4");
         assertThat(rows.nth(1)).hasAttribute("data-count", "3");
         assertThat(rows.nth(2)).hasAttribute("data-count", "1");
-        assertThat(rows.nth(0).locator(".result__orgs li"))
-            .hasText(new String[] {"Stadt Jena: 2", "Gera: 1", "Landkreis Greiz: 1"});
-        // Anonymous: nobody is named.
+        // Anonymous: nobody is named, and with one voter from each organisation any figure per
+        // organisation would show how that person voted: there are none, and the board says why.
         assertThat(rows.locator(".result__voters")).hasCount(0);
+        assertThat(rows.locator(".result__orgs")).hasCount(0);
+        assertThat(p.page.getByTestId("results-grouping")).hasText(
+            "No dots per organisation: too few people voted to keep everyone unrecognisable (at least 3 per group).");
       }
+      assertThat(control.page.getByTestId("fac-results-grouping")).containsText("No dots per organisation");
+      assertThat(control.page.getByTestId("fac-results").first()).not().containsText("Stadt Jena");
     }
   }
 }

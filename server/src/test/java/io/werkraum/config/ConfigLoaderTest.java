@@ -23,6 +23,25 @@ class ConfigLoaderTest {
     assertFalse(c.cluster());
     assertEquals(List.of(), c.clusterMembers());
     assertTrue(c.httpInstances() >= 1);
+    assertEquals(90, c.retention().boardDays());
+    assertNull(c.privacyUrl(), "the built-in privacy statement");
+    assertNull(c.operatorName());
+    assertNull(c.operatorContact());
+    assertEquals(3, c.anonymityThreshold());
+  }
+
+  @Test
+  void thePrivacySettings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("werkraum.json");
+    Files.writeString(file, "{\"operatorName\": \"Landratsamt Saale-Orla-Kreis\", \"operatorContact\": \" \","
+        + " \"anonymityThreshold\": 5, \"retentionDays\": 30}");
+    WerkraumConfig c = ConfigLoader.load(new String[] {"--config", file.toString()},
+        Map.of("WERKRAUM_PRIVACY_URL", "https://www.example.org/datenschutz", "WERKRAUM_OPERATOR_CONTACT", "datenschutz@example.org"));
+    assertEquals("https://www.example.org/datenschutz", c.privacyUrl());
+    assertEquals("Landratsamt Saale-Orla-Kreis", c.operatorName());
+    assertEquals("datenschutz@example.org", c.operatorContact(), "the environment over a blank in the file");
+    assertEquals(5, c.anonymityThreshold());
+    assertEquals(30, c.retention().boardDays());
   }
 
   @Test
@@ -57,6 +76,9 @@ class ConfigLoaderTest {
     assertMessage("port must be a whole number", new String[0], Map.of("WERKRAUM_PORT", "acht"));
     assertMessage("redisType must be", new String[0], Map.of("WERKRAUM_REDIS_TYPE", "memcached"));
     assertMessage("redisFsync must be", new String[] {"--redisFsync", "never"}, Map.of());
+    assertMessage("privacyUrl must be an http or https URL", new String[] {"--privacyUrl", "javascript:alert(1)"}, Map.of());
+    assertMessage("anonymityThreshold must be at least 2", new String[] {"--anonymityThreshold", "1"}, Map.of());
+    assertMessage("retentionDays must be at least 1", new String[0], Map.of("WERKRAUM_RETENTION_DAYS", "0"));
     assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());
   }
 

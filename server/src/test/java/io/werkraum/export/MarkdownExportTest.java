@@ -51,6 +51,8 @@ class MarkdownExportTest {
     assertTrue(anonymous.contains("Umfang: Bereiche Ideen \\& Vorschläge"), anonymous);
     assertOrder(anonymous, "1. **4 Stimmen** · Mehr Grün", "2. **2 Stimmen** · Straßenbahn");
     assertFalse(anonymous.contains("— Abstimmende"), anonymous);
+    assertTrue(anonymous.contains("(nach Organisation: Stadtwerke Köln: 3, Weitere Organisationen: 1)"), anonymous);
+    assertTrue(anonymous.contains("- Organisationen mit weniger als 3 Abstimmenden sind unter „Weitere Organisationen“"), anonymous);
     for (String name : new String[] {"Anna Müller", "Jörg Weiß", "Ute Groß"}) {
       assertFalse(anonymous.contains(name), name);
     }

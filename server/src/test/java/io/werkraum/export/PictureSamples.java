@@ -62,17 +62,17 @@ final class PictureSamples {
     BoardDocument.Round named = new BoardDocument.Round("r1", ROUND_NAMED, 3, 2, false, "main", null, "closed",
         T0 + 1000, null, T0 + 60_000,
         new BoardDocument.Results(3, 6, List.of(
-            new BoardDocument.Ranked("n1", N_UEBERGAENGE, 3, Map.of("Stadt Jena", 2, "Universität Erfurt", 1),
+            new BoardDocument.Ranked("n1", N_UEBERGAENGE, 3, Map.of("Stadt Jena", 2, "Universität Erfurt", 1), null,
                 List.of("p1", "p2", "p3")),
-            new BoardDocument.Ranked("n2", N_STRASSE, 2, Map.of("Stadt Jena", 1, "Universität Erfurt", 1),
+            new BoardDocument.Ranked("n2", N_STRASSE, 2, Map.of("Stadt Jena", 1, "Universität Erfurt", 1), null,
                 List.of("p2", "p3")),
-            new BoardDocument.Ranked("n5", N_HARVESTED, 1, Map.of("Stadt Jena", 1), List.of("p1")))));
+            new BoardDocument.Ranked("n5", N_HARVESTED, 1, Map.of("Stadt Jena", 1), null, List.of("p1"))), null));
     // Anonymous: a careless document still carrying voters must not show them.
     BoardDocument.Round anonymous = new BoardDocument.Round("r2", ROUND_ANON, 2, 1, true, "main",
         List.of("s1"), "closed", T0 + 100_000, T0 + 400_000L, T0 + 200_000,
         new BoardDocument.Results(2, 3, List.of(
-            new BoardDocument.Ranked("n3", N_SCRIPTS, 2, Map.of("Landratsamt Weimarer Land", 2), List.of("p4")),
-            new BoardDocument.Ranked("n1", N_UEBERGAENGE, 1, Map.of("Stadt Jena", 1), null))));
+            new BoardDocument.Ranked("n3", N_SCRIPTS, 2, Map.of("Landratsamt Weimarer Land", 2), null, List.of("p4")),
+            new BoardDocument.Ranked("n1", N_UEBERGAENGE, 1, Map.of("Stadt Jena", 1), null, null)), null));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "b1", "Zukunftswerkstatt Weimar – Straßen & Plätze",
         T0 - 3_600_000, T0 + 300_000, new BoardDocument.SnapshotInfo("snap1", "Nach der Mittagspause", T0 + 250_000),
         BoardDocument.Settings.DEFAULT, people, List.of(main, g1, g2), List.of(named, anonymous));
@@ -101,10 +101,10 @@ final class PictureSamples {
     BoardDocument.Room room = new BoardDocument.Room("main", "Großer Raum", "plenary", T0, sections, notes);
     List<BoardDocument.Ranked> ranking = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      ranking.add(new BoardDocument.Ranked("n" + i, bigNoteText(i), 50 - i, Map.of("Stadt Jena", 50 - i), null));
+      ranking.add(new BoardDocument.Ranked("n" + i, bigNoteText(i), 50 - i, Map.of("Stadt Jena", 50 - i), null, null));
     }
     BoardDocument.Round round = new BoardDocument.Round("r1", "Große Runde", 5, 3, true, "main", null, "closed",
-        T0, null, T0 + 1000, new BoardDocument.Results(40, 1275, ranking));
+        T0, null, T0 + 1000, new BoardDocument.Results(40, 1275, ranking, null));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Großer Workshop", T0, T0, null, null,
         List.of(new BoardDocument.Person("p1", "Anna Müller", "Stadt Jena", "facilitator", "#000000", T0)),
         List.of(room), List.of(round));

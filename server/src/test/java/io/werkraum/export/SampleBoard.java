@@ -1,5 +1,6 @@
 package io.werkraum.export;
 
+import io.werkraum.board.Round.Grouping;
 import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Person;
 import io.werkraum.export.BoardDocument.Ranked;
@@ -60,13 +61,14 @@ final class SampleBoard {
 
     Round named = new Round("v1", "Abstimmung 1", 5, 3, false, "main", null, "closed", T0 + 100_000,
         T0 + 400_000, T0 + 300_000, new Results(3, 9, List.of(
-            new Ranked("n1", TEXT_UMLAUTS, 5, orgs("Büro Süd", 2, "Stadtwerke Köln", 3), List.of("p-anna", "p-joerg")),
-            new Ranked("n2", TEXT_QUOTES, 3, orgs("Stadtwerke Köln", 3, null, 0), List.of("p-ute")),
-            new Ranked("n3", TEXT_HYPERLINK, 1, orgs("Büro Süd", 1, null, 0), List.of("p-joerg")))));
+            new Ranked("n1", TEXT_UMLAUTS, 5, orgs("Büro Süd", 2, "Stadtwerke Köln", 3), null, List.of("p-anna", "p-joerg")),
+            new Ranked("n2", TEXT_QUOTES, 3, orgs("Stadtwerke Köln", 3, null, 0), null, List.of("p-ute")),
+            new Ranked("n3", TEXT_HYPERLINK, 1, orgs("Büro Süd", 1, null, 0), null, List.of("p-joerg"))), null));
     Round anonymous = new Round("v2", "Priorisierung (anonym)", 3, 2, true, "main", List.of("s-ideas"), "closed",
         T0 + 500_000, null, T0 + 600_000, new Results(3, 6, List.of(
-            new Ranked("n2", TEXT_QUOTES, 4, orgs("Stadtwerke Köln", 2, "Büro Süd", 2), null),
-            new Ranked("n1", TEXT_UMLAUTS, 2, orgs("Büro Süd", 2, null, 0), null))));
+            new Ranked("n2", TEXT_QUOTES, 4, orgs("Stadtwerke Köln", 3, null, 0), 1, null),
+            new Ranked("n1", TEXT_UMLAUTS, 2, orgs("Stadtwerke Köln", 2, null, 0), null, null)),
+            new Grouping(3, false)));
     Round open = new Round("v3", null, 5, 3, false, "r-a", null, "open", T0 + 700_000, T0 + 900_000, null, null);
 
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "board-1", "Mobilität 2030: Straßen & Plätze", T0,
@@ -87,11 +89,11 @@ final class SampleBoard {
     for (int i = 0; i < count; i++) {
       String text = "Notiz " + i + ": Größere Fußgängerzone, \"mehr\" Bäume; Straßenbahn öfter\nZeile 2";
       notes.add(note("n" + i, (i % 100) * 200, (i / 100) * 200, "yellow", text, "p-anna", null));
-      ranking.add(new Ranked("n" + i, text, count - i, orgs("Stadtwerke Köln", count - i, null, 0), null));
+      ranking.add(new Ranked("n" + i, text, count - i, orgs("Stadtwerke Köln", count - i, null, 0), null, null));
     }
     Room main = new Room("main", "", "plenary", T0, sections, notes);
     Round round = new Round("v1", "Alles", 99, 99, true, "main", null, "closed", T0, null, T0 + 1,
-        new Results(1, 99, ranking));
+        new Results(1, 99, ranking, null));
     return new BoardDocument(BoardDocument.SCHEMA_VERSION, "big", "Groß", T0, T0 + 2, null, BoardDocument.Settings.DEFAULT,
         List.of(new Person("p-anna", "Anna Müller", "Stadtwerke Köln", "facilitator", "teal", T0)),
         List.of(main), List.of(round));

@@ -165,7 +165,7 @@ class BoardLifecycleTest {
       Resp.await("the board is scheduled by its own retention", 10_000,
           () -> expiryScore(w.id()) <= sent + 7 * DAY_MS + 60_000, () -> "score " + expiryScore(w.id()));
 
-      HttpResult instance = nodeA.get("/api/instance", null);
+      HttpResult instance = nodeA.get("/api/privacy", null);
       assertEquals(new JsonObject().put("defaultDays", 30).put("maxDays", 60).put("auditDays", 365),
           instance.json().getJsonObject("retention"));
     }

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Rejection;
 import io.werkraum.command.CommandTable;
+import io.werkraum.config.ConfigLoader;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.realtime.RealtimeVerticle;
+import java.util.Map;
 
 /** Reading command bodies by the server's own table, without Vert.x or Redis. */
 public final class Commands {
   /** The table as the server builds it; its parsers touch nothing but the body. */
-  public static final CommandTable TABLE = RealtimeVerticle.commandTable(null, null, null, null);
+  public static final CommandTable TABLE = RealtimeVerticle.commandTable(null, null,
+      ConfigLoader.load(new String[0], Map.of()), null);
 
   private Commands() {}
 

@@ -15,6 +15,7 @@ import io.werkraum.board.Role;
 import io.werkraum.boards.Boards;
 import io.werkraum.command.CommandPipeline;
 import io.werkraum.config.ConfigLoader;
+import io.werkraum.config.WerkraumConfig;
 import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.publish.Publisher;
 import io.werkraum.realtime.RealtimeVerticle;
@@ -47,9 +48,10 @@ public final class DirectStore implements AutoCloseable {
         .setMaxPoolSize(8).setMaxPoolWaiting(4 * CHUNK).setMaxWaitingHandlers(4 * CHUNK));
     this.store = new BoardStore(redis);
     this.reads = new StateReads(redis);
-    Retention retention = ConfigLoader.load(new String[0], Map.of()).retention();
+    WerkraumConfig config = ConfigLoader.load(new String[0], Map.of());
+    Retention retention = config.retention();
     this.pipeline = new CommandPipeline(
-        RealtimeVerticle.commandTable(vertx, redis, retention, new Publisher(vertx.eventBus())), null);
+        RealtimeVerticle.commandTable(vertx, redis, config, new Publisher(vertx.eventBus())), null);
     this.boards = new Boards(store, new BoardCreation(redis), new Sessions(new TokenService("direct-store"), store),
         new Publisher(vertx.eventBus()), new BoardRemoval(redis), RealtimeVerticle.auditLog(redis, retention), retention);
   }

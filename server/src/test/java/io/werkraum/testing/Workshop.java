@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,6 +102,22 @@ public final class Workshop implements AutoCloseable {
 
   public static JsonArray sections(BridgeClient client, String room) {
     return fullState(client, room).getJsonObject("room").getJsonObject("state").getJsonArray("sections");
+  }
+
+  /**
+   * An export of the live board downloaded by {@code facilitator}: {@code formatAndQuery} as the
+   * path's end, e.g. {@code md?lang=de}; fails unless it is 200.
+   */
+  public byte[] export(JsonObject facilitator, String formatAndQuery) {
+    HttpResponse<byte[]> response = TestNode.http(node.port())
+        .download("/api/boards/" + id() + "/export/" + formatAndQuery, facilitator.getString("token"));
+    assertEquals(200, response.statusCode(), formatAndQuery);
+    return response.body();
+  }
+
+  /** As {@link #export}, as UTF-8 text. */
+  public String exportText(JsonObject facilitator, String formatAndQuery) {
+    return new String(export(facilitator, formatAndQuery), StandardCharsets.UTF_8);
   }
 
   /** The item with this id in an array of items, or null. */

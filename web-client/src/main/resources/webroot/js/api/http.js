@@ -70,6 +70,14 @@ export function fetchTemplates(language) {
   return call('GET', `/api/templates?lang=${encodeURIComponent(language)}`);
 }
 
+/**
+ * What this instance says about people's data before they join: {retentionDays, privacyUrl,
+ * operatorName, operatorContact, anonymityThreshold}.
+ */
+export function fetchPrivacy() {
+  return call('GET', '/api/privacy');
+}
+
 export function joinBoard(boardId, credentialFields, name, organisation) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
@@ -117,11 +125,6 @@ export function fetchAudit(boardId, token) {
 /** The board's audit log as a CSV file to save, with headings in `lang`. */
 export function downloadAudit(boardId, token, lang) {
   return download(`${boardPath(boardId)}/audit?format=csv&lang=${lang === 'de' ? 'de' : 'en'}`, token, 'audit.csv');
-}
-
-/** What this instance's operator set that pages show: {retention: {defaultDays, maxDays, auditDays}}. */
-export function fetchInstance() {
-  return call('GET', '/api/instance');
 }
 
 async function download(path, token, fallbackName) {

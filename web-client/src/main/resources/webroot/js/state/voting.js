@@ -110,10 +110,12 @@ export function countsByNote(round) {
 
 /**
  * Rows for a results list: rank (ties share one), note id, text (the text stored with the
- * result, else the note's current text), count, organisations sorted by count, and voter
- * names for named rounds (null for anonymous ones).
+ * result, else the note's current text), count, organisations sorted by count (in anonymous
+ * rounds the server's group of organisations counted together last, as `other: true`), and
+ * voter names for named rounds (null for anonymous ones). The figures are the server's: it
+ * groups them so that none singles out a person; the page never counts per organisation itself.
  */
-export function rankingRows(round, { notes = new Map(), participants = new Map(), noOrganisation = '' } = {}) {
+export function rankingRows(round, { notes = new Map(), participants = new Map(), noOrganisation = '', otherOrganisations = '' } = {}) {
   const ranking = [...(round?.results?.ranking ?? [])]
     .map((entry) => ({ ...entry, count: Number(entry.count) || 0 }))
     .sort((a, b) => b.count - a.count);
@@ -128,6 +130,8 @@ export function rankingRows(round, { notes = new Map(), participants = new Map()
     const organisations = Object.entries(entry.byOrganisation ?? {})
       .map(([organisation, count]) => ({ organisation: organisation || noOrganisation, count: Number(count) || 0 }))
       .sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation));
+    const other = Number(entry.otherOrganisations) || 0;
+    if (other > 0) organisations.push({ organisation: otherOrganisations, count: other, other: true });
     let voters = null;
     if (named && Array.isArray(entry.voters)) {
       voters = entry.voters.map((voter) => voterName(voter, participants));
@@ -135,6 +139,16 @@ export function rankingRows(round, { notes = new Map(), participants = new Map()
     const text = typeof entry.text === 'string' ? entry.text : (notes.get(entry.note)?.text ?? '');
     return { rank, note: entry.note, text, count: entry.count, organisations, voters };
   });
+}
+
+/**
+ * What to say beside an anonymous round's figures per organisation, from the grouping the server
+ * applied: {key, params} for the translation, or null (named rounds: exact figures).
+ */
+export function groupingNote(round) {
+  const grouping = round?.results?.grouping;
+  if (!grouping || !isAnonymous(round)) return null;
+  return { key: grouping.withheld ? 'results.withheld' : 'results.grouped', params: { threshold: Number(grouping.threshold) || 0 } };
 }
 
 function voterName(voter, participants) {

@@ -1,7 +1,7 @@
 // Control view: start a dot-voting round, its live progress, close it, all rounds with
 // their ranked results, and which round's results the boards show.
 import { h, setAttr, setText } from './dom.js';
-import { excerpt, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
+import { excerpt, groupingNote, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
 import { randomId } from '../ids.js';
 import { Commands, Limits } from '../protocol.js';
 import { minutesRange, minutesToMs } from '../state/timer.js';
@@ -158,10 +158,12 @@ export function mountFacVoting(root, actions) {
       }, shown ? t('fac.voting.hide') : t('fac.voting.show'));
       show.addEventListener('click', () => actions.command({ type: Commands.roundShow, round: shown ? null : round.id }));
       head.append(show);
-      const rows = rankingRows(round, { notes, participants, noOrganisation: t('results.noOrganisation') });
+      const rows = rankingRows(round, { notes, participants, noOrganisation: t('results.noOrganisation'), otherOrganisations: t('results.otherOrganisations') });
       if (round.results) {
         children.push(h('p', { className: 'fac-status', text: t('results.summary', { voters: round.results.voters ?? 0, votes: round.results.votes ?? 0 }) }));
       }
+      const grouping = groupingNote(round);
+      if (grouping) children.push(h('p', { className: 'hint', 'data-testid': 'fac-results-grouping', text: t(grouping.key, grouping.params) }));
       if (rows.length === 0) children.push(h('p', { className: 'hint', text: t('results.empty') }));
       else {
         children.push(h('ol', { className: 'fac-results', 'aria-label': t('fac.voting.results') }, rows.map((row) => {

@@ -1,4 +1,6 @@
-// The join form: display name (required) and organisation (optional).
+// The join form: display name (required) and organisation (optional), and what joining means for
+// one's data: what is stored, who sees it, how long it is kept, the privacy statement. Joining is
+// agreeing to it; nothing about the person is stored before the form is sent.
 import { setAttr, setText } from './dom.js';
 import { NAME_MAX } from '../state/limits.js';
 
@@ -8,6 +10,10 @@ export function mountJoinForm(form, { onSubmit }) {
   const submit = form.querySelector('[data-testid="join-submit"]');
   const role = form.querySelector('[data-part="join-role"]');
   const error = form.querySelector('[data-part="join-error"]');
+  const stored = form.querySelector('[data-part="notice-stored"]');
+  const visible = form.querySelector('[data-part="notice-visible"]');
+  const retention = form.querySelector('[data-part="notice-retention"]');
+  const link = form.querySelector('[data-part="notice-link"]');
   let state = { busy: false, errorKey: null, errorParams: {}, invalidName: false };
   for (const input of [name, organisation]) input.setAttribute('maxlength', String(NAME_MAX));
 
@@ -18,10 +24,18 @@ export function mountJoinForm(form, { onSubmit }) {
   });
 
   return {
-    update({ t, credentialKind, busy, errorKey, errorParams = {}, invalidName = false }) {
-      state = { busy, errorKey, errorParams, invalidName };
+    /** privacy: what GET /api/privacy says, or null when it could not be read (joining waits for it) */
+    update({ t, credentialKind, busy, errorKey, errorParams = {}, invalidName = false, privacy }) {
+      state = { busy: busy || !privacy, errorKey, errorParams, invalidName };
       setText(role, credentialKind === 'f' ? t('join.asFacilitator') : credentialKind === 'o' ? t('join.asObserver') : t('join.asParticipant'));
-      submit.disabled = busy;
+      // Observers write and vote nothing: only their name and organisation are stored.
+      setText(stored, t(credentialKind === 'o' ? 'join.notice.storedObserver' : 'join.notice.stored'));
+      setText(visible, t('join.notice.visible'));
+      setText(retention, privacy ? t('join.notice.retention', { days: privacy.retentionDays }) : t('join.notice.unavailable'));
+      link.hidden = !privacy;
+      setAttr(link, 'href', privacy?.privacyUrl ?? null);
+      setText(link, t('join.notice.link'));
+      submit.disabled = state.busy;
       setText(submit, busy ? t('join.submitting') : t('join.submit'));
       setAttr(form, 'aria-busy', busy ? 'true' : null);
       error.hidden = !errorKey;

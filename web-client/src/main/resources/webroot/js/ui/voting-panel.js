@@ -2,7 +2,7 @@
 // (nobody's counts); once the shown round is closed, its ranking with counts, the
 // breakdown by organisation and, for named rounds only, who voted.
 import { h, setAttr, setText } from './dom.js';
-import { excerpt, isAnonymous, maxPerNote, rankingRows, votesPerParticipant } from '../state/voting.js';
+import { excerpt, groupingNote, isAnonymous, maxPerNote, rankingRows, votesPerParticipant } from '../state/voting.js';
 
 export function mountVotingPanel(root) {
   const openBox = h('section', { className: 'voting-open', 'aria-labelledby': 'voting-open-heading', hidden: true });
@@ -21,9 +21,10 @@ export function mountVotingPanel(root) {
   const resultsHeading = h('h2', { className: 'panel__heading', id: 'results-heading' });
   const resultsSummary = h('p', { className: 'panel__count' });
   const resultsNote = h('p', { className: 'hint' });
+  const groupingHint = h('p', { className: 'hint', 'data-testid': 'results-grouping' });
   const list = h('ol', { className: 'results__list' });
   const empty = h('p', { className: 'hint' });
-  results.append(resultsHeading, resultsSummary, resultsNote, list, empty);
+  results.append(resultsHeading, resultsSummary, resultsNote, groupingHint, list, empty);
   root.append(openBox, results);
 
   return {
@@ -58,7 +59,10 @@ export function mountVotingPanel(root) {
       setText(resultsSummary, t('results.summary', { voters: shown.results?.voters ?? 0, votes: shown.results?.votes ?? 0 }));
       setText(resultsNote, isAnonymous(shown) ? t('results.anonymous') : '');
       resultsNote.hidden = !isAnonymous(shown);
-      const rows = rankingRows(shown, { notes, participants, noOrganisation: t('results.noOrganisation') });
+      const grouping = groupingNote(shown);
+      groupingHint.hidden = !grouping;
+      setText(groupingHint, grouping ? t(grouping.key, grouping.params) : '');
+      const rows = rankingRows(shown, { notes, participants, noOrganisation: t('results.noOrganisation'), otherOrganisations: t('results.otherOrganisations') });
       empty.hidden = rows.length > 0;
       setText(empty, t('results.empty'));
       // Few rows (one per note with dots): rebuilt whole, which keeps the order right.
