@@ -25,6 +25,7 @@ werkraum.PARTICIPANTS = KEYS[4]
 werkraum.SETTINGS = KEYS[5]
 werkraum.ROOMS = KEYS[6]
 werkraum.STREAM_SEQ = KEYS[2]
+werkraum.STREAM_LOG = KEYS[3]
 werkraum.STALE = {}
 -- Set by an operation whose event is about a hidden note: its author.
 werkraum.hidden = false

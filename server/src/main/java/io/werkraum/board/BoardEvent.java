@@ -82,6 +82,16 @@ public sealed interface BoardEvent {
     }
   }
 
+  /**
+   * Someone's data was erased: they left the board, and their notes are gone ({@code notesDeleted})
+   * or kept with the author {@code anonymous}.
+   */
+  record ParticipantErased(String id, boolean notesDeleted, String by) implements BoardEvent {
+    public EventType type() {
+      return EventType.PARTICIPANT_ERASED;
+    }
+  }
+
   record SettingsUpdated(Map<String, Object> patch, String by) implements BoardEvent {
     public EventType type() {
       return EventType.SETTINGS_UPDATED;

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.EventType;
 import io.werkraum.protocol.MessageType;
+import io.werkraum.protocol.Protocol;
 import io.werkraum.store.SocketStore;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,12 +87,10 @@ final class BoardWatches {
       watch.sessions.stream().filter(s -> s.actor().participantId().equals(id))
           .forEach(s -> s.assign(patch.getString("room")));
     } else if (type.equals(MessageType.BOARD_DELETED.wire())) {
-      // After the bridge has delivered this message to the sockets (queued on this context
-      // already): the browsers learn why they are closed.
-      Set<SocketSession> all = Set.copyOf(watch.sessions);
-      vertx.runOnContext(v -> all.forEach(close));
+      // Closed with the code that says why (the message itself may not reach a socket first).
+      Set.copyOf(watch.sessions).forEach(s -> s.socket().close(Protocol.CLOSE_BOARD_GONE, "board deleted"));
       return;
-    } else if (type.equals(EventType.PARTICIPANT_REMOVED.wire())) {
+    } else if (type.equals(EventType.PARTICIPANT_REMOVED.wire()) || type.equals(EventType.PARTICIPANT_ERASED.wire())) {
       String id = event.getString("id");
       watch.sessions.stream().filter(s -> s.actor().participantId().equals(id)).toList().forEach(close);
       return;

@@ -182,6 +182,40 @@ public final class BoardStore {
     });
   }
 
+  /** Every round as stored: id -> its JSON text. */
+  public Future<Map<String, String>> rounds(String boardId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.rounds(boardId))).map(BoardStore::texts);
+  }
+
+  /** Every snapshot's content: id -> the board document it keeps (JSON text). */
+  public Future<Map<String, String>> snapshotContents(String boardId) {
+    return redis.send(Request.cmd(Command.HKEYS).arg(Keys.snapshots(boardId))).compose(ids -> {
+      List<String> list = strings(ids);
+      if (list.isEmpty()) {
+        return Future.succeededFuture(Map.of());
+      }
+      Request get = Request.cmd(Command.MGET);
+      list.forEach(id -> get.arg(Keys.snapshot(boardId, id)));
+      return redis.send(get).map(contents -> {
+        Map<String, String> byId = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+          if (contents.get(i) != null) {
+            byId.put(list.get(i), contents.get(i).toString());
+          }
+        }
+        return byId;
+      });
+    });
+  }
+
+  private static Map<String, String> texts(Response hash) {
+    Map<String, String> texts = new HashMap<>();
+    for (String field : hash.getKeys()) {
+      texts.put(field, hash.get(field).toString());
+    }
+    return texts;
+  }
+
   /** One round, or null. */
   public Future<Round> round(String boardId, String roundId) {
     return redis.send(Request.cmd(Command.HGET).arg(Keys.rounds(boardId)).arg(roundId))

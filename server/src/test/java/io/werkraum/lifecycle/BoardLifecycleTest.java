@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
+import io.werkraum.protocol.Protocol;
 import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.ClusterTest;
@@ -87,18 +88,13 @@ class BoardLifecycleTest {
         assertTrue(before.stream().anyMatch(k -> k.contains(part)), "before: a key with " + part + " in " + before);
       }
 
-      fac.registerAndWait(w.boardAddress());
       Future<JsonObject> reply = fac.requestAsync(Addresses.COMMANDS, Cmd.deleteBoard());
-      fac.awaitMessage(w.boardAddress(), m -> "board.deleted".equals(m.getString("type")));
+      assertGoneClosed(fac);
 
       assertEquals(List.of(), keysOf(w.id()), "every key of the deleted board is gone");
       assertEquals(otherKeys.size(), keysOf(other.id()).size(), "another board keeps its keys");
-      anna.awaitMessage(w.boardAddress(), m -> "board.deleted".equals(m.getString("type")));
-      assertTrue(anna.awaitClosed(), "the participant's socket is closed");
-      assertTrue(fac.awaitClosed(), "the facilitator's socket is closed");
-      if (reply.succeeded()) {
-        assertTrue(assertOk(reply.result()).getBoolean("deleted"), reply.result().encode());
-      }
+      assertGoneClosed(anna);
+      assertDeletedIfAnswered(reply);
 
       HttpResult join = nodeB.post("/api/boards/" + w.id() + "/join",
           new JsonObject().put("joinCode", w.board().getString("joinCode")).put("name", "Spät"));
@@ -113,24 +109,17 @@ class BoardLifecycleTest {
   void twoFacilitatorsDeletingAtOnceAreBothToldAndItIsDeletedOnce() {
     try (Workshop w = Workshop.create(nodeA, "Doppelt")) {
       BridgeClient fee = w.connect(w.joinAsFacilitator("Fee"));
-      fee.registerAndWait(w.boardAddress());
       // The other facilitator on the other node.
       BridgeClient finn = BridgeClient.connect(nodeB.werkraum().vertx(), nodeB.port(),
           w.joinAsFacilitator("Finn").getString("token"));
       try {
-        finn.registerAndWait(w.boardAddress());
         Future<JsonObject> first = fee.requestAsync(Addresses.COMMANDS, Cmd.deleteBoard());
         Future<JsonObject> second = finn.requestAsync(Addresses.COMMANDS, Cmd.deleteBoard());
-        // Each hears of the deletion; a reply that still reached its socket before it closed says so too.
-        for (BridgeClient client : List.of(fee, finn)) {
-          client.awaitMessage(w.boardAddress(), m -> "board.deleted".equals(m.getString("type")));
-          assertTrue(client.awaitClosed());
-        }
-        for (Future<JsonObject> reply : List.of(first, second)) {
-          if (reply.succeeded()) {
-            assertTrue(assertOk(reply.result()).getBoolean("deleted"), reply.result().encode());
-          }
-        }
+        // Each socket is closed as gone; a reply that reached its socket before that says deleted.
+        assertGoneClosed(fee);
+        assertGoneClosed(finn);
+        assertDeletedIfAnswered(first);
+        assertDeletedIfAnswered(second);
         assertEquals(List.of(), keysOf(w.id()));
         assertEquals(1, instanceAudit(w.id(), "board.deleted"));
       } finally {
@@ -184,7 +173,7 @@ class BoardLifecycleTest {
       Resp.call(redis.port(), "ZADD", "werkraum:expiry", now - 1, w.id());
 
       Resp.await("the expired board is deleted", 20_000, () -> keysOf(w.id()).isEmpty(), () -> keysOf(w.id()).toString());
-      assertTrue(anna.awaitClosed(), "its sockets are closed");
+      assertGoneClosed(anna);
       Resp.await("its expiry is recorded", 10_000, () -> instanceAudit(w.id(), "board.expired") > 0, () -> "");
       Resp.await("it leaves the schedule", 10_000, () -> Resp.call(redis.port(), "ZSCORE", "werkraum:expiry", w.id()) == null,
           () -> "still scheduled");
@@ -203,6 +192,19 @@ class BoardLifecycleTest {
           () -> expiryScore(w.id()) > now + 29 * DAY_MS, () -> "score " + expiryScore(w.id()));
       assertFalse(keysOf(w.id()).isEmpty(), "kept");
       assertOk(anna.command(Cmd.createNote("main", Cmd.note(Cmd.id(), 0, 0))));
+    }
+  }
+
+  /** The socket was closed because its board is gone (the browser stops reconnecting on that code). */
+  private static void assertGoneClosed(BridgeClient client) {
+    assertTrue(client.awaitClosed(), "closed");
+    assertEquals(Protocol.CLOSE_BOARD_GONE, (int) client.closeStatus());
+  }
+
+  private static void assertDeletedIfAnswered(Future<JsonObject> reply) {
+    if (reply.succeeded()) {
+      JsonObject body = reply.result().getJsonObject("body");
+      assertTrue(assertOk(body).getBoolean("deleted"), body.encode());
     }
   }
 

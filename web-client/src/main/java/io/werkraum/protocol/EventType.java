@@ -8,6 +8,7 @@ public enum EventType {
   PARTICIPANT_JOINED("participant.joined", Stream.BOARD),
   PARTICIPANT_UPDATED("participant.updated", Stream.BOARD),
   PARTICIPANT_REMOVED("participant.removed", Stream.BOARD),
+  PARTICIPANT_ERASED("participant.erased", Stream.BOARD),
   SETTINGS_UPDATED("settings.updated", Stream.BOARD),
   LINKS_RENEWED("links.renewed", Stream.BOARD),
   ROUND_STARTED("round.started", Stream.BOARD),

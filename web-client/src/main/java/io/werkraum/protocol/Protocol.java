@@ -15,5 +15,14 @@ public final class Protocol {
    */
   public static final int VERSION = 2;
 
+  /**
+   * The code a socket is closed with when its board no longer exists (deleted, or past its
+   * retention): the browser stops reconnecting and says so.
+   */
+  public static final int CLOSE_BOARD_GONE = 4410;
+
+  /** The author of a note whose writer's data was erased and who chose to leave it, anonymised. */
+  public static final String ANONYMOUS_AUTHOR = "anonymous";
+
   private Protocol() {}
 }

@@ -107,6 +107,7 @@ export function createBoardSession({
     onBridgeError: (frame) => {
       if (frame.body === 'access_denied') emit('error', ErrorCodes.notAllowed);
     },
+    onGone: () => emit('error', ErrorCodes.boardGone),
   });
   bridge.onState((state) => emit('state', state));
 

@@ -5,7 +5,7 @@
 // Limits.commandsInFlight commands wait for a reply at once, the rest wait in order; a
 // `rate_limited` reply puts its command back in its place and holds the queue for the
 // reply's `retryAfterMs`.
-import { ErrorCodes, Limits } from '../protocol.js';
+import { CLOSE_BOARD_GONE, ErrorCodes, Limits } from '../protocol.js';
 import { randomId } from '../ids.js';
 import { backoffDelay } from './backoff.js';
 import { bridgeFrames, encodeSockJsFrames, parseSockJsMessage } from './sockjs.js';
@@ -56,6 +56,8 @@ export function createBridge(options) {
     onConnected = async () => {},
     onConnectFailure = () => {},
     onBridgeError = () => {},
+    // The server closed the socket because the board no longer exists: no reconnecting.
+    onGone = () => {},
     WebSocketImpl = globalThis.WebSocket,
     timers = defaultTimers,
     random = Math.random,
@@ -156,7 +158,14 @@ export function createBridge(options) {
     switch (message.kind) {
       case 'open': onSocketOpen(); break;
       case 'frames': message.frames.forEach(onFrame); break;
-      case 'close': socket?.close(); break;
+      case 'close':
+        if (message.code === CLOSE_BOARD_GONE) {
+          api.close();
+          onGone();
+        } else {
+          socket?.close();
+        }
+        break;
       default: break;
     }
   }
