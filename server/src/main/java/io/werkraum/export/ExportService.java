@@ -6,6 +6,7 @@ import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
 import io.werkraum.auth.Sessions;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -26,12 +27,15 @@ public final class ExportService {
   private final BoardStore store;
   private final Sessions sessions;
   private final DocumentBuilder documents;
+  private final WerkraumMetrics metrics;
 
-  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions) {
+  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions,
+      WerkraumMetrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.sessions = sessions;
     this.documents = documents;
+    this.metrics = metrics;
   }
 
   /**
@@ -41,15 +45,18 @@ public final class ExportService {
    */
   public Future<Download> export(String token, String boardId, String format, String room, String snapshotId,
       String language) {
+    long started = System.nanoTime();
     Format kind;
     try {
       kind = Format.of(format);
     } catch (Rejection r) {
+      metrics.exportDone(null, r, started);
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
     return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId))
-        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false));
+        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false))
+        .andThen(done -> metrics.exportDone(kind.extension, done.cause(), started));
   }
 
   private Future<BoardDocument> document(String boardId, String snapshotId) {

@@ -15,6 +15,7 @@ import io.werkraum.boards.Boards;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.export.DocumentBuilder;
 import io.werkraum.export.ExportService;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Limits;
 import io.werkraum.publish.Publisher;
 import io.werkraum.realtime.BridgeGuard;
@@ -37,14 +38,16 @@ public final class HttpVerticle extends VerticleBase {
   private final WerkraumConfig config;
   private final TokenService tokens;
   private final ClusterManager cluster;
+  private final WerkraumMetrics metrics;
   private Redis redis;
   private OnlineTracker online;
   private BridgeGuard guard;
 
-  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster) {
+  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster, WerkraumMetrics metrics) {
     this.config = config;
     this.tokens = tokens;
     this.cluster = cluster;
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,11 +62,12 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
-    new HealthApi(store, cluster).mount(router);
+    new HealthApi(vertx, store, cluster).mount(router);
     new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus())), sessions,
-        new ExportService(vertx, store, documents, sessions),
+        new ExportService(vertx, store, documents, sessions, metrics),
         new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
-    guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
+    guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
+        metrics);
     SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");

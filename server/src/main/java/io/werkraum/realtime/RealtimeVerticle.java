@@ -9,6 +9,7 @@ import io.werkraum.command.CommandTable;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.export.DocumentBuilder;
 import io.werkraum.facilitation.FacilitationFeature;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.notes.NotesFeature;
 import io.werkraum.participants.ParticipantsFeature;
 import io.werkraum.publish.Publisher;
@@ -27,12 +28,14 @@ import java.util.List;
  */
 public final class RealtimeVerticle extends VerticleBase {
   private final WerkraumConfig config;
+  private final WerkraumMetrics metrics;
   private Redis redis;
   private CommandEndpoint commands;
   private PresenceRelay presence;
 
-  public RealtimeVerticle(WerkraumConfig config) {
+  public RealtimeVerticle(WerkraumConfig config, WerkraumMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** Every feature's commands, in one table. */
@@ -54,8 +57,8 @@ public final class RealtimeVerticle extends VerticleBase {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     Publisher publisher = new Publisher(vertx.eventBus());
     CommandTable table = commandTable(vertx, new BoardStore(redis), new StateReads(redis), publisher);
-    commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
-    presence = new PresenceRelay(vertx);
+    commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher), metrics);
+    presence = new PresenceRelay(vertx, metrics);
     return Future.all(commands.register(), presence.start());
   }
 

@@ -23,6 +23,16 @@ class ConfigLoaderTest {
     assertFalse(c.cluster());
     assertEquals(List.of(), c.clusterMembers());
     assertTrue(c.httpInstances() >= 1);
+    assertTrue(c.metrics(), "metrics on by default");
+    assertEquals(9464, c.metricsPort());
+  }
+
+  @Test
+  void metricsCanBeSwitchedOffOrMovedToAnotherPort() {
+    assertFalse(ConfigLoader.load(new String[] {"--metrics", "false"}, Map.of()).metrics());
+    assertEquals(9100, ConfigLoader.load(new String[0], Map.of("WERKRAUM_METRICS_PORT", "9100")).metricsPort());
+    WerkraumConfig off = ConfigLoader.load(new String[] {"--metrics", "false", "--metricsPort", "8080"}, Map.of());
+    assertFalse(off.metrics(), "no management port is opened, so it may be any number");
   }
 
   @Test
@@ -58,6 +68,9 @@ class ConfigLoaderTest {
     assertMessage("redisType must be", new String[0], Map.of("WERKRAUM_REDIS_TYPE", "memcached"));
     assertMessage("redisFsync must be", new String[] {"--redisFsync", "never"}, Map.of());
     assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());
+    assertMessage("metrics must be true or false", new String[0], Map.of("WERKRAUM_METRICS", "ja"));
+    assertMessage("cluster must be true or false", new String[0], Map.of("WERKRAUM_CLUSTER", "yes"));
+    assertMessage("metricsPort must differ from port", new String[] {"--port", "9000", "--metricsPort", "9000"}, Map.of());
   }
 
   private static void assertMessage(String expected, String[] args, Map<String, String> env) {
