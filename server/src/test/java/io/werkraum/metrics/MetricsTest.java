@@ -179,8 +179,8 @@ class MetricsTest extends NodeTest {
     Scrape six = useBoards(3);
     assertEquals(three.series(), six.series());
     System.out.printf("scrape size: idle node %d bytes (%d series), after 3 boards %d bytes (%d series),"
-        + " after 6 boards %d bytes (%d series)%n", idle.bytes(), idle.series().size(), three.bytes(),
-        three.series().size(), six.bytes(), six.series().size());
+        + " after 6 boards %d bytes (%d series), %d bytes gzipped%n", idle.bytes(), idle.series().size(), three.bytes(),
+        three.series().size(), six.bytes(), six.series().size(), Scrape.gzippedBytes(node.metricsPort()));
   }
 
   /** On {@code boards} new boards: two sockets, notes, a refused command, presence and a CSV export. */

@@ -66,6 +66,23 @@ public final class Scrape {
     }
   }
 
+  /** The size in bytes of a scrape asked for with {@code Accept-Encoding: gzip}, as Prometheus asks; fails unless gzipped. */
+  public static int gzippedBytes(int port) {
+    try {
+      HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+          .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      byte[] body = response.body();
+      boolean gzipped = "gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))
+          && body.length > 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
+      if (response.statusCode() != 200 || !gzipped) {
+        throw new IllegalStateException("no gzipped scrape: " + response.statusCode() + " " + response.headers().map());
+      }
+      return body.length;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot scrape port " + port, e);
+    }
+  }
+
   public String contentType() {
     return contentType;
   }
