@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * With metrics off, the meters record into a registry that keeps nothing.
  */
 public final class WerkraumMetrics {
-  static final String OK = "ok";
-  static final String UNKNOWN = "unknown";
+  private static final String OK = "ok";
+  private static final String UNKNOWN = "unknown";
   private static final Set<String> COMMAND_TYPES =
       Arrays.stream(CommandType.values()).map(CommandType::wire).collect(Collectors.toUnmodifiableSet());
   private static final Set<String> ERROR_CODES =
