@@ -13,6 +13,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.werkraum.auth.TokenService;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.http.HttpVerticle;
+import io.werkraum.metrics.MetricsVerticle;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.realtime.RealtimeVerticle;
 import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.store.RedisConnector;
@@ -50,12 +52,13 @@ public final class Werkraum {
     EmbeddedRedis redisChild = embedded;
     WerkraumConfig effective = config;
     HazelcastClusterManager clusterManager = effective.cluster() ? clusterManager(effective) : null;
+    WerkraumMetrics metrics = WerkraumMetrics.create(effective.metrics());
     Future<Vertx> vertx = clusterManager == null
-        ? Future.succeededFuture(Vertx.vertx(vertxOptions(effective)))
-        : Vertx.builder().with(vertxOptions(effective)).withClusterManager(clusterManager).buildClustered();
+        ? Future.succeededFuture(metrics.vertxBuilder(vertxOptions(effective)).build())
+        : metrics.vertxBuilder(vertxOptions(effective)).withClusterManager(clusterManager).buildClustered();
     return vertx
         .compose(v -> tokenSecret(v, effective)
-            .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager))
+            .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager, metrics))
             .map(ignored -> new Werkraum(effective, v, redisChild))
             .recover(err -> v.close().transform(closed -> Future.failedFuture(err))))
         .onFailure(err -> {
@@ -126,10 +129,12 @@ public final class Werkraum {
   }
 
   private static Future<Void> deploy(Vertx vertx, WerkraumConfig config, TokenService tokens,
-      HazelcastClusterManager cluster) {
-    return vertx.deployVerticle(() -> new RealtimeVerticle(config), new DeploymentOptions())
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster),
+      HazelcastClusterManager cluster, WerkraumMetrics metrics) {
+    return vertx.deployVerticle(() -> new RealtimeVerticle(config, metrics), new DeploymentOptions())
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster, metrics),
             new DeploymentOptions().setInstances(config.httpInstances())))
+        .compose(id -> metrics.enabled()
+            ? vertx.deployVerticle(new MetricsVerticle(config, metrics)) : Future.succeededFuture())
         .mapEmpty();
   }
 }

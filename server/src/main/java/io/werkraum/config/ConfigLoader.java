@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,8 @@ public final class ConfigLoader {
     ENV.put("operatorName", "WERKRAUM_OPERATOR_NAME");
     ENV.put("operatorContact", "WERKRAUM_OPERATOR_CONTACT");
     ENV.put("anonymityThreshold", "WERKRAUM_ANONYMITY_THRESHOLD");
+    ENV.put("metrics", "WERKRAUM_METRICS");
+    ENV.put("metricsPort", "WERKRAUM_METRICS_PORT");
   }
 
   private ConfigLoader() {}
@@ -93,9 +96,15 @@ public final class ConfigLoader {
       // With 1, an organisation of one person would show how that person voted.
       throw new IllegalArgumentException("anonymityThreshold must be at least 2");
     }
+    int port = integer(v, "port", 8080);
+    boolean metrics = bool(v, "metrics", true);
+    int metricsPort = integer(v, "metricsPort", 9464);
+    if (metrics && metricsPort == port) {
+      throw new IllegalArgumentException("metricsPort must differ from port: /metrics has a port of its own");
+    }
     return new WerkraumConfig(
         text(v, "host", "127.0.0.1"),
-        integer(v, "port", 8080),
+        port,
         publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
         list(v, "allowedOrigins"),
         Path.of(text(v, "dataDir", "data")),
@@ -104,7 +113,7 @@ public final class ConfigLoader {
         text(v, "redisMasterName", "mymaster"),
         fsync,
         text(v, "secret", null),
-        bool(v, "cluster"),
+        bool(v, "cluster", false),
         text(v, "clusterName", "werkraum"),
         text(v, "clusterHost", "127.0.0.1"),
         integer(v, "clusterPort", 5701),
@@ -115,7 +124,9 @@ public final class ConfigLoader {
         privacyUrl,
         given(v, "operatorName"),
         given(v, "operatorContact"),
-        anonymityThreshold);
+        anonymityThreshold,
+        metrics,
+        metricsPort);
   }
 
   /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */
@@ -180,9 +191,16 @@ public final class ConfigLoader {
     return value;
   }
 
-  private static boolean bool(Map<String, Object> v, String name) {
+  private static boolean bool(Map<String, Object> v, String name, boolean fallback) {
     Object value = v.get(name);
-    return value != null && Boolean.parseBoolean(value.toString().trim());
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.toString().trim().toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+    }
+    return text.equals("true");
   }
 
   /** A JSON array in the file, or a comma-separated list elsewhere. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param operatorName who runs this instance (the controller), for the built-in privacy statement; null if not given
  * @param operatorContact how to reach the operator or their data protection officer; null if not given
  * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
+ * @param metrics whether Vert.x and Werkraum record metrics and serve them on {@code metricsPort}
+ * @param metricsPort the management port of {@code GET /metrics}, on {@code host}
  */
 public record WerkraumConfig(
     String host,
@@ -37,7 +39,9 @@ public record WerkraumConfig(
     String privacyUrl,
     String operatorName,
     String operatorContact,
-    int anonymityThreshold) {
+    int anonymityThreshold,
+    boolean metrics,
+    int metricsPort) {
 
   /**
    * @param boardDays the days a board is kept after its last activity unless its facilitators
@@ -65,6 +69,7 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, anonymityThreshold);
+        clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, anonymityThreshold,
+        metrics, metricsPort);
   }
 }

@@ -9,6 +9,7 @@ import io.werkraum.audit.AuditAction;
 import io.werkraum.audit.AuditEntry;
 import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -31,13 +32,16 @@ public final class ExportService {
   private final BoardStore store;
   private final Sessions sessions;
   private final DocumentBuilder documents;
+  private final WerkraumMetrics metrics;
 
-  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit) {
+  public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit,
+      WerkraumMetrics metrics) {
     this.vertx = vertx;
     this.audit = audit;
     this.store = store;
     this.sessions = sessions;
     this.documents = documents;
+    this.metrics = metrics;
   }
 
   /**
@@ -47,17 +51,20 @@ public final class ExportService {
    */
   public Future<Download> export(String token, String boardId, String format, String room, String snapshotId,
       String language) {
+    long started = System.nanoTime();
     Format kind;
     try {
       kind = Format.of(format);
     } catch (Rejection r) {
+      metrics.exportDone(null, r, started);
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
     return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId)
         .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false))
         .onSuccess(download -> audit.record(AuditEntry.by(facilitator, System.currentTimeMillis(),
-            AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))));
+            AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))))
+        .andThen(done -> metrics.exportDone(kind.extension, done.cause(), started));
   }
 
   /** What the audit log says of an export: its format, and the snapshot when it was one. */

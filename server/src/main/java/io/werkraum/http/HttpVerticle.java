@@ -16,6 +16,7 @@ import io.werkraum.boards.Boards;
 import io.werkraum.config.WerkraumConfig;
 import io.werkraum.export.DocumentBuilder;
 import io.werkraum.export.ExportService;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Limits;
 import io.werkraum.publish.Publisher;
 import io.werkraum.realtime.BridgeGuard;
@@ -40,14 +41,16 @@ public final class HttpVerticle extends VerticleBase {
   private final WerkraumConfig config;
   private final TokenService tokens;
   private final ClusterManager cluster;
+  private final WerkraumMetrics metrics;
   private Redis redis;
   private OnlineTracker online;
   private BridgeGuard guard;
 
-  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster) {
+  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster, WerkraumMetrics metrics) {
     this.config = config;
     this.tokens = tokens;
     this.cluster = cluster;
+    this.metrics = metrics;
   }
 
   @Override
@@ -63,14 +66,14 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
-    new HealthApi(store, cluster).mount(router);
+    new HealthApi(vertx, store, cluster).mount(router);
     new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
             new BoardRemoval(redis), audit, config.retention()), sessions,
-        new ExportService(vertx, store, documents, sessions, audit),
+        new ExportService(vertx, store, documents, sessions, audit, metrics),
         new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
     new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
-        audit);
+        audit, metrics);
     SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
     servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");

@@ -14,6 +14,7 @@ import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Role;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.Limits;
 import io.werkraum.store.SocketStore;
@@ -40,19 +41,22 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final OnlineTracker online;
   private final OriginPolicy origins;
   private final AuditLog audit;
+  private final WerkraumMetrics metrics;
   private final Map<SockJSSocket, SocketSession> sessions = new HashMap<>();
-  private final PresenceFanout presence = new PresenceFanout();
+  private final PresenceFanout presence;
   private final BoardWatches watches;
 
   /** @param audit where refused sockets are recorded */
   public BridgeGuard(Vertx vertx, TokenService tokens, SocketStore store, OnlineTracker online, OriginPolicy origins,
-      AuditLog audit) {
+      AuditLog audit, WerkraumMetrics metrics) {
     this.vertx = vertx;
     this.audit = audit;
     this.tokens = tokens;
     this.store = store;
     this.online = online;
     this.origins = origins;
+    this.metrics = metrics;
+    this.presence = new PresenceFanout(metrics);
     this.watches = new BoardWatches(vertx, store, this::close);
   }
 
@@ -105,6 +109,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     Actor actor = ticket.actor();
     SocketSession session = new SocketSession(TokenService.randomId(9), socket, actor, ticket.nonce(), ticket.expiresAt());
     sessions.put(socket, session);
+    metrics.socketOpened(actor.boardId());
     event.complete(true);
     session.ready(watches.watch(session)
         .compose(watching -> store.open(actor.boardId(), actor.participantId(), session.ticketNonce(),
@@ -154,6 +159,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     presence.closed(socket);
     SocketSession session = sessions.remove(socket);
     if (session != null) {
+      metrics.socketClosed(session.actor().boardId());
       watches.unwatch(session);
       online.closed(session);
       // Its commands still waiting in the queue are dropped: the browser resends them.

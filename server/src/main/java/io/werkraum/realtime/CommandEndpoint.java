@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.command.CommandPipeline;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
@@ -22,19 +23,21 @@ import java.util.Map;
  * edits gets all of them applied as fast as the rate allows. Only a queue longer than twice what
  * a browser keeps in flight is refused, {@code rate_limited} with the time to wait, at the
  * command's own reply address. A socket that closes takes its waiting commands with it (its
- * browser resends them, with their command ids, on the next socket). Used on one event loop.
+ * browser resends them, with their command ids, on the next socket). Every reply goes out in
+ * {@link #answer}, which counts it and its time since receipt. Used on one event loop.
  */
 public final class CommandEndpoint {
   static final int QUEUE_MAX = 2 * Limits.COMMANDS_IN_FLIGHT;
 
   private final Vertx vertx;
   private final CommandPipeline pipeline;
+  private final WerkraumMetrics metrics;
   private final Map<String, SocketQueue> queues = new HashMap<>();
   private MessageConsumer<Object> commands;
   private MessageConsumer<String> closes;
 
-  /** A command waiting, with who sent it (read from the guard's headers once). */
-  private record Waiting(Message<Object> message, Actor actor) {}
+  /** A command waiting, with who sent it (read from the guard's headers once) and when it came. */
+  private record Waiting(Message<Object> message, Actor actor, long receivedNanos) {}
 
   /** One socket's commands waiting, and the pace they go at. */
   private static final class SocketQueue {
@@ -44,9 +47,10 @@ public final class CommandEndpoint {
     boolean closed;
   }
 
-  public CommandEndpoint(Vertx vertx, CommandPipeline pipeline) {
+  public CommandEndpoint(Vertx vertx, CommandPipeline pipeline, WerkraumMetrics metrics) {
     this.vertx = vertx;
     this.pipeline = pipeline;
+    this.metrics = metrics;
   }
 
   /** Listens locally: each node answers the commands of its own sockets. */
@@ -61,20 +65,21 @@ public final class CommandEndpoint {
   }
 
   private void handle(Message<Object> message) {
+    long received = System.nanoTime();
     Actor actor = Headers.actor(message.headers());
     String socket = message.headers().get(Headers.SOCKET);
     if (actor == null || socket == null) {
-      message.reply(CommandPipeline.error(ErrorCode.NOT_ALLOWED, "message did not come through the bridge guard"));
+      answer(message, received, CommandPipeline.error(ErrorCode.NOT_ALLOWED, "message did not come through the bridge guard"));
       return;
     }
     SocketQueue queue = queues.computeIfAbsent(socket, s -> new SocketQueue());
     if (queue.waiting.size() >= QUEUE_MAX) {
       long waitMs = (queue.waiting.size() + 1) * 1000L / Limits.COMMANDS_PER_SECOND;
-      message.reply(CommandPipeline.error(ErrorCode.RATE_LIMITED, "too many commands at once; retry later")
+      answer(message, received, CommandPipeline.error(ErrorCode.RATE_LIMITED, "too many commands at once; retry later")
           .put("retryAfterMs", waitMs));
       return;
     }
-    queue.waiting.add(new Waiting(message, actor));
+    queue.waiting.add(new Waiting(message, actor, received));
     pump(socket, queue);
   }
 
@@ -100,7 +105,7 @@ public final class CommandEndpoint {
     Waiting next = queue.waiting.poll();
     queue.running = true;
     pipeline.run(next.actor(), next.message().body()).onComplete(done -> {
-      next.message().reply(done.succeeded() ? done.result() : CommandPipeline.error(done.cause()));
+      answer(next.message(), next.receivedNanos(), done.succeeded() ? done.result() : CommandPipeline.error(done.cause()));
       queue.running = false;
       pump(socket, queue);
     });
@@ -111,8 +116,13 @@ public final class CommandEndpoint {
     if (queue != null) {
       queue.closed = true;
       JsonObject gone = CommandPipeline.error(ErrorCode.UNAVAILABLE, "the socket closed before this command ran; resend it");
-      queue.waiting.forEach(waiting -> waiting.message().reply(gone));
+      queue.waiting.forEach(waiting -> answer(waiting.message(), waiting.receivedNanos(), gone));
       queue.waiting.clear();
     }
+  }
+
+  private void answer(Message<Object> message, long receivedNanos, JsonObject reply) {
+    message.reply(reply);
+    metrics.commandAnswered(message.body(), reply, receivedNanos);
   }
 }

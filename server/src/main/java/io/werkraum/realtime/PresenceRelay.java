@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Role;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.Limits;
 import io.werkraum.protocol.MessageType;
@@ -30,6 +31,7 @@ public final class PresenceRelay {
   private static final double LIMIT = Limits.COORDINATE_MAX;
 
   private final Vertx vertx;
+  private final WerkraumMetrics metrics;
   /** room address -> (participant + thing -> latest item); only touched on this relay's event loop. */
   private final Map<String, Map<String, JsonObject>> pending = new HashMap<>();
   /** room address -> when its last batch went out (ms); rooms quiet for a tick are dropped. */
@@ -37,8 +39,9 @@ public final class PresenceRelay {
   private MessageConsumer<Object> consumer;
   private long sweeper = -1;
 
-  public PresenceRelay(Vertx vertx) {
+  public PresenceRelay(Vertx vertx, WerkraumMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
   }
 
   public Future<Void> start() {
@@ -118,6 +121,7 @@ public final class PresenceRelay {
     if (items != null && !items.isEmpty()) {
       PresenceFanout.publish(vertx.eventBus(), address,
           new JsonObject().put("type", MessageType.PRESENCE.wire()).put("items", new JsonArray(new ArrayList<>(items.values()))));
+      metrics.presenceBatchSent();
     }
   }
 

@@ -13,6 +13,7 @@ import io.werkraum.export.DocumentBuilder;
 import io.werkraum.facilitation.FacilitationFeature;
 import io.werkraum.lifecycle.ExpirySweep;
 import io.werkraum.lifecycle.LifecycleFeature;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.notes.NotesFeature;
 import io.werkraum.participants.ParticipantsFeature;
 import io.werkraum.publish.Publisher;
@@ -33,13 +34,15 @@ import java.util.List;
  */
 public final class RealtimeVerticle extends VerticleBase {
   private final WerkraumConfig config;
+  private final WerkraumMetrics metrics;
   private Redis redis;
   private CommandEndpoint commands;
   private PresenceRelay presence;
   private ExpirySweep expiry;
 
-  public RealtimeVerticle(WerkraumConfig config) {
+  public RealtimeVerticle(WerkraumConfig config, WerkraumMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** Every feature's commands, in one table, as {@code config} sets them up. */
@@ -69,8 +72,8 @@ public final class RealtimeVerticle extends VerticleBase {
     redis = Redis.createClient(vertx, RedisConnector.options(config));
     Publisher publisher = new Publisher(vertx.eventBus());
     CommandTable table = commandTable(vertx, redis, config, publisher);
-    commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher));
-    presence = new PresenceRelay(vertx);
+    commands = new CommandEndpoint(vertx, new CommandPipeline(table, publisher), metrics);
+    presence = new PresenceRelay(vertx, metrics);
     expiry = new ExpirySweep(vertx, new BoardRemoval(redis), publisher, auditLog(redis, config.retention()),
         config.retention());
     expiry.start();

@@ -16,7 +16,9 @@ public final class RedisConnector {
         .setMaxPoolSize(16)
         .setMaxPoolWaiting(4096)
         .setMaxWaitingHandlers(8192)
-        .setPoolRecycleTimeout(15_000);
+        .setPoolRecycleTimeout(15_000)
+        // The name the pool's metrics carry: one for every client, not a new UUID per client and start.
+        .setPoolName("redis");
     // Sentinel and Cluster take several comma-separated endpoints.
     for (String url : config.redisUrl().split(",")) {
       options.addConnectionString(url.trim());

@@ -28,6 +28,8 @@ class ConfigLoaderTest {
     assertNull(c.operatorName());
     assertNull(c.operatorContact());
     assertEquals(3, c.anonymityThreshold());
+    assertTrue(c.metrics(), "metrics on by default");
+    assertEquals(9464, c.metricsPort());
   }
 
   @Test
@@ -42,6 +44,14 @@ class ConfigLoaderTest {
     assertEquals("datenschutz@example.org", c.operatorContact(), "the environment over a blank in the file");
     assertEquals(5, c.anonymityThreshold());
     assertEquals(30, c.retention().boardDays());
+  }
+
+  @Test
+  void metricsCanBeSwitchedOffOrMovedToAnotherPort() {
+    assertFalse(ConfigLoader.load(new String[] {"--metrics", "false"}, Map.of()).metrics());
+    assertEquals(9100, ConfigLoader.load(new String[0], Map.of("WERKRAUM_METRICS_PORT", "9100")).metricsPort());
+    WerkraumConfig off = ConfigLoader.load(new String[] {"--metrics", "false", "--metricsPort", "8080"}, Map.of());
+    assertFalse(off.metrics(), "no management port is opened, so it may be any number");
   }
 
   @Test
@@ -80,6 +90,9 @@ class ConfigLoaderTest {
     assertMessage("anonymityThreshold must be at least 2", new String[] {"--anonymityThreshold", "1"}, Map.of());
     assertMessage("retentionDays must be at least 1", new String[0], Map.of("WERKRAUM_RETENTION_DAYS", "0"));
     assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());
+    assertMessage("metrics must be true or false", new String[0], Map.of("WERKRAUM_METRICS", "ja"));
+    assertMessage("cluster must be true or false", new String[0], Map.of("WERKRAUM_CLUSTER", "yes"));
+    assertMessage("metricsPort must differ from port", new String[] {"--port", "9000", "--metricsPort", "9000"}, Map.of());
   }
 
   private static void assertMessage(String expected, String[] args, Map<String, String> env) {

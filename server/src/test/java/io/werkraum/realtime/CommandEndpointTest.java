@@ -12,6 +12,7 @@ import io.werkraum.command.CommandPipeline;
 import io.werkraum.command.CommandSpec;
 import io.werkraum.command.CommandTable;
 import io.werkraum.command.Result;
+import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.CommandType;
 import io.werkraum.protocol.Limits;
@@ -46,7 +47,7 @@ class CommandEndpointTest {
           running.add(done);
           return done.future();
         }))));
-    CommandEndpoint endpoint = new CommandEndpoint(vertx, new CommandPipeline(table, null));
+    CommandEndpoint endpoint = new CommandEndpoint(vertx, new CommandPipeline(table, null), WerkraumMetrics.create(false));
     Promise<Void> registered = Promise.promise();
     vertx.getOrCreateContext().runOnContext(v -> endpoint.register().onComplete(registered));
     BridgeClient.await(registered.future());

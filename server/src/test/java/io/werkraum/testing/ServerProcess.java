@@ -1,5 +1,6 @@
 package io.werkraum.testing;
 
+import io.werkraum.store.EmbeddedRedis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +31,7 @@ public final class ServerProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.put("WERKRAUM_HOST", "127.0.0.1");
     env.put("WERKRAUM_PORT", Integer.toString(port));
+    env.put("WERKRAUM_METRICS_PORT", Integer.toString(EmbeddedRedis.freePort()));
     env.put("WERKRAUM_DATA_DIR", dataDir.toString());
     env.put("WERKRAUM_HTTP_INSTANCES", "1");
     env.remove("REDIS_URL");

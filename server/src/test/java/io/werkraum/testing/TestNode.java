@@ -32,6 +32,7 @@ public final class TestNode implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("WERKRAUM_HOST", "127.0.0.1");
     env.put("WERKRAUM_PORT", Integer.toString(EmbeddedRedis.freePort()));
+    env.put("WERKRAUM_METRICS_PORT", Integer.toString(EmbeddedRedis.freePort()));
     env.put("WERKRAUM_DATA_DIR", dataDir.toString());
     env.put("WERKRAUM_HTTP_INSTANCES", "2");
     if (redisUrl != null) {
@@ -52,6 +53,11 @@ public final class TestNode implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** The management port, where {@code GET /metrics} is served. */
+  public int metricsPort() {
+    return werkraum.config().metricsPort();
   }
 
   /** Creates a board: {boardId, facilitatorLink, participantLink}, plus the two credentials. */
