@@ -5,6 +5,7 @@ import { errorMessageKey, language, t } from './i18n.js';
 import { ApiError, fetchPrivacy, fetchSession, joinBoard } from './api/http.js';
 import { deletionTime, formatDate, retentionDays } from './state/retention.js';
 import { setText } from './ui/dom.js';
+import { createEraseDialog } from './ui/erase-dialog.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
@@ -32,6 +33,7 @@ const views = {
   join: document.getElementById('join-view'),
   noLink: document.getElementById('no-link-view'),
   gone: document.getElementById('gone-view'),
+  erased: document.getElementById('erased-view'),
   board: document.getElementById('board-view'),
 };
 
@@ -226,8 +228,11 @@ async function main() {
         }
         return !(error instanceof ApiError && error.status === 401);
       }),
-      onUnauthorized: () => restartFromLink(entry.credential),
+      // The server closes an erased person's socket, maybe before its answer reaches them.
+      onUnauthorized: () => (erasing ? dataErased() : restartFromLink(entry.credential)),
     });
+    /** This person asked to erase their data: losing access is the expected outcome. */
+    let erasing = false;
 
     /** The board no longer exists: deleted, or past its retention. */
     function boardGone() {
@@ -249,6 +254,25 @@ async function main() {
       followedAt: null,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
+    // Anyone who acts on the board may erase their own data (GDPR Art. 17); observers ask the facilitators.
+    const eraseSelf = document.getElementById('erase-self');
+    eraseSelf.hidden = observer;
+    const askErase = createEraseDialog(t);
+    eraseSelf.addEventListener('click', async () => {
+      const notes = await askErase({ self: true });
+      if (!notes) return;
+      erasing = true;
+      const reply = await session.request({ type: Commands.participantErase, id: participant.id, notes });
+      if (reply.ok) dataErased();
+      else erasing = false;
+    });
+
+    /** This person's data is erased: nothing of theirs is left to show. */
+    function dataErased() {
+      session.stop();
+      tokenStore.forget(boardId);
+      showView('erased');
+    }
     /** How long the instance keeps boards; read once, shown beside the participants. */
     let retention = null;
     const retentionNote = document.getElementById('retention-note');

@@ -9,6 +9,7 @@ import {
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
+import { createEraseDialog } from './ui/erase-dialog.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
 import { mountFacTimer } from './ui/fac-timer.js';
 import { mountFacBoard } from './ui/fac-board.js';
@@ -104,6 +105,7 @@ async function main() {
     });
     const room = session.room;
     const confirm = createConfirm(t);
+    const askErase = createEraseDialog(t);
     /** linksAgain: the links changed while they were being read: read them once more. */
     const ui = { links: null, linksNotice: null, linksLoading: false, linksAgain: false };
 
@@ -183,6 +185,13 @@ async function main() {
       },
       move: (p, target) => {
         if (p) command({ type: Commands.participantMove, id: p.id, room: target });
+      },
+      erase: async (p) => {
+        if (!p) return;
+        const notes = await askErase({ self: p.id === self.id, name: p.name });
+        if (!notes) return;
+        const reply = await command({ type: Commands.participantErase, id: p.id, notes });
+        if (reply.ok) toasts.show(t('fac.participants.erased', { name: p.name }), 'info');
       },
     });
     const rooms = mountFacRooms(document.getElementById('fac-rooms'), {

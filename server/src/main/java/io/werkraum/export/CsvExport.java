@@ -23,7 +23,7 @@ public final class CsvExport {
   private CsvExport() {}
 
   public static byte[] write(BoardDocument doc, Labels labels) {
-    ExportIndex index = new ExportIndex(doc);
+    ExportIndex index = new ExportIndex(doc, labels.anonymousAuthor());
     List<BoardDocument.Round> rounds = ExportIndex.list(doc.rounds());
     StringBuilder out = new StringBuilder(256 * 1024);
 

@@ -7,6 +7,7 @@ import io.werkraum.export.BoardDocument.Room;
 import io.werkraum.export.BoardDocument.Round;
 import io.werkraum.export.BoardDocument.Section;
 import io.werkraum.board.Sections;
+import io.werkraum.protocol.Protocol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,17 @@ final class ExportIndex {
   /** Per round (same index as the document's rounds): note id to count, only for closed rounds. */
   private final List<Map<String, Ranked>> counts = new ArrayList<>();
 
+  /** What an anonymised note's author is called. */
+  private final String anonymousAuthor;
+
   ExportIndex(BoardDocument doc) {
+    this(doc, "");
+  }
+
+  /** @param anonymousAuthor what a note kept after its writer's data was erased names as its author */
+  ExportIndex(BoardDocument doc, String anonymousAuthor) {
     this.doc = doc;
+    this.anonymousAuthor = anonymousAuthor;
     for (Person p : list(doc.participants())) {
       people.put(p.id(), p);
     }
@@ -73,6 +83,9 @@ final class ExportIndex {
   }
 
   String personName(String id) {
+    if (Protocol.ANONYMOUS_AUTHOR.equals(id)) {
+      return anonymousAuthor;
+    }
     Person p = person(id);
     return p == null ? "" : nullToEmpty(p.name());
   }

@@ -29,13 +29,13 @@ public final class MarkdownExport {
       String total, String room, String plenary, String outsideSections, String noNotes, String vote, String votes,
       String rounds, String noRounds, String round, String scope, String wholeRoom, String sections,
       String votesPerPerson, String maxPerNote, String anonymous, String named, String open, String closed,
-      String voters, String noVotes, String byOrganisation, OrganisationTexts organisations) {
+      String voters, String noVotes, String byOrganisation, OrganisationTexts organisations, String anonymousAuthor) {
 
     public static Texts english() {
       return new Texts("Minutes", "Date", "Snapshot", "Participants", "no organisation", "Total", "Room",
           "Plenary", "Outside sections", "No notes.", "vote", "votes", "Voting rounds", "No voting rounds.", "Round %d",
           "Scope", "whole room", "sections", "Votes per person", "At most per note", "anonymous", "named",
-          "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english());
+          "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english(), "a participant");
     }
 
     public static Texts german() {
@@ -43,7 +43,7 @@ public final class MarkdownExport {
           "Plenum", "Außerhalb der Bereiche", "Keine Notizen.", "Stimme", "Stimmen", "Abstimmungsrunden",
           "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Bereiche", "Stimmen pro Person",
           "Höchstens pro Notiz", "anonym", "namentlich", "offen", "geschlossen", "Abstimmende", "Keine Stimmen.",
-          "nach Organisation", OrganisationTexts.german());
+          "nach Organisation", OrganisationTexts.german(), "eine teilnehmende Person");
     }
   }
 
@@ -56,7 +56,7 @@ public final class MarkdownExport {
   private MarkdownExport() {}
 
   public static String write(BoardDocument doc, Texts t) {
-    ExportIndex index = new ExportIndex(doc);
+    ExportIndex index = new ExportIndex(doc, t.anonymousAuthor());
     StringBuilder out = new StringBuilder(256 * 1024);
     out.append("# ").append(escape(ExportIndex.nullToEmpty(doc.title()))).append(" — ").append(t.minutes())
         .append("\n\n");

@@ -182,7 +182,11 @@ public final class ParticipantsFeature implements Feature {
     }
     String board = call.boardId();
     return call.decided(store, Stream.board(board), () -> Future.all(store.rooms(board), store.rounds(board),
-        store.snapshotContents(board)).compose(read -> {
+        store.snapshotContents(board), store.participant(board, e.id())).compose(read -> {
+          JsonObject person = read.resultAt(3);
+          if (person == null) {
+            return Future.failedFuture(Rejection.notFound("no such participant"));
+          }
           List<String> rooms = List.copyOf(read.<JsonObject>resultAt(0).fieldNames());
           Map<String, String> rounds = read.resultAt(1);
           Map<String, String> snapshots = read.resultAt(2);
@@ -202,7 +206,7 @@ public final class ParticipantsFeature implements Feature {
           commit.arg(e.id()).arg(e.deleteNotes() ? DELETE : ANONYMISE).arg(rooms.size()).arg(snapshots.size());
           Map<String, String[]> changedRounds = new LinkedHashMap<>();
           rounds.forEach((id, text) -> {
-            JsonObject erased = Erasure.fromRound(new JsonObject(text), e.id());
+            JsonObject erased = Erasure.fromRound(new JsonObject(text), e.id(), person.getString("organisation"));
             if (erased != null) {
               changedRounds.put(id, new String[] {text, erased.encode()});
             }

@@ -92,7 +92,8 @@ final class BoardWatches {
       return;
     } else if (type.equals(EventType.PARTICIPANT_REMOVED.wire()) || type.equals(EventType.PARTICIPANT_ERASED.wire())) {
       String id = event.getString("id");
-      watch.sessions.stream().filter(s -> s.actor().participantId().equals(id)).toList().forEach(close);
+      watch.sessions.stream().filter(s -> s.actor().participantId().equals(id)).toList()
+          .forEach(s -> s.socket().close(Protocol.CLOSE_REMOVED, "removed from the board"));
       return;
     } else {
       return;

@@ -40,11 +40,11 @@ class CommandTableTest {
   }
 
   @Test
-  void participantsWriteVoteMoveThemselvesAndSync() {
+  void participantsWriteVoteMoveThemselvesEraseTheirDataAndSync() {
     Set<CommandType> participants = EnumSet.of(CommandType.NOTE_CREATE, CommandType.NOTE_UPDATE,
         CommandType.NOTE_DELETE, CommandType.NOTE_DUPLICATE, CommandType.SECTION_CREATE, CommandType.SECTION_UPDATE,
         CommandType.SECTION_DELETE, CommandType.PARTICIPANT_UPDATE, CommandType.VOTE_CAST, CommandType.VOTE_RETRACT,
-        CommandType.ROOM_CHOOSE, CommandType.SYNC);
+        CommandType.ROOM_CHOOSE, CommandType.PARTICIPANT_ERASE, CommandType.SYNC);
     for (CommandType type : CommandType.values()) {
       assertEquals(participants.contains(type), TABLE.access(type).permits(Role.PARTICIPANT), type.wire());
       assertTrue(TABLE.access(type).permits(Role.FACILITATOR), type.wire());

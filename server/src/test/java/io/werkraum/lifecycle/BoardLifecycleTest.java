@@ -113,6 +113,9 @@ class BoardLifecycleTest {
       BridgeClient finn = BridgeClient.connect(nodeB.werkraum().vertx(), nodeB.port(),
           w.joinAsFacilitator("Finn").getString("token"));
       try {
+        // Both sockets confirmed before either deletes.
+        fee.roundTrip();
+        finn.roundTrip();
         Future<JsonObject> first = fee.requestAsync(Addresses.COMMANDS, Cmd.deleteBoard());
         Future<JsonObject> second = finn.requestAsync(Addresses.COMMANDS, Cmd.deleteBoard());
         // Each socket is closed as gone; a reply that reached its socket before that says deleted.

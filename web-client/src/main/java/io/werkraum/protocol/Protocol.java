@@ -21,6 +21,12 @@ public final class Protocol {
    */
   public static final int CLOSE_BOARD_GONE = 4410;
 
+  /**
+   * The code a socket is closed with when its participant was removed from the board or their
+   * data erased: the browser stops reconnecting with a token that no longer opens anything.
+   */
+  public static final int CLOSE_REMOVED = 4403;
+
   /** The author of a note whose writer's data was erased and who chose to leave it, anonymised. */
   public static final String ANONYMOUS_AUTHOR = "anonymous";
 

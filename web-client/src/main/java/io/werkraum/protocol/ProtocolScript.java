@@ -37,6 +37,7 @@ public final class ProtocolScript {
     StringBuilder js = new StringBuilder("// ").append(HEADER).append("\n\n");
     js.append("export const PROTOCOL_VERSION = ").append(Protocol.VERSION).append(";\n\n");
     js.append("export const CLOSE_BOARD_GONE = ").append(Protocol.CLOSE_BOARD_GONE).append(";\n\n");
+    js.append("export const CLOSE_REMOVED = ").append(Protocol.CLOSE_REMOVED).append(";\n\n");
     js.append("export const ANONYMOUS_AUTHOR = ").append(quote(Protocol.ANONYMOUS_AUTHOR)).append(";\n\n");
     js.append("export const Limits = ").append(limits()).append(";\n\n");
     js.append("export const NOTE_COLORS = Object.freeze([")

@@ -13,7 +13,7 @@ import { createBridge, BridgeError, retryAfterMs } from '../net/bridge.js';
 import { sockJsUrl } from '../net/sockjs.js';
 import { createThrottle } from '../net/throttle.js';
 import {
-  Addresses, Commands, ErrorCodes, Events, Limits, Messages, PresenceKinds, PROTOCOL_VERSION,
+  Addresses, CLOSE_BOARD_GONE, Commands, ErrorCodes, Events, Limits, Messages, PresenceKinds, PROTOCOL_VERSION,
 } from '../protocol.js';
 import {
   applyBoardEvent, applyFullBoard, applyFullRoom, applyRoomEvent, emptyBoardState,
@@ -107,7 +107,10 @@ export function createBoardSession({
     onBridgeError: (frame) => {
       if (frame.body === 'access_denied') emit('error', ErrorCodes.notAllowed);
     },
-    onGone: () => emit('error', ErrorCodes.boardGone),
+    onClosedForGood: (code) => {
+      if (code === CLOSE_BOARD_GONE) emit('error', ErrorCodes.boardGone);
+      else onUnauthorized?.();
+    },
   });
   bridge.onState((state) => emit('state', state));
 

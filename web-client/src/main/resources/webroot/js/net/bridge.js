@@ -5,7 +5,7 @@
 // Limits.commandsInFlight commands wait for a reply at once, the rest wait in order; a
 // `rate_limited` reply puts its command back in its place and holds the queue for the
 // reply's `retryAfterMs`.
-import { CLOSE_BOARD_GONE, ErrorCodes, Limits } from '../protocol.js';
+import { CLOSE_BOARD_GONE, CLOSE_REMOVED, ErrorCodes, Limits } from '../protocol.js';
 import { randomId } from '../ids.js';
 import { backoffDelay } from './backoff.js';
 import { bridgeFrames, encodeSockJsFrames, parseSockJsMessage } from './sockjs.js';
@@ -56,8 +56,9 @@ export function createBridge(options) {
     onConnected = async () => {},
     onConnectFailure = () => {},
     onBridgeError = () => {},
-    // The server closed the socket because the board no longer exists: no reconnecting.
-    onGone = () => {},
+    // The server closed the socket for good (the board no longer exists, or this person is no
+    // longer on it: CLOSE_BOARD_GONE, CLOSE_REMOVED): no reconnecting; called with the code.
+    onClosedForGood = () => {},
     WebSocketImpl = globalThis.WebSocket,
     timers = defaultTimers,
     random = Math.random,
@@ -159,9 +160,9 @@ export function createBridge(options) {
       case 'open': onSocketOpen(); break;
       case 'frames': message.frames.forEach(onFrame); break;
       case 'close':
-        if (message.code === CLOSE_BOARD_GONE) {
+        if (message.code === CLOSE_BOARD_GONE || message.code === CLOSE_REMOVED) {
           api.close();
-          onGone();
+          onClosedForGood(message.code);
         } else {
           socket?.close();
         }

@@ -2,7 +2,7 @@
 // stored events to it, and the overlay of our own not yet confirmed commands.
 // Confirmed state is mutated in place (rooms hold up to 5,000 notes; copying on every
 // event would be wasteful); the overlay builds a new view object and never mutates.
-import { Commands, Events } from '../protocol.js';
+import { ANONYMOUS_AUTHOR, Commands, Events } from '../protocol.js';
 
 export function emptyBoardState() {
   return {
@@ -55,6 +55,19 @@ export function applyBoardEvent(state, event) {
       if (current) state.participants.set(event.id, { ...current, ...event.patch });
       break;
     }
+    case Events.participantErased:
+      // Their notes go, or stay by "a participant" (the server did the same to the stored board).
+      for (const [id, note] of state.notes) {
+        if (note.author !== event.id) continue;
+        if (event.notesDeleted) state.notes.delete(id);
+        else state.notes.set(id, { ...note, author: ANONYMOUS_AUTHOR });
+      }
+      state.participants.delete(event.id);
+      if (state.online.has(event.id)) {
+        state.online = new Set(state.online);
+        state.online.delete(event.id);
+      }
+      break;
     case Events.participantRemoved:
       state.participants.delete(event.id);
       if (state.online.has(event.id)) {

@@ -5,6 +5,7 @@
 import { h } from './dom.js';
 import { createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
+import { ANONYMOUS_AUTHOR } from '../protocol.js';
 import { readingOrder } from '../state/board-state.js';
 import { noteVisibility } from '../state/private-notes.js';
 import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
@@ -84,7 +85,8 @@ export function mountCanvas(root, actions) {
     renderKind('note', notesLayer, (record, item) => {
       updateNoteElement(record, item, displayOf('note', item), {
         t,
-        authorName: model.participants.get(item.author)?.name ?? t('note.unknownAuthor'),
+        authorName: model.participants.get(item.author)?.name
+          ?? t(item.author === ANONYMOUS_AUTHOR ? 'note.anonymousAuthor' : 'note.unknownAuthor'),
         visibility: noteVisibility(item, model.self),
         origin: item.origin ? (item.origin.roomName || item.origin.room || null) : null,
         selected: isSelected('note', item.id),

@@ -3,7 +3,7 @@
 // (after a confirmation).
 import { h, setAttr, setText } from './dom.js';
 
-/** actions: remove(participant), move(participant, roomId|null) */
+/** actions: remove(participant), erase(participant), move(participant, roomId|null) */
 export function mountFacParticipants(root, actions) {
   const heading = h('h2', { id: 'fac-participants-heading' });
   const summary = h('p', { className: 'fac-summary', 'data-testid': 'fac-participant-summary', 'aria-live': 'polite' });
@@ -24,9 +24,11 @@ export function mountFacParticipants(root, actions) {
     cells.room.append(move);
     const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-remove', 'data-participant-id': id });
     remove.addEventListener('click', () => actions.remove(rows.get(id)?.participant));
-    cells.actions.append(remove);
+    const erase = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-erase', 'data-participant-id': id });
+    erase.addEventListener('click', () => actions.erase(rows.get(id)?.participant));
+    cells.actions.append(remove, ' ', erase);
     const el = h('tr', { 'data-testid': 'fac-participant', 'data-participant-id': id }, Object.values(cells));
-    return { el, cells, remove, move, participant: null };
+    return { el, cells, remove, erase, move, participant: null };
   }
 
   function badge(cell, text, kind) {
@@ -94,6 +96,9 @@ export function mountFacParticipants(root, actions) {
         row.remove.hidden = p.id === selfId;
         setText(row.remove, t('fac.participants.remove'));
         setAttr(row.remove, 'aria-label', t('fac.participants.removeLabel', { name: p.name }));
+        setText(row.erase, t('fac.participants.erase'));
+        // The accessible name starts with the visible text (WCAG 2.5.3), then says whose.
+        setAttr(row.erase, 'aria-label', t('fac.participants.eraseLabel', { name: p.name }));
         seen.add(p.id);
         if (row.el !== ref) body.insertBefore(row.el, ref);
         else ref = ref.nextSibling;
