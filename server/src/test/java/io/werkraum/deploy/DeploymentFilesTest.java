@@ -34,6 +34,19 @@ class DeploymentFilesTest {
   private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
   private static final Set<String> SHELLS = Set.of("sh", "/bin/sh", "bash", "/bin/bash", "/usr/bin/env");
 
+  @Test
+  void everyYamlFileOfTheRepositoryParses() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Stream.concat(Stream.of(Repository.file("publiccode.yml")), Files.walk(Repository.file("infra")))) {
+      files = walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+          .filter(f -> !f.toString().contains("/target/")).toList();
+    }
+    assertTrue(files.size() >= 7, "publiccode.yml, compose and the Kubernetes manifests: " + files);
+    for (Path file : files) {
+      assertFalse(Repository.yaml(file).isEmpty(), file + " holds a document");
+    }
+  }
+
   // ---------- Dockerfile ----------
 
   @Test
