@@ -2,9 +2,13 @@ package io.werkraum;
 
 import io.werkraum.config.ConfigLoader;
 import io.werkraum.config.WerkraumConfig;
+import io.werkraum.http.PortInUseException;
 
 /** Starts one Werkraum node from flags, environment and config file, and says where to open it. */
 public final class Main {
+  /** Exit status when the HTTP port is taken (sysexits' EX_UNAVAILABLE), so scripts can tell. */
+  static final int PORT_IN_USE = 69;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -20,6 +24,12 @@ public final class Main {
     try {
       werkraum = Werkraum.start(config).await();
     } catch (Exception e) {
+      PortInUseException portInUse = portInUse(e);
+      if (portInUse != null) {
+        System.err.println("werkraum: " + portInUse.getMessage() + "; start with --port N or stop the other program");
+        System.exit(PORT_IN_USE);
+        return;
+      }
       System.err.println("werkraum: could not start: " + e.getMessage());
       e.printStackTrace();
       System.exit(1);
@@ -38,5 +48,14 @@ public final class Main {
         ? "Data is kept in " + config.dataDir().toAbsolutePath() + " (embedded Redis)."
         : "Redis: " + config.redisType() + " at " + config.redisUrl());
     System.out.println();
+  }
+
+  private static PortInUseException portInUse(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PortInUseException portInUse) {
+        return portInUse;
+      }
+    }
+    return null;
   }
 }

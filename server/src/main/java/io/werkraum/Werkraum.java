@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -56,16 +57,36 @@ public final class Werkraum {
     Future<Vertx> vertx = clusterManager == null
         ? Future.succeededFuture(metrics.vertxBuilder(vertxOptions(effective)).build())
         : metrics.vertxBuilder(vertxOptions(effective)).withClusterManager(clusterManager).buildClustered();
-    return vertx
-        .compose(v -> tokenSecret(v, effective)
-            .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager, metrics))
-            .map(ignored -> new Werkraum(effective, v, redisChild))
-            .recover(err -> v.close().transform(closed -> Future.failedFuture(err))))
-        .onFailure(err -> {
-          if (redisChild != null) {
-            redisChild.stop();
-          }
-        });
+    // The outcome is a promise of no context: on a failure Vert.x is closed, its event loops end,
+    // and a future bound to one of them would never tell the caller (Main would hang).
+    Promise<Werkraum> started = Promise.promise();
+    vertx.onComplete(created -> {
+      if (created.failed()) {
+        stopChild(redisChild);
+        started.fail(created.cause());
+        return;
+      }
+      Vertx v = created.result();
+      tokenSecret(v, effective)
+          .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager, metrics))
+          .onComplete(deployed -> {
+            if (deployed.succeeded()) {
+              started.complete(new Werkraum(effective, v, redisChild));
+            } else {
+              v.close().onComplete(closed -> {
+                stopChild(redisChild);
+                started.fail(deployed.cause());
+              });
+            }
+          });
+    });
+    return started.future();
+  }
+
+  private static void stopChild(EmbeddedRedis redisChild) {
+    if (redisChild != null) {
+      redisChild.stop();
+    }
   }
 
   public Vertx vertx() {
@@ -86,11 +107,7 @@ public final class Werkraum {
   }
 
   public Future<Void> stop() {
-    return vertx.close().onComplete(done -> {
-      if (embeddedRedis != null) {
-        embeddedRedis.stop();
-      }
-    });
+    return vertx.close().onComplete(done -> stopChild(embeddedRedis));
   }
 
   private static VertxOptions vertxOptions(WerkraumConfig config) {

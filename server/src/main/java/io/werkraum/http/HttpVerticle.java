@@ -97,7 +97,9 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(Limits.FRAME_MAX_BYTES)
         .setIdleTimeout(120);
     return guard.start()
-        .compose(started -> vertx.createHttpServer(options).requestHandler(router).listen().map(HttpServer::actualPort));
+        .compose(started -> vertx.createHttpServer(options).requestHandler(router).listen()
+            .recover(err -> Future.failedFuture(PortInUseException.of(err, config.host(), config.port())))
+            .map(HttpServer::actualPort));
   }
 
   @Override

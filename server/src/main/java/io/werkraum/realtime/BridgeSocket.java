@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -79,6 +80,11 @@ final class BridgeSocket extends SockJSSocketBase {
   }
 
   private void onException(Throwable err) {
+    if (err instanceof HttpClosedException) {
+      // The connection ended without a close frame (network gone, browser killed): no protocol
+      // error, nothing left to write to; the close handler runs next.
+      return;
+    }
     boolean tooBig = err instanceof CorruptedWebSocketFrameException corrupted
         ? corrupted.closeStatus().code() == TOO_BIG
         : err instanceof IllegalStateException && String.valueOf(err.getMessage()).contains("max message size");

@@ -11,9 +11,14 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -198,6 +203,48 @@ public final class BridgeClient implements AutoCloseable {
       await(ws.close());
     } finally {
       client.close();
+    }
+  }
+
+  /**
+   * Opens a bridge WebSocket by hand, over a plain TCP socket, and returns that socket once the
+   * server sent SockJS' {@code o}. Closing it ends the TCP connection without a WebSocket close
+   * frame: a tab whose connection ended without a goodbye (browser killed, network gone, a proxy
+   * cutting it).
+   */
+  public static Socket openWithoutGoodbye(int port, String token, String origin) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    try {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      byte[] nonce = new byte[16];
+      ThreadLocalRandom.current().nextBytes(nonce);
+      String request = "GET " + socketPath(port, token) + " HTTP/1.1\r\n"
+          + "Host: 127.0.0.1:" + port + "\r\n"
+          + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+          + "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.readUnsignedByte());
+      }
+      if (!head.toString().startsWith("HTTP/1.1 101")) {
+        throw new IllegalStateException("no WebSocket: " + head);
+      }
+      // The server's first frame, unmasked and short: a final text frame holding "o".
+      int opcode = in.readUnsignedByte();
+      byte[] payload = new byte[in.readUnsignedByte()];
+      in.readFully(payload);
+      if (opcode != 0x81 || !"o".equals(new String(payload, StandardCharsets.UTF_8))) {
+        throw new IllegalStateException("no SockJS open frame: " + new String(payload, StandardCharsets.UTF_8));
+      }
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
     }
   }
 
