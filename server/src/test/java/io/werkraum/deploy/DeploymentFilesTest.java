@@ -153,6 +153,20 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void metricsAreScrapedFromThePodsOwnPortWhichNoServicePublishes() {
+    Map<String, Object> container = werkraumContainer();
+    String configured = env(container).get("WERKRAUM_METRICS_PORT");
+    assertEquals(configured == null ? 9464 : Integer.parseInt(configured), containerPort(container, "metrics"));
+    assertEquals("9464", text(werkraum(), "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+    for (Map<String, Object> service : kubernetes().stream().filter(d -> "Service".equals(text(d, "kind"))).toList()) {
+      for (Object port : list(service, "spec", "ports")) {
+        assertFalse("metrics".equals(String.valueOf(at(port, "targetPort"))) || "9464".equals(String.valueOf(at(port, "targetPort"))),
+            text(service, "metadata", "name") + " publishes the metrics port");
+      }
+    }
+  }
+
+  @Test
   void nodesFindEachOtherThroughAHeadlessServiceAndADisruptionBudgetKeepsOneServing() {
     Map<String, Object> statefulSet = werkraum();
     assertEquals("StatefulSet", text(statefulSet, "kind"), "stable pod names give a stable member list");
