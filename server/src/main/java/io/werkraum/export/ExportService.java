@@ -2,6 +2,7 @@ package io.werkraum.export;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
 import io.werkraum.board.Rejection;
@@ -9,6 +10,7 @@ import io.werkraum.audit.AuditAction;
 import io.werkraum.audit.AuditEntry;
 import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
+import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +31,16 @@ public final class ExportService {
 
   private final Vertx vertx;
   private final AuditLog audit;
+  private final Retention retention;
   private final BoardStore store;
   private final Sessions sessions;
   private final DocumentBuilder documents;
   private final WerkraumMetrics metrics;
 
+  /** @param retention how long boards are kept, which the minutes and the report state */
   public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit,
-      WerkraumMetrics metrics) {
+      WerkraumMetrics metrics, Retention retention) {
+    this.retention = retention;
     this.vertx = vertx;
     this.audit = audit;
     this.store = store;
@@ -60,8 +65,15 @@ public final class ExportService {
       return Future.failedFuture(r);
     }
     boolean german = "de".equals(language);
-    return sessions.facilitator(token, boardId).compose(facilitator -> document(boardId, snapshotId)
-        .compose(doc -> vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german), false))
+    return sessions.facilitator(token, boardId).compose(facilitator -> Future.all(document(boardId, snapshotId),
+            store.settings(boardId))
+        .compose(read -> {
+          BoardDocument doc = read.resultAt(0);
+          Object chosen = read.<JsonObject>resultAt(1).getValue("retentionDays");
+          int keptDays = retention.effectiveDays(chosen instanceof Number n ? n.intValue() : null);
+          return vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german, keptDays),
+              false);
+        })
         .onSuccess(download -> audit.record(AuditEntry.by(facilitator, System.currentTimeMillis(),
             AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))))
         .andThen(done -> metrics.exportDone(kind.extension, done.cause(), started));
@@ -88,7 +100,8 @@ public final class ExportService {
     });
   }
 
-  private static Download render(BoardDocument doc, Format format, String room, boolean german) {
+  /** @param keptDays the board's retention, which the human-readable documents state */
+  private static Download render(BoardDocument doc, Format format, String room, boolean german, int keptDays) {
     boolean picture = format == Format.SVG || format == Format.PNG;
     if (picture && doc.rooms().stream().noneMatch(r -> r.id().equals(room))) {
       throw new Rejection(ErrorCode.NOT_FOUND, "no room '" + room + "'");
@@ -97,11 +110,11 @@ public final class ExportService {
     byte[] content = switch (format) {
       case JSON -> JsonExport.write(doc);
       case CSV -> CsvExport.write(doc, german ? Labels.german() : Labels.english());
-      case MARKDOWN -> MarkdownExport.write(doc, german ? MarkdownExport.Texts.german() : MarkdownExport.Texts.english())
-          .getBytes(StandardCharsets.UTF_8);
+      case MARKDOWN -> MarkdownExport.write(doc, german ? MarkdownExport.Texts.german() : MarkdownExport.Texts.english(),
+          keptDays).getBytes(StandardCharsets.UTF_8);
       case SVG -> SvgExport.write(doc, room).getBytes(StandardCharsets.UTF_8);
       case PNG -> PngExport.write(doc, room);
-      case PDF -> PdfExport.write(doc, german ? ReportLabels.german() : ReportLabels.english());
+      case PDF -> PdfExport.write(doc, german ? ReportLabels.german() : ReportLabels.english(), keptDays);
     };
     return new Download(name, format.contentType, content);
   }

@@ -29,13 +29,15 @@ public final class MarkdownExport {
       String total, String room, String plenary, String outsideSections, String noNotes, String vote, String votes,
       String rounds, String noRounds, String round, String scope, String wholeRoom, String sections,
       String votesPerPerson, String maxPerNote, String anonymous, String named, String open, String closed,
-      String voters, String noVotes, String byOrganisation, OrganisationTexts organisations, String anonymousAuthor) {
+      String voters, String noVotes, String byOrganisation, OrganisationTexts organisations, String anonymousAuthor,
+      String retention) {
 
     public static Texts english() {
       return new Texts("Minutes", "Date", "Snapshot", "Participants", "no organisation", "Total", "Room",
           "Plenary", "Outside sections", "No notes.", "vote", "votes", "Voting rounds", "No voting rounds.", "Round %d",
           "Scope", "whole room", "sections", "Votes per person", "At most per note", "anonymous", "named",
-          "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english(), "a participant");
+          "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english(), "a participant",
+          ReportLabels.RETENTION_EN);
     }
 
     public static Texts german() {
@@ -43,7 +45,8 @@ public final class MarkdownExport {
           "Plenum", "Außerhalb der Bereiche", "Keine Notizen.", "Stimme", "Stimmen", "Abstimmungsrunden",
           "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Bereiche", "Stimmen pro Person",
           "Höchstens pro Notiz", "anonym", "namentlich", "offen", "geschlossen", "Abstimmende", "Keine Stimmen.",
-          "nach Organisation", OrganisationTexts.german(), "eine teilnehmende Person");
+          "nach Organisation", OrganisationTexts.german(), "eine teilnehmende Person",
+          ReportLabels.RETENTION_DE);
     }
   }
 
@@ -56,6 +59,11 @@ public final class MarkdownExport {
   private MarkdownExport() {}
 
   public static String write(BoardDocument doc, Texts t) {
+    return write(doc, t, null);
+  }
+
+  /** @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out */
+  public static String write(BoardDocument doc, Texts t, Integer keptDays) {
     ExportIndex index = new ExportIndex(doc, t.anonymousAuthor());
     StringBuilder out = new StringBuilder(256 * 1024);
     out.append("# ").append(escape(ExportIndex.nullToEmpty(doc.title()))).append(" — ").append(t.minutes())
@@ -65,6 +73,9 @@ public final class MarkdownExport {
     if (doc.snapshot() != null) {
       out.append("- ").append(t.snapshot()).append(": ").append(escape(ExportIndex.nullToEmpty(doc.snapshot().name())))
           .append('\n');
+    }
+    if (keptDays != null) {
+      out.append("- ").append(String.format(t.retention(), keptDays)).append('\n');
     }
     out.append('\n');
     participants(out, doc, t);

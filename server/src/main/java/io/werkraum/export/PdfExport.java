@@ -53,11 +53,16 @@ public final class PdfExport {
   private PdfExport() {}
 
   /** The report in the server's time zone. */
-  public static byte[] write(BoardDocument doc, ReportLabels labels) {
-    return write(doc, labels, ZoneId.systemDefault());
+  /** @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out */
+  public static byte[] write(BoardDocument doc, ReportLabels labels, Integer keptDays) {
+    return write(doc, labels, ZoneId.systemDefault(), keptDays);
   }
 
   public static byte[] write(BoardDocument doc, ReportLabels labels, ZoneId zone) {
+    return write(doc, labels, zone, null);
+  }
+
+  public static byte[] write(BoardDocument doc, ReportLabels labels, ZoneId zone, Integer keptDays) {
     try (PDDocument pdf = new PDDocument()) {
       PDType0Font regular;
       PDType0Font bold;
@@ -71,7 +76,7 @@ public final class PdfExport {
       pdf.getDocumentInformation().setTitle(title);
       pdf.getDocumentInformation().setCreator("Werkraum");
       Writer w = new Writer(pdf, regular, bold);
-      new Report(doc, labels, zone, w).write(title);
+      new Report(doc, labels, zone, w).write(title, keptDays);
       w.finish(labels);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pdf.save(out);
@@ -103,7 +108,7 @@ public final class PdfExport {
       }
     }
 
-    void write(String title) throws IOException {
+    void write(String title, Integer keptDays) throws IOException {
       w.text(l.report(), false, 11, 0, MUTED);
       w.text(title, true, 22, 0, TEXT);
       w.gap(4);
@@ -114,6 +119,9 @@ public final class PdfExport {
       if (doc.snapshot() != null) {
         w.text(l.snapshot() + ": " + nz(doc.snapshot().name()) + " (" + date(doc.snapshot().takenAt()) + ")", false,
             10, 0, TEXT);
+      }
+      if (keptDays != null) {
+        w.text(String.format(l.retention(), keptDays), false, 10, 0, TEXT);
       }
       attendance();
       for (BoardDocument.Room room : list(doc.rooms())) {

@@ -44,7 +44,12 @@ public record ReportLabels(
     String noResults,
     String votedBy,
     String page,
-    OrganisationTexts organisations) {
+    OrganisationTexts organisations,
+    String retention) {
+
+  /** How long the board is kept, {@code %d} its days: said by every human-readable export. */
+  static final String RETENTION_DE = "Dieses Board wird %d Tage nach seiner letzten Aktivität mit allen Inhalten gelöscht.";
+  static final String RETENTION_EN = "This board and everything on it is deleted %d days after its last activity.";
 
   public static ReportLabels german() {
     return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr'",
@@ -55,7 +60,8 @@ public record ReportLabels(
         "Keine Abstimmungsrunden.", "Runde", "Stimmen pro Person", "höchstens pro Notiz", "anonym",
         "namentlich", "Raum", "Bereiche", "alle", "Status", "offen", "abgeschlossen", "begonnen",
         "beendet", "%d Stimmen von %d Teilnehmenden", "Stimmen je Organisation", "Ergebnis",
-        "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d", OrganisationTexts.german());
+        "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d", OrganisationTexts.german(),
+        RETENTION_DE);
   }
 
   public static ReportLabels english() {
@@ -67,7 +73,8 @@ public record ReportLabels(
         "No voting rounds.", "Round", "Votes per participant", "at most per note", "anonymous",
         "named", "Room", "Sections", "all", "Status", "open", "closed", "started",
         "closed", "%d votes from %d participants", "Votes per organisation", "Results",
-        "No results.", "Voted", "Page %d of %d", OrganisationTexts.english());
+        "No results.", "Voted", "Page %d of %d", OrganisationTexts.english(),
+        RETENTION_EN);
   }
 
   /** German for "de…" locales, English otherwise. */

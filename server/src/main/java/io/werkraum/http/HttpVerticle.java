@@ -69,7 +69,7 @@ public final class HttpVerticle extends VerticleBase {
     new HealthApi(vertx, store, cluster).mount(router);
     new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
             new BoardRemoval(redis), audit, config.retention()), sessions,
-        new ExportService(vertx, store, documents, sessions, audit, metrics),
+        new ExportService(vertx, store, documents, sessions, audit, metrics, config.retention()),
         new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
     new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),

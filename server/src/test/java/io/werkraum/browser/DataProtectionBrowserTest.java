@@ -57,4 +57,33 @@ class DataProtectionBrowserTest extends BrowserTest {
       }
     }
   }
+
+  @Test
+  void aFacilitatorErasesSomeonesDataAndAParticipantTheirOwn() {
+    JsonObject board = node.createBoard("Sozialraumkonferenz");
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Landkreis");
+         Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Pößneck");
+         Participant ben = Participant.join(browser, board.getString("participantLink"), "Ben", "Gera")) {
+      String annaId = anna.selfId();
+      ControlView control = ControlView.open(fiona);
+      assertThat(control.participant(annaId)).containsText("Anna");
+
+      // The facilitator erases Anna's data; the dialog asks what becomes of her notes.
+      control.page.locator("[data-testid=fac-erase][data-participant-id='" + annaId + "']").click();
+      assertThat(control.byTestId("erase-dialog")).isVisible();
+      control.byTestId("erase-notes-anonymise").check();
+      control.byTestId("erase-ok").click();
+      assertThat(control.participants()).hasCount(2);
+      assertThat(ben.page.locator(".participant-list")).not().containsText("Anna");
+      // Anna's page no longer works as hers: her browser starts over from the link.
+      assertThat(anna.page.getByTestId("join-name")).isVisible();
+
+      // Ben deletes his own data from the board.
+      ben.page.getByTestId("erase-self").click();
+      assertThat(ben.page.getByTestId("erase-dialog")).isVisible();
+      ben.page.getByTestId("erase-ok").click();
+      assertThat(ben.page.getByTestId("data-erased")).isVisible();
+      assertThat(control.participants()).hasCount(1);
+    }
+  }
 }

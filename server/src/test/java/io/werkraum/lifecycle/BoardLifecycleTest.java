@@ -19,11 +19,17 @@ import io.werkraum.testing.TestNode;
 import io.werkraum.testing.TestNode.HttpResult;
 import io.werkraum.testing.TestRedis;
 import io.werkraum.testing.Workshop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +107,7 @@ class BoardLifecycleTest {
       assertEquals(410, join.status(), join.body());
       assertEquals("board_gone", join.json().getString("code"));
       assertEquals(List.of(), keysOf(w.id()), "a refused join writes nothing");
-      assertEquals(1, instanceAudit(w.id(), "board.deleted"), "the deletion is in the instance's audit log");
+      assertRecordedOnce(w.id(), "board.deleted");
     }
   }
 
@@ -124,7 +130,7 @@ class BoardLifecycleTest {
         assertDeletedIfAnswered(first);
         assertDeletedIfAnswered(second);
         assertEquals(List.of(), keysOf(w.id()));
-        assertEquals(1, instanceAudit(w.id(), "board.deleted"));
+        assertRecordedOnce(w.id(), "board.deleted");
       } finally {
         finn.close();
       }
@@ -145,7 +151,8 @@ class BoardLifecycleTest {
   @Test
   void facilitatorsChooseHowLongTheBoardIsKeptWithinTheCap() {
     try (Workshop w = Workshop.create(nodeA, "Kurz")) {
-      BridgeClient fac = w.connect(w.joinAsFacilitator("Fee"));
+      JsonObject fee = w.joinAsFacilitator("Fee");
+      BridgeClient fac = w.connect(fee);
       fac.registerAndWait(w.boardAddress());
       assertError("invalid_input", fac.command(Cmd.retention(61)));
       assertError("invalid_input", fac.command(Cmd.retention(0)));
@@ -156,6 +163,14 @@ class BoardLifecycleTest {
       // Looked at when seven quiet days would have passed, not after the default thirty.
       Resp.await("the board is scheduled by its own retention", 10_000,
           () -> expiryScore(w.id()) <= sent + 7 * DAY_MS + 60_000, () -> "score " + expiryScore(w.id()));
+
+      // The minutes and the report say how long the board is kept.
+      String minutes = new String(TestNode.http(nodeA.port()).download("/api/boards/" + w.id() + "/export/md?lang=en",
+          fee.getString("token")).body(), StandardCharsets.UTF_8);
+      assertTrue(minutes.contains("This board and everything on it is deleted 7 days after its last activity."), minutes);
+      byte[] pdf = TestNode.http(nodeA.port()).download("/api/boards/" + w.id() + "/export/pdf?lang=de",
+          fee.getString("token")).body();
+      assertTrue(pdfText(pdf).contains("7 Tage nach seiner letzten Aktivität"), "the report states the retention");
 
       HttpResult instance = nodeA.get("/api/privacy", null);
       assertEquals(new JsonObject().put("defaultDays", 30).put("maxDays", 60).put("auditDays", 365),
@@ -177,10 +192,10 @@ class BoardLifecycleTest {
 
       Resp.await("the expired board is deleted", 20_000, () -> keysOf(w.id()).isEmpty(), () -> keysOf(w.id()).toString());
       assertGoneClosed(anna);
-      Resp.await("its expiry is recorded", 10_000, () -> instanceAudit(w.id(), "board.expired") > 0, () -> "");
       Resp.await("it leaves the schedule", 10_000, () -> Resp.call(redis.port(), "ZSCORE", "werkraum:expiry", w.id()) == null,
           () -> "still scheduled");
-      assertEquals(1, instanceAudit(w.id(), "board.expired"), "two nodes looked; one deleted it");
+      // Two nodes looked; one deleted it.
+      assertRecordedOnce(w.id(), "board.expired");
     }
   }
 
@@ -211,6 +226,14 @@ class BoardLifecycleTest {
     }
   }
 
+  private static String pdfText(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every key of the board, sorted. */
   @SuppressWarnings("unchecked")
   private static List<String> keysOf(String board) {
@@ -221,6 +244,12 @@ class BoardLifecycleTest {
   private static long expiryScore(String board) {
     Object score = Resp.call(redis.port(), "ZSCORE", "werkraum:expiry", board);
     return score == null ? Long.MAX_VALUE : (long) Double.parseDouble(score.toString());
+  }
+
+  /** The instance's audit log records the action on the board (written just after it), once. */
+  private static void assertRecordedOnce(String board, String action) {
+    Resp.await(action + " is in the instance's audit log", 10_000, () -> instanceAudit(board, action) > 0, () -> "");
+    assertEquals(1, instanceAudit(board, action), action);
   }
 
   /** How many entries of the instance's audit log record {@code action} on the board. */
