@@ -137,7 +137,7 @@ async function main() {
     showView('join');
     let formState = { credentialKind: credential.kind, busy: false, errorKey: initialErrorKey, invalidName: false, privacy };
     const form = mountJoinForm(document.getElementById('join-form'), {
-      onSubmit: async ({ name, organisation }) => {
+      onSubmit: async ({ name, organisation, passphrase }) => {
         if (!name) {
           formState = { ...formState, errorKey: 'join.nameRequired', invalidName: true };
           shell.renderPage();
@@ -147,7 +147,8 @@ async function main() {
         formState = { ...formState, busy: true, errorKey: null, invalidName: false };
         shell.renderPage();
         try {
-          const joined = await joinBoard(boardId, joinBodyField(credential), name.slice(0, NAME_MAX), organisation.slice(0, NAME_MAX));
+          const joined = await joinBoard(boardId, joinBodyField(credential), name.slice(0, NAME_MAX), organisation.slice(0, NAME_MAX),
+            passphrase);
           const entry = {
             token: joined.token,
             role: joined.participant?.role ?? roleForKind(credential.kind),
@@ -163,7 +164,9 @@ async function main() {
             showView('gone');
             return;
           }
-          formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code } };
+          // A board that asks for a passphrase says so on the first try: the field appears.
+          const askPassphrase = formState.askPassphrase || code === ErrorCodes.passphraseRequired;
+          formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code }, askPassphrase };
           shell.renderPage();
         }
       },

@@ -325,6 +325,13 @@ async function main() {
         const reply = await command(body);
         if (reply.ok) toasts.show(t('fac.privacy.saved'), 'info');
       },
+      protect: async (passphrase) => {
+        const body = { type: Commands.boardProtect };
+        if (passphrase !== null) body.passphrase = passphrase;
+        const reply = await command(body);
+        if (reply.ok) toasts.show(t(passphrase === null ? 'fac.privacy.passphraseRemoved' : 'fac.privacy.passphraseSaved'), 'info');
+        return reply.ok === true;
+      },
       remove: async () => {
         const title = session.view.board?.title ?? boardInfo?.title ?? '';
         if (!(await confirm(t('fac.privacy.deleteConfirm', { title }), t('fac.privacy.delete')))) return;

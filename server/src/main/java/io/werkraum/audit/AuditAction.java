@@ -15,6 +15,8 @@ public enum AuditAction {
   BOARD_UNLOCKED("board.unlocked"),
   RETENTION_CHANGED("retention.changed"),
   LINKS_RENEWED("links.renewed"),
+  /** A join passphrase set or removed. */
+  JOIN_PROTECTION_CHANGED("protection.changed"),
   PARTICIPANT_REMOVED("participant.removed"),
   /** Removed with their data erased (GDPR Art. 17), by a facilitator or by themselves. */
   PARTICIPANT_ERASED("participant.erased"),

@@ -19,6 +19,7 @@ public record AuditLabels(List<String> header, Map<AuditAction, String> actions,
     a.put(AuditAction.BOARD_UNLOCKED, "Board entsperrt");
     a.put(AuditAction.RETENTION_CHANGED, "Speicherfrist geändert");
     a.put(AuditAction.LINKS_RENEWED, "Link erneuert");
+    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Passwort zum Beitreten geändert");
     a.put(AuditAction.PARTICIPANT_REMOVED, "Person entfernt");
     a.put(AuditAction.PARTICIPANT_ERASED, "Daten einer Person gelöscht");
     a.put(AuditAction.ROUND_STARTED, "Abstimmungsrunde gestartet");
@@ -45,6 +46,7 @@ public record AuditLabels(List<String> header, Map<AuditAction, String> actions,
     a.put(AuditAction.BOARD_UNLOCKED, "Board unlocked");
     a.put(AuditAction.RETENTION_CHANGED, "Retention changed");
     a.put(AuditAction.LINKS_RENEWED, "Link renewed");
+    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Join passphrase changed");
     a.put(AuditAction.PARTICIPANT_REMOVED, "Person removed");
     a.put(AuditAction.PARTICIPANT_ERASED, "A person's data erased");
     a.put(AuditAction.ROUND_STARTED, "Voting round started");

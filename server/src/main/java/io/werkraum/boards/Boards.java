@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.werkraum.audit.AuditAction;
 import io.werkraum.audit.AuditEntry;
 import io.werkraum.audit.AuditLog;
+import io.werkraum.auth.Passphrases;
 import io.werkraum.auth.Sessions;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
@@ -25,6 +26,7 @@ import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.Commit;
 import io.werkraum.store.EventCodec;
+import io.werkraum.store.Keys;
 import io.werkraum.store.Script;
 import io.werkraum.store.Stream;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +47,17 @@ public final class Boards {
       "#c0392b", "#1f6f8b", "#7d3c98", "#2e7d32", "#b9770e", "#ad1457", "#00695c", "#3949ab",
       "#6d4c41", "#5d6d7e");
 
-  /** ARGV: 1 the new participant's id, 2 the participant. */
+  /**
+   * KEYS: 1 the meta. ARGV: 1 the new participant's id, 2 the participant, 3 the hash of the
+   * passphrase they gave ('' for none), 4 '1' when the board's passphrase binds them (everyone
+   * but facilitators, whose link is the stronger secret).
+   */
   private static final Script JOIN = Script.commit("participant_join", """
       return werkraum.commit{run = function()
+        local required = redis.call('HGET', werkraum.key(1), 'passphraseHash')
+        if required and werkraum.arg(4) == '1' and required ~= werkraum.arg(3) then
+          return werkraum.refuse('passphrase_required')
+        end
         if redis.call('HSETNX', werkraum.PARTICIPANTS, werkraum.arg(1), werkraum.arg(2)) == 0 then
           return werkraum.refuse('conflict')
         end
@@ -184,9 +194,15 @@ public final class Boards {
     }
   }
 
-  /** Adds a participant (committed with {@code participant.joined}) and returns {token, participant, board}. */
-  public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation) {
-    return store.board(boardId).compose(board -> {
+  /**
+   * Adds a participant (committed with {@code participant.joined}) and returns {token, participant,
+   * board}; refused with passphrase_required when the board asks for one and it is missing or wrong.
+   */
+  public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation,
+      String passphrase) {
+    return Future.all(store.board(boardId), store.passphraseSalt(boardId)).compose(read -> {
+      Board board = read.resultAt(0);
+      String salt = read.resultAt(1);
       if (board == null) {
         return Future.failedFuture(Rejection.boardGone());
       }
@@ -198,9 +214,12 @@ public final class Boards {
       long now = System.currentTimeMillis();
       Participant participant = new Participant(id, name, organisation, kind.role, color, now);
       // Werkraum itself records the joining: the newcomer is not on the board until it is done.
+      // The hash is compared in the script: a passphrase changed meanwhile is the one that counts.
+      String given = salt == null || passphrase == null ? "" : Passphrases.hash(passphrase, salt);
       return store.commit(Commit.by(Actor.system(boardId), "join-" + id, now, JOIN)
               .event(Stream.board(boardId), new ParticipantJoined(participant))
-              .arg(id).arg(EventCodec.write(participant)))
+              .key(Keys.meta(boardId))
+              .arg(id).arg(EventCodec.write(participant)).arg(given).arg(kind.role == Role.FACILITATOR ? "0" : "1"))
           .map(committed -> {
             publisher.committed(committed);
             return new JsonObject()

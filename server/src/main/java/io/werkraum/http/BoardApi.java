@@ -156,6 +156,7 @@ final class BoardApi {
     String secret;
     String name;
     String organisation;
+    String passphrase;
     try {
       if (!Limits.ID.matcher(boardId).matches()) {
         throw new Rejection(ErrorCode.NOT_FOUND, "no such board");
@@ -172,11 +173,12 @@ final class BoardApi {
       secret = body.string(given.get(0), 64);
       name = body.label("name");
       organisation = body.organisation();
+      passphrase = body.optionalString("passphrase", Limits.NAME_MAX);
     } catch (Rejection r) {
       ApiErrors.send(ctx, r);
       return;
     }
-    boards.join(boardId, kind, secret, name, organisation)
+    boards.join(boardId, kind, secret, name, organisation, passphrase)
         .onSuccess(joined -> ctx.response().putHeader("Content-Type", "application/json").end(joined.encode()))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.werkraum.audit.AuditLog;
+import io.werkraum.boards.JoinProtectionFeature;
 import io.werkraum.command.CommandPipeline;
 import io.werkraum.command.CommandTable;
 import io.werkraum.config.WerkraumConfig;
@@ -60,6 +61,7 @@ public final class RealtimeVerticle extends VerticleBase {
         new RoomsFeature(store, snapshots),
         snapshots,
         new SyncFeature(reads, voting),
+        new JoinProtectionFeature(store),
         new LifecycleFeature(store, new BoardRemoval(redis), publisher, auditLog(redis, retention), retention)));
   }
 

@@ -149,6 +149,12 @@ public final class BoardStore {
     });
   }
 
+  /** The salt of the board's join passphrase, or null when it asks for none. */
+  public Future<String> passphraseSalt(String boardId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.meta(boardId)).arg("passphraseSalt"))
+        .map(r -> r == null ? null : r.toString());
+  }
+
   /** What anyone on the board may see of it: no credentials. */
   public static JsonObject publicBoard(Board board) {
     return new JsonObject().put("id", board.id()).put("title", board.title()).put("createdAt", board.createdAt());

@@ -18,6 +18,7 @@ final class Refusals {
       case VOTE_BUDGET_EXHAUSTED -> "no votes left in this round";
       case VOTE_LIMIT_PER_NOTE -> "the most votes one person may give this note";
       case NOT_IN_SCOPE -> "this note is not one the round lets people vote on";
+      case PASSPHRASE_REQUIRED -> "this board asks for a passphrase to join; it was missing or wrong";
       default -> code.code();
     };
   }

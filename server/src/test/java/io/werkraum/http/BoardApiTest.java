@@ -118,9 +118,10 @@ class BoardApiTest extends NodeTest {
   }
 
   @Test
-  void anUnknownBoardIsNotFound() {
+  void anUnknownBoardIsGoneAndAMalformedIdNotFound() {
     JsonObject body = new JsonObject().put("joinCode", "whatever").put("name", "Eve");
-    assertError(404, "not_found", node.post("/api/boards/doesNotExist123/join", body));
+    // A deleted board leaves nothing behind, so a board that never was answers the same.
+    assertError(410, "board_gone", node.post("/api/boards/doesNotExist123/join", body));
     assertError(404, "not_found", node.post("/api/boards/bad.id!/join", body));
   }
 

@@ -73,7 +73,7 @@ public final class DirectStore implements AutoCloseable {
       case PARTICIPANT -> board.joinCode();
       case OBSERVER -> board.observerCode();
     };
-    JsonObject joined = BridgeClient.await(boards.join(board.id(), credential, secret, name, organisation));
+    JsonObject joined = BridgeClient.await(boards.join(board.id(), credential, secret, name, organisation, null));
     return new Actor(board.id(), joined.getJsonObject("participant").getString("id"), role);
   }
 

@@ -19,6 +19,7 @@ public enum CommandType {
   BOARD_LOCK("board.lock"),
   BOARD_RETENTION("board.retention"),
   BOARD_DELETE("board.delete"),
+  BOARD_PROTECT("board.protect"),
   SPOTLIGHT_SET("spotlight.set"),
   SPOTLIGHT_CLEAR("spotlight.clear"),
   VIEW_BRING("view.bring"),

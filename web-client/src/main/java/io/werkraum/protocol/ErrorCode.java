@@ -33,6 +33,8 @@ public enum ErrorCode {
   VOTE_LIMIT_PER_NOTE("vote_limit_per_note"),
   /** The note is not one the round lets people vote on. */
   NOT_IN_SCOPE("not_in_scope"),
+  /** The board asks for a passphrase to join; it was missing or wrong. */
+  PASSPHRASE_REQUIRED("passphrase_required"),
   /** The board no longer exists: deleted by its facilitators or past its retention. */
   BOARD_GONE("board_gone"),
   /** The browser speaks another protocol version than the server: reload. */

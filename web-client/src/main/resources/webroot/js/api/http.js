@@ -78,9 +78,10 @@ export function fetchPrivacy() {
   return call('GET', '/api/privacy');
 }
 
-export function joinBoard(boardId, credentialFields, name, organisation) {
+export function joinBoard(boardId, credentialFields, name, organisation, passphrase = null) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
+  if (passphrase) body.passphrase = passphrase;
   return call('POST', `${boardPath(boardId)}/join`, { body });
 }
 

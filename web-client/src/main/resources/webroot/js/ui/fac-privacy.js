@@ -3,7 +3,7 @@
 import { h, setAttr, setText } from './dom.js';
 import { deletionTime, formatDate, retentionDays } from '../state/retention.js';
 
-/** actions: keep(days | null), remove() */
+/** actions: keep(days | null), protect(passphrase | null), remove() */
 export function mountFacPrivacy(root, actions) {
   const heading = h('h2', { id: 'fac-privacy-heading' });
   const info = h('p', { className: 'fac-status', 'data-testid': 'fac-retention-info' });
@@ -14,12 +14,21 @@ export function mountFacPrivacy(root, actions) {
   const invalid = h('p', { className: 'form-error', id: 'fac-retention-error', role: 'alert', hidden: true });
   setAttr(days, 'aria-describedby', 'fac-retention-error');
 
+  const protectHeading = h('h3');
+  const protectState = h('p', { className: 'fac-status', 'data-testid': 'fac-passphrase-state' });
+  const passphraseLabel = h('label', { for: 'fac-passphrase' });
+  const passphrase = h('input', { id: 'fac-passphrase', type: 'text', autocomplete: 'off', maxlength: '128', 'data-testid': 'fac-passphrase', 'aria-describedby': 'fac-passphrase-hint' });
+  const passphraseHint = h('p', { className: 'hint', id: 'fac-passphrase-hint' });
+  const protect = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-passphrase-set' });
+  const unprotect = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-passphrase-remove' });
+
   const deleteHeading = h('h3');
   const deleteHint = h('p', { className: 'hint', id: 'fac-delete-hint' });
   const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-delete-board', 'aria-describedby': 'fac-delete-hint' });
 
   root.append(heading, info, daysLabel, h('div', { className: 'fac-row' }, [days, save, reset]), invalid,
-    deleteHeading, deleteHint, h('div', { className: 'fac-row' }, [remove]));
+    protectHeading, protectState, passphraseLabel, h('div', { className: 'fac-row' }, [passphrase, protect, unprotect]),
+    passphraseHint, deleteHeading, deleteHint, h('div', { className: 'fac-row' }, [remove]));
 
   let model = null;
   function submit() {
@@ -41,6 +50,15 @@ export function mountFacPrivacy(root, actions) {
     if (e.key === 'Enter') submit();
   });
   reset.addEventListener('click', () => actions.keep(null));
+  protect.addEventListener('click', async () => {
+    const value = passphrase.value.trim();
+    if (value.length < 4) {
+      passphrase.focus();
+      return;
+    }
+    if (await actions.protect(value)) passphrase.value = '';
+  });
+  unprotect.addEventListener('click', () => actions.protect(null));
   remove.addEventListener('click', () => actions.remove());
 
   return {
@@ -61,6 +79,14 @@ export function mountFacPrivacy(root, actions) {
       days.disabled = kept === null;
       save.disabled = kept === null;
       setText(save, t('fac.privacy.save'));
+      setText(protectHeading, t('fac.privacy.passphraseHeading'));
+      const asked = settings?.passphrase === true;
+      setText(protectState, t(asked ? 'fac.privacy.passphraseOn' : 'fac.privacy.passphraseOff'));
+      setText(passphraseLabel, t(asked ? 'fac.privacy.passphraseNew' : 'fac.privacy.passphraseLabel'));
+      setText(passphraseHint, t('fac.privacy.passphraseHint'));
+      setText(protect, t('fac.privacy.passphraseSet'));
+      setText(unprotect, t('fac.privacy.passphraseRemove'));
+      unprotect.disabled = !asked;
       setText(deleteHeading, t('fac.privacy.deleteHeading'));
       setText(deleteHint, t('fac.privacy.deleteHint'));
       setText(remove, t('fac.privacy.delete'));

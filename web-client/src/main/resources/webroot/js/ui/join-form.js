@@ -7,6 +7,8 @@ import { NAME_MAX } from '../state/limits.js';
 export function mountJoinForm(form, { onSubmit }) {
   const name = form.querySelector('[data-testid="join-name"]');
   const organisation = form.querySelector('[data-testid="join-organisation"]');
+  const passphrase = form.querySelector('[data-testid="join-passphrase"]');
+  const passphraseField = form.querySelector('[data-part="join-passphrase-field"]');
   const submit = form.querySelector('[data-testid="join-submit"]');
   const role = form.querySelector('[data-part="join-role"]');
   const error = form.querySelector('[data-part="join-error"]');
@@ -20,12 +22,17 @@ export function mountJoinForm(form, { onSubmit }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (state.busy) return;
-    onSubmit({ name: name.value.trim(), organisation: organisation.value.trim() });
+    onSubmit({
+      name: name.value.trim(),
+      organisation: organisation.value.trim(),
+      passphrase: passphraseField.hidden ? null : passphrase.value,
+    });
   });
 
   return {
     /** privacy: what GET /api/privacy says, or null when it could not be read (joining waits for it) */
-    update({ t, credentialKind, busy, errorKey, errorParams = {}, invalidName = false, privacy }) {
+    /** askPassphrase: the board asked for a passphrase (the server said passphrase_required) */
+    update({ t, credentialKind, busy, errorKey, errorParams = {}, invalidName = false, privacy, askPassphrase = false }) {
       state = { busy: busy || !privacy, errorKey, errorParams, invalidName };
       setText(role, credentialKind === 'f' ? t('join.asFacilitator') : credentialKind === 'o' ? t('join.asObserver') : t('join.asParticipant'));
       // Observers write and vote nothing: only their name and organisation are stored.
@@ -41,6 +48,10 @@ export function mountJoinForm(form, { onSubmit }) {
       error.hidden = !errorKey;
       setText(error, errorKey ? t(errorKey, errorParams) : '');
       setAttr(name, 'aria-invalid', invalidName ? 'true' : null);
+      const wasHidden = passphraseField.hidden;
+      passphraseField.hidden = !askPassphrase;
+      setAttr(passphrase, 'aria-invalid', askPassphrase && errorKey ? 'true' : null);
+      if (wasHidden && askPassphrase) passphrase.focus();
     },
     focusName() {
       name.focus();
