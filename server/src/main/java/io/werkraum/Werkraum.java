@@ -57,7 +57,7 @@ public final class Werkraum {
         .compose(v -> tokenSecret(v, effective)
             .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager))
             .map(ignored -> new Werkraum(effective, v, redisChild))
-            .recover(err -> v.close().transform(closed -> Future.failedFuture(err))))
+            .recover(err -> closedWith(v, err)))
         .onFailure(err -> {
           if (redisChild != null) {
             redisChild.stop();
@@ -114,6 +114,15 @@ public final class Werkraum {
         : config.clusterMembers();
     join.getTcpIpConfig().setEnabled(true).setMembers(members);
     return new HazelcastClusterManager(hazelcast);
+  }
+
+  /**
+   * Fails with why the start failed, closing the Vert.x meanwhile. Not after the close: its
+   * completion is told on the Vert.x being closed, so the start would never end.
+   */
+  private static <T> Future<T> closedWith(Vertx vertx, Throwable err) {
+    vertx.close();
+    return Future.failedFuture(err);
   }
 
   /** The configured secret, else the one stored in Redis by whichever node started first. */
