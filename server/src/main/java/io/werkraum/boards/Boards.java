@@ -3,6 +3,7 @@ package io.werkraum.boards;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.auth.Sessions;
+import io.werkraum.auth.SignedIn;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Board;
@@ -20,6 +21,7 @@ import io.werkraum.store.BoardCreation;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.Commit;
 import io.werkraum.store.EventCodec;
+import io.werkraum.store.Keys;
 import io.werkraum.store.Script;
 import io.werkraum.store.Stream;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +41,25 @@ public final class Boards {
       "#c0392b", "#1f6f8b", "#7d3c98", "#2e7d32", "#b9770e", "#ad1457", "#00695c", "#3949ab",
       "#6d4c41", "#5d6d7e");
 
-  /** ARGV: 1 the new participant's id, 2 the participant. */
+  /**
+   * KEYS: 1 the owners, 2 who joined signed in. ARGV: 1 the new participant's id, 2 the
+   * participant, 3 '1' when joining through the facilitator link, 4 the subject of a signed-in
+   * person ('' for none), 5 their owner entry. A board whose facilitators must sign in takes no
+   * facilitator who is not; a signed-in facilitator becomes one of its owners.
+   */
   private static final Script JOIN = Script.commit("participant_join", """
       return werkraum.commit{run = function()
+        local facilitator = werkraum.arg(3) == '1'
+        local subject = werkraum.arg(4)
+        if facilitator and subject == '' and werkraum.settings().facilitatorSignIn == true then
+          return werkraum.refuse('sign_in_required')
+        end
         if redis.call('HSETNX', werkraum.PARTICIPANTS, werkraum.arg(1), werkraum.arg(2)) == 0 then
           return werkraum.refuse('conflict')
+        end
+        if facilitator and subject ~= '' then
+          redis.call('HSET', werkraum.key(1), subject, werkraum.arg(5))
+          redis.call('HSET', werkraum.key(2), werkraum.arg(1), subject)
         end
       end}
       """);
@@ -60,34 +76,35 @@ public final class Boards {
     this.publisher = publisher;
   }
 
-  /** A new empty board with its plenary room. */
-  public Future<Board> create(String title) {
-    return create(board -> layout(board, Map.of()), title);
+  /** A new empty board with its plenary room; {@code owner} (null: nobody signed in) owns it. */
+  public Future<Board> create(String title, SignedIn owner) {
+    return create(board -> layout(board, Map.of(), owner), title);
   }
 
   /** A new board from an exported document, checked first; refused whole when it does not pass. */
-  public Future<Board> importBoard(byte[] json) {
+  public Future<Board> importBoard(byte[] json, SignedIn owner) {
     BoardDocument doc;
     try {
       doc = JsonExport.read(json);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return create(doc);
+    return create(doc, owner);
   }
 
   /**
    * A new board holding a (checked) document: the same rooms, sections, notes, participants (as
    * the record of who wrote what), rounds with their results and lasting settings, under a new id
-   * and new links, in one atomic step.
+   * and new links, in one atomic step. The owners are not copied: {@code owner} (null: nobody
+   * signed in) owns the new board.
    */
-  public Future<Board> create(BoardDocument doc) {
+  public Future<Board> create(BoardDocument doc, SignedIn owner) {
     return create(board -> {
       Map<String, String> rooms = new LinkedHashMap<>();
       for (BoardDocument.Room room : doc.rooms()) {
         rooms.put(room.id(), EventCodec.write(new RoomInfo(room.id(), room.name(), room.kind(), room.createdAt())));
       }
-      BoardCreation.Layout layout = layout(board, rooms)
+      BoardCreation.Layout layout = layout(board, rooms, owner)
           .participants(byId(doc.participants(), BoardDocument.Person::id))
           .rounds(byId(doc.rounds(), BoardDocument.Round::id));
       for (BoardDocument.Room room : doc.rooms()) {
@@ -109,8 +126,8 @@ public final class Boards {
         .compose(created -> created ? Future.succeededFuture(board) : create(layout, title));
   }
 
-  /** The meta hash and the rooms (the plenary always among them). */
-  private static BoardCreation.Layout layout(Board board, Map<String, String> rooms) {
+  /** The meta hash, the rooms (the plenary always among them) and the owner, if someone signed in. */
+  private static BoardCreation.Layout layout(Board board, Map<String, String> rooms, SignedIn owner) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("id", board.id());
     meta.put("title", board.title());
@@ -121,7 +138,8 @@ public final class Boards {
     Map<String, String> all = new LinkedHashMap<>();
     all.put(Limits.MAIN_ROOM, EventCodec.write(new RoomInfo(Limits.MAIN_ROOM, "", RoomInfo.PLENARY, board.createdAt())));
     all.putAll(rooms);
-    return new BoardCreation.Layout(board.id(), meta).rooms(all);
+    return new BoardCreation.Layout(board.id(), meta).rooms(all)
+        .owners(owner == null ? Map.of() : Map.of(owner.subject(), owner.shown().encode()));
   }
 
   /** The settings item as the commands that change it store it. */
@@ -163,8 +181,13 @@ public final class Boards {
     }
   }
 
-  /** Adds a participant (committed with {@code participant.joined}) and returns {token, participant, board}. */
-  public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation) {
+  /**
+   * Adds a participant (committed with {@code participant.joined}) and returns {token, participant,
+   * board}. {@code signedIn} is who is signed in in the joining browser (null: nobody); it matters
+   * only for the facilitator link (see {@link #JOIN}).
+   */
+  public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation,
+      SignedIn signedIn) {
     return store.board(boardId).compose(board -> {
       if (board == null) {
         return Future.failedFuture(Rejection.notFound("no such board"));
@@ -177,9 +200,12 @@ public final class Boards {
       long now = System.currentTimeMillis();
       Participant participant = new Participant(id, name, organisation, kind.role, color, now);
       // Werkraum itself records the joining: the newcomer is not on the board until it is done.
+      boolean facilitator = kind == Credential.FACILITATOR_SECRET;
       return store.commit(Commit.by(Actor.system(boardId), "join-" + id, now, JOIN)
               .event(Stream.board(boardId), new ParticipantJoined(participant))
-              .arg(id).arg(EventCodec.write(participant)))
+              .key(Keys.owners(boardId)).key(Keys.signedIn(boardId))
+              .arg(id).arg(EventCodec.write(participant)).arg(facilitator ? "1" : "0")
+              .arg(signedIn == null ? "" : signedIn.subject()).arg(signedIn == null ? "" : signedIn.shown().encode()))
           .map(committed -> {
             publisher.committed(committed);
             return new JsonObject()

@@ -10,6 +10,7 @@ import java.util.List;
  * @param publicUrl the URL browsers use, for links and the Origin check; null to take it from requests
  * @param redisUrl null to run the embedded Redis in {@code dataDir}
  * @param secret the token-signing secret; null to share one created once in Redis
+ * @param signIn sign-in through an OpenID Connect provider; null when the instance has none
  */
 public record WerkraumConfig(
     String host,
@@ -27,7 +28,8 @@ public record WerkraumConfig(
     String clusterHost,
     int clusterPort,
     List<String> clusterMembers,
-    int httpInstances) {
+    int httpInstances,
+    SignInConfig signIn) {
 
   public boolean embeddedRedis() {
     return redisUrl == null || redisUrl.isBlank();
@@ -36,6 +38,6 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances);
+        clusterMembers, httpInstances, signIn);
   }
 }

@@ -25,6 +25,7 @@ final class ApiErrors {
   static void send(RoutingContext ctx, ErrorCode code, String message) {
     int status = switch (code) {
       case INVALID_INPUT, UNKNOWN_COMMAND -> 400;
+      case SIGN_IN_REQUIRED -> 401;
       case NOT_ALLOWED -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT, BOARD_LOCKED, ROUND_CLOSED, VOTE_BUDGET_EXHAUSTED, VOTE_LIMIT_PER_NOTE, NOT_IN_SCOPE,

@@ -21,6 +21,8 @@ import io.werkraum.realtime.BridgeGuard;
 import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
 import io.werkraum.realtime.SockJs;
+import io.werkraum.signin.SignIn;
+import io.werkraum.signin.SignInEvents;
 import io.werkraum.store.BoardCreation;
 import io.werkraum.store.BoardStore;
 import io.werkraum.store.RedisConnector;
@@ -57,12 +59,28 @@ public final class HttpVerticle extends VerticleBase {
     online = new OnlineTracker(vertx, sockets);
     online.start();
 
-    Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders());
-    new HealthApi(store, cluster).mount(router);
-    new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus())), sessions,
-        new ExportService(vertx, store, documents, sessions),
-        new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
+    return signIn().compose(signIn -> {
+      Router router = Router.router(vertx);
+      router.route().handler(new SecurityHeaders());
+      new HealthApi(store, cluster).mount(router);
+      signIn.mount(router);
+      new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus())), sessions,
+          new ExportService(vertx, store, documents, sessions),
+          new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl(), signIn).mount(router);
+      return serve(router, sockets);
+    });
+  }
+
+  /** Sign-in through the configured provider, or none. */
+  private Future<SignIn> signIn() {
+    if (config.signIn() == null) {
+      return Future.succeededFuture(SignIn.off());
+    }
+    String baseUrl = config.publicUrl() != null ? config.publicUrl() : "http://" + config.host() + ":" + config.port();
+    return SignIn.start(vertx, config.signIn(), baseUrl, redis, new SignInEvents());
+  }
+
+  private Future<?> serve(Router router, SocketStore sockets) {
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()));
     SockJs.mount(vertx, router, "/eventbus", guard);
     servePage(router, "/b/:board", "webroot/board.html");
@@ -91,7 +109,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(guard.stop(), online.stop()).onComplete(done -> redis.close());
+    // No guard when the start failed before it (an unreachable identity provider).
+    Future<?> guardStopped = guard == null ? Future.succeededFuture() : guard.stop();
+    return Future.join(guardStopped, online.stop()).onComplete(done -> redis.close());
   }
 
   /** A page of the client under a path of its own, read once at start. */

@@ -44,6 +44,19 @@ public final class Keys {
     return tag(board) + ":settings";
   }
 
+  /**
+   * Hash: subject -> owner ({name, email} as the identity provider gave them): the signed-in people
+   * who created the board or joined it through its facilitator link.
+   */
+  public static String owners(String board) {
+    return tag(board) + ":owners";
+  }
+
+  /** Hash: participant id -> subject, for facilitators who joined signed in. */
+  public static String signedIn(String board) {
+    return tag(board) + ":signedin";
+  }
+
   /** Hash: round id -> round. */
   public static String rounds(String board) {
     return tag(board) + ":rounds";

@@ -58,6 +58,18 @@ class ConfigLoaderTest {
     assertMessage("redisType must be", new String[0], Map.of("WERKRAUM_REDIS_TYPE", "memcached"));
     assertMessage("redisFsync must be", new String[] {"--redisFsync", "never"}, Map.of());
     assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());
+    assertMessage("signInRequired needs oidcIssuer", new String[] {"--signInRequired", "true"}, Map.of());
+    assertMessage("oidcIssuer needs oidcClientId", new String[0], Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example/realms/x"));
+    assertMessage("signInMinutes must be at least 1", new String[0], Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example",
+        "WERKRAUM_OIDC_CLIENT_ID", "werkraum", "WERKRAUM_SIGN_IN_MINUTES", "0"));
+  }
+
+  @Test
+  void signInIsOffUnlessAnIssuerIsGivenAndAPublicClientNeedsNoSecret() {
+    assertNull(ConfigLoader.load(new String[0], Map.of()).signIn());
+    SignInConfig signIn = ConfigLoader.load(new String[] {"--signInRequired", "true"},
+        Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example/realms/stadt/", "WERKRAUM_OIDC_CLIENT_ID", "werkraum")).signIn();
+    assertEquals(new SignInConfig("https://id.example/realms/stadt", "werkraum", null, true, 480), signIn);
   }
 
   private static void assertMessage(String expected, String[] args, Map<String, String> env) {

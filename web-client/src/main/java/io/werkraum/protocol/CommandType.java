@@ -16,6 +16,7 @@ public enum CommandType {
   PARTICIPANT_REMOVE("participant.remove"),
   PARTICIPANT_MOVE("participant.move"),
   BOARD_LOCK("board.lock"),
+  BOARD_SIGNIN("board.signin"),
   SPOTLIGHT_SET("spotlight.set"),
   SPOTLIGHT_CLEAR("spotlight.clear"),
   VIEW_BRING("view.bring"),

@@ -34,7 +34,12 @@ public enum ErrorCode {
   /** The note is not one the round lets people vote on. */
   NOT_IN_SCOPE("not_in_scope"),
   /** The browser speaks another protocol version than the server: reload. */
-  CLIENT_OUTDATED("client_outdated");
+  CLIENT_OUTDATED("client_outdated"),
+  /**
+   * Only someone signed in through the instance's identity provider may do this: create a board
+   * where the instance requires it, facilitate a board whose facilitators must sign in.
+   */
+  SIGN_IN_REQUIRED("sign_in_required");
 
   private static final Map<String, ErrorCode> BY_CODE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
