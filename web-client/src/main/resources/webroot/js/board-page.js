@@ -2,7 +2,8 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, fetchSession, joinBoard } from './api/http.js';
+import { ApiError, fetchSession, fetchTicket, joinBoard } from './api/http.js';
+import { rememberForSignIn, signInHref, takeAfterSignIn } from './api/sign-in.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
@@ -29,6 +30,7 @@ const views = {
   loading: document.getElementById('loading-view'),
   join: document.getElementById('join-view'),
   noLink: document.getElementById('no-link-view'),
+  signIn: document.getElementById('sign-in-view'),
   board: document.getElementById('board-view'),
 };
 
@@ -78,7 +80,8 @@ async function main() {
     showView('noLink');
     return;
   }
-  const fragment = parseFragment(location.hash);
+  // Back from signing in: the link this page was opened with comes from sessionStorage.
+  const fragment = parseFragment(location.hash) ?? takeAfterSignIn(window.sessionStorage, boardId);
   /** `#room=<id>`: a facilitator entering a room from the control view. */
   let wantedRoom = roomFromHash(location.hash);
   let enterRoomFromHash = null;
@@ -147,6 +150,10 @@ async function main() {
           enterBoard(entry, joined);
         } catch (error) {
           const code = error instanceof ApiError ? error.code : 'network';
+          if (code === ErrorCodes.signInRequired) {
+            showSignIn(credential);
+            return;
+          }
           formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code } };
           shell.renderPage();
         }
@@ -155,6 +162,19 @@ async function main() {
     shell.renderPage = () => form.update({ ...formState, t });
     shell.renderPage();
     form.focusName();
+  }
+
+  /**
+   * This board's facilitators must sign in: a link to the identity provider that comes back to
+   * this board with the same link (kept in sessionStorage meanwhile, not in the URL).
+   */
+  function showSignIn(credential) {
+    if (location.hash) history.replaceState(null, '', location.pathname);
+    const link = document.querySelector('[data-testid="board-sign-in"]');
+    link.href = signInHref(location.pathname);
+    link.onclick = () => { if (credential) rememberForSignIn(window.sessionStorage, boardId, credential); };
+    showView('signIn');
+    link.focus();
   }
 
   /** The token stopped working: start over from the link, as on a first visit. */
@@ -207,6 +227,15 @@ async function main() {
       room: facilitator ? wantedRoom : null,
       checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
       onUnauthorized: () => restartFromLink(entry.credential),
+      ticketFor: () => fetchTicket(boardId, entry.token).then((answer) => answer.ticket, (error) => {
+        // Facilitators must sign in now: this identity joined without, so sign in and join anew.
+        if (error instanceof ApiError && error.code === ErrorCodes.signInRequired) {
+          session.stop();
+          tokenStore.forget(boardId);
+          showSignIn(entry.credential);
+        }
+        throw error;
+      }),
     });
 
     const ui = {

@@ -3,13 +3,15 @@
 // it has no canvas and sends no presence.
 import { mountPageShell } from './ui/page-shell.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, createBoardFromSnapshot, downloadExport, fetchSession, saveAsTemplate } from './api/http.js';
+import { ApiError, createBoardFromSnapshot, downloadExport, fetchOwners, fetchSession, fetchTicket, saveAsTemplate } from './api/http.js';
+import { rememberForSignIn, signInHref } from './api/sign-in.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
 import { mountFacTimer } from './ui/fac-timer.js';
 import { mountFacBoard } from './ui/fac-board.js';
+import { mountFacOwners } from './ui/fac-owners.js';
 import { mountFacVoting } from './ui/fac-voting.js';
 import { mountFacLinks } from './ui/fac-links.js';
 import { mountFacRooms } from './ui/fac-rooms.js';
@@ -21,7 +23,7 @@ import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overv
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
-import { Commands, Events } from './protocol.js';
+import { Commands, ErrorCodes, Events } from './protocol.js';
 import { mountUpdateBanner } from './ui/update-banner.js';
 
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -31,6 +33,7 @@ const ROOM_POLL_MS = 5000;
 const views = {
   loading: document.getElementById('loading-view'),
   noAccess: document.getElementById('no-access-view'),
+  signIn: document.getElementById('sign-in-view'),
   control: document.getElementById('control-view'),
 };
 
@@ -85,6 +88,19 @@ async function main() {
       followsRoom: false,
       checkToken: () => fetchSession(boardId, entry.token).then(() => true, (error) => !(error instanceof ApiError && error.status === 401)),
       onUnauthorized: () => showView('noAccess'),
+      ticketFor: () => fetchTicket(boardId, entry.token).then((answer) => answer.ticket, (error) => {
+        // Facilitators must sign in now: sign in and join anew through the board page.
+        if (error instanceof ApiError && error.code === ErrorCodes.signInRequired) {
+          session.stop();
+          createTokenStore(window.localStorage).forget(boardId);
+          const link = document.querySelector('[data-testid="board-sign-in"]');
+          link.href = signInHref(boardHref);
+          link.onclick = () => { if (entry.credential) rememberForSignIn(window.sessionStorage, boardId, entry.credential); };
+          showView('signIn');
+          toBoard.hidden = true;
+        }
+        throw error;
+      }),
     });
     const room = session.room;
     const confirm = createConfirm(t);
@@ -119,6 +135,7 @@ async function main() {
 
     /** links.renewed {kind, by}: a link was renewed, maybe in another control view; show the new one. */
     function onBoardEvent(event) {
+      if (event.type === Events.participantJoined) loadOwners();
       if (event.type !== Events.linksRenewed) return;
       if (event.by !== self.id && (event.kind === 'participant' || event.kind === 'observer')) {
         ui.linksNotice = t('fac.links.renewedElsewhere', { kind: t(`fac.links.${event.kind}`) });
@@ -287,6 +304,17 @@ async function main() {
       },
     });
 
+    const owners = mountFacOwners(document.getElementById('fac-owners'), { command });
+    /** The owners as last read: {owners, mine}; read again when someone joins (a signed-in facilitator becomes one). */
+    let ownership = { owners: null, mine: false };
+    function loadOwners() {
+      fetchOwners(boardId, entry.token).then((found) => {
+        ownership = { owners: found.owners ?? [], mine: found.mine === true };
+        requestRender();
+      }, () => { /* shown as unknown; read again with the next join */ });
+    }
+    loadOwners();
+
     const updateBanner = mountUpdateBanner(document.getElementById('update-banner'), { reload: () => location.reload() });
 
     let frame = 0;
@@ -311,6 +339,7 @@ async function main() {
       if (breakout.some((r) => !watches.has(r.id))) queueMicrotask(pollRooms);
       timer.update({ t, timer: settings.timer ?? null });
       boardControls.update({ t, settings, notes: view.notes, selfId: self.id });
+      owners.update({ t, settings, ...ownership });
       voting.update({
         t, rounds: view.rounds, sections: view.sections, notes: view.notes, participants: view.participants,
         settings, progress: session.voting.progress,
