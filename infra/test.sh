@@ -17,6 +17,39 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The sign-in tests start Keycloak (from Maven Central), which needs Java 21 or newer; the build
+# itself stays on the default Java 17. Take the newest JDK of at least 21 under /usr/lib/jvm, or
+# install one from Debian where the release has it (bookworm has none: its machines here come
+# with Temurin's JDK 25 under /usr/lib/jvm).
+java21() {
+  for release in /usr/lib/jvm/*/release; do
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    dir=$(dirname "$release")
+    if [ -n "$version" ] && [ "$version" -ge 21 ] && [ -x "$dir/bin/java" ] && [ ! -L "$dir" ]; then
+      echo "$version $dir"
+    fi
+  done | sort -n | tail -1 | cut -d' ' -f2
+}
+if [ -z "${WERKRAUM_KEYCLOAK_JAVA_HOME:-}" ] && [ -z "$(java21)" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  for package in openjdk-25-jre-headless openjdk-21-jre-headless; do
+    if apt-cache policy "$package" | grep -q 'Candidate: [0-9]'; then
+      echo "Installing $package (Keycloak, for the sign-in tests, needs Java 21+) ..."
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$package" >/dev/null
+      break
+    fi
+  done
+  if [ -z "$(java21)" ]; then
+    echo "The sign-in tests need a JDK 21 or newer for Keycloak: none under /usr/lib/jvm and none in this" >&2
+    echo "machine's Debian release. Install one there or set WERKRAUM_KEYCLOAK_JAVA_HOME." >&2
+    exit 1
+  fi
+fi
+export WERKRAUM_KEYCLOAK_JAVA_HOME="${WERKRAUM_KEYCLOAK_JAVA_HOME:-$(java21)}"
+echo "Keycloak runs on $WERKRAUM_KEYCLOAK_JAVA_HOME"
+
 # Playwright drives Debian's Chromium; it must not try to download browsers of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export WERKRAUM_CHROMIUM="${WERKRAUM_CHROMIUM:-$(command -v chromium)}"

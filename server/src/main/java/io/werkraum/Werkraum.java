@@ -136,6 +136,15 @@ public final class Werkraum {
     return new HazelcastClusterManager(hazelcast);
   }
 
+  /**
+   * Fails with why the start failed, closing the Vert.x meanwhile. Not after the close: its
+   * completion is told on the Vert.x being closed, so the start would never end.
+   */
+  private static <T> Future<T> closedWith(Vertx vertx, Throwable err) {
+    vertx.close();
+    return Future.failedFuture(err);
+  }
+
   /** The configured secret, else the one stored in Redis by whichever node started first. */
   private static Future<String> tokenSecret(Vertx vertx, WerkraumConfig config) {
     if (config.secret() != null) {

@@ -2,7 +2,8 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
 import { errorMessageKey, language, t } from './i18n.js';
-import { ApiError, fetchPrivacy, fetchSession, joinBoard } from './api/http.js';
+import { ApiError, fetchPrivacy, fetchSession, fetchTicket, joinBoard } from './api/http.js';
+import { rememberForSignIn, signInHref, takeAfterSignIn } from './api/sign-in.js';
 import { deletionTime, formatDate, retentionDays } from './state/retention.js';
 import { setText } from './ui/dom.js';
 import { createEraseDialog } from './ui/erase-dialog.js';
@@ -34,6 +35,7 @@ const views = {
   noLink: document.getElementById('no-link-view'),
   gone: document.getElementById('gone-view'),
   erased: document.getElementById('erased-view'),
+  signIn: document.getElementById('sign-in-view'),
   board: document.getElementById('board-view'),
 };
 
@@ -83,7 +85,8 @@ async function main() {
     showView('noLink');
     return;
   }
-  const fragment = parseFragment(location.hash);
+  // Back from signing in: the link this page was opened with comes from sessionStorage.
+  const fragment = parseFragment(location.hash) ?? takeAfterSignIn(window.sessionStorage, boardId);
   /** `#room=<id>`: a facilitator entering a room from the control view. */
   let wantedRoom = roomFromHash(location.hash);
   let enterRoomFromHash = null;
@@ -164,6 +167,10 @@ async function main() {
             showView('gone');
             return;
           }
+          if (code === ErrorCodes.signInRequired) {
+            showSignIn(credential);
+            return;
+          }
           // A board that asks for a passphrase says so on the first try: the field appears.
           const askPassphrase = formState.askPassphrase || code === ErrorCodes.passphraseRequired;
           formState = { ...formState, busy: false, errorKey: joinErrorKey(code), errorParams: { code }, askPassphrase };
@@ -174,6 +181,19 @@ async function main() {
     shell.renderPage = () => form.update({ ...formState, t });
     shell.renderPage();
     form.focusName();
+  }
+
+  /**
+   * This board's facilitators must sign in: a link to the identity provider that comes back to
+   * this board with the same link (kept in sessionStorage meanwhile, not in the URL).
+   */
+  function showSignIn(credential) {
+    if (location.hash) history.replaceState(null, '', location.pathname);
+    const link = document.querySelector('[data-testid="board-sign-in"]');
+    link.href = signInHref(location.pathname);
+    link.onclick = () => { if (credential) rememberForSignIn(window.sessionStorage, boardId, credential); };
+    showView('signIn');
+    link.focus();
   }
 
   /** The token stopped working: start over from the link, as on a first visit. */
@@ -233,6 +253,15 @@ async function main() {
       }),
       // The server closes an erased person's socket, maybe before its answer reaches them.
       onUnauthorized: () => (erasing ? dataErased() : restartFromLink(entry.credential)),
+      ticketFor: () => fetchTicket(boardId, entry.token).then((answer) => answer.ticket, (error) => {
+        // Facilitators must sign in now: this identity joined without, so sign in and join anew.
+        if (error instanceof ApiError && error.code === ErrorCodes.signInRequired) {
+          session.stop();
+          tokenStore.forget(boardId);
+          showSignIn(entry.credential);
+        }
+        throw error;
+      }),
     });
     /** This person asked to erase their data: losing access is the expected outcome. */
     let erasing = false;

@@ -4,8 +4,10 @@
 import { mountPageShell } from './ui/page-shell.js';
 import { errorMessageKey, language, t } from './i18n.js';
 import {
-  ApiError, createBoardFromSnapshot, downloadAudit, downloadExport, fetchAudit, fetchPrivacy, fetchSession, saveAsTemplate,
+  ApiError, createBoardFromSnapshot, downloadAudit, downloadExport, fetchAudit, fetchOwners, fetchPrivacy, fetchSession,
+  fetchTicket, saveAsTemplate,
 } from './api/http.js';
+import { rememberForSignIn, signInHref } from './api/sign-in.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
@@ -13,6 +15,7 @@ import { createEraseDialog } from './ui/erase-dialog.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
 import { mountFacTimer } from './ui/fac-timer.js';
 import { mountFacBoard } from './ui/fac-board.js';
+import { mountFacOwners } from './ui/fac-owners.js';
 import { mountFacVoting } from './ui/fac-voting.js';
 import { mountFacLinks } from './ui/fac-links.js';
 import { mountFacRooms } from './ui/fac-rooms.js';
@@ -36,6 +39,7 @@ const ROOM_POLL_MS = 5000;
 const views = {
   loading: document.getElementById('loading-view'),
   noAccess: document.getElementById('no-access-view'),
+  signIn: document.getElementById('sign-in-view'),
   control: document.getElementById('control-view'),
   gone: document.getElementById('gone-view'),
 };
@@ -102,6 +106,19 @@ async function main() {
         return !(error instanceof ApiError && error.status === 401);
       }),
       onUnauthorized: () => showView('noAccess'),
+      ticketFor: () => fetchTicket(boardId, entry.token).then((answer) => answer.ticket, (error) => {
+        // Facilitators must sign in now: sign in and join anew through the board page.
+        if (error instanceof ApiError && error.code === ErrorCodes.signInRequired) {
+          session.stop();
+          createTokenStore(window.localStorage).forget(boardId);
+          const link = document.querySelector('[data-testid="board-sign-in"]');
+          link.href = signInHref(boardHref);
+          link.onclick = () => { if (entry.credential) rememberForSignIn(window.sessionStorage, boardId, entry.credential); };
+          showView('signIn');
+          toBoard.hidden = true;
+        }
+        throw error;
+      }),
     });
     const room = session.room;
     const confirm = createConfirm(t);
@@ -137,6 +154,7 @@ async function main() {
 
     /** links.renewed {kind, by}: a link was renewed, maybe in another control view; show the new one. */
     function onBoardEvent(event) {
+      if (event.type === Events.participantJoined) loadOwners();
       if (event.type !== Events.linksRenewed) return;
       if (event.by !== self.id && (event.kind === 'participant' || event.kind === 'observer')) {
         ui.linksNotice = t('fac.links.renewedElsewhere', { kind: t(`fac.links.${event.kind}`) });
@@ -362,6 +380,16 @@ async function main() {
       toBoard.hidden = true;
       showView('gone');
     }
+    const owners = mountFacOwners(document.getElementById('fac-owners'), { command });
+    /** The owners as last read: {owners, mine}; read again when someone joins (a signed-in facilitator becomes one). */
+    let ownership = { owners: null, mine: false };
+    function loadOwners() {
+      fetchOwners(boardId, entry.token).then((found) => {
+        ownership = { owners: found.owners ?? [], mine: found.mine === true };
+        requestRender();
+      }, () => { /* shown as unknown; read again with the next join */ });
+    }
+    loadOwners();
 
     const updateBanner = mountUpdateBanner(document.getElementById('update-banner'), { reload: () => location.reload() });
 
@@ -387,6 +415,7 @@ async function main() {
       if (breakout.some((r) => !watches.has(r.id))) queueMicrotask(pollRooms);
       timer.update({ t, timer: settings.timer ?? null });
       boardControls.update({ t, settings, notes: view.notes, selfId: self.id });
+      owners.update({ t, settings, ...ownership });
       voting.update({
         t, rounds: view.rounds, sections: view.sections, notes: view.notes, participants: view.participants,
         settings, progress: session.voting.progress,

@@ -1,7 +1,7 @@
 // Entry point of the start page: create a workshop board, empty or from a template (built-in,
 // or one this browser saved from a board), and hand out its two links.
 import { errorMessageKey, initI18n, language, onLanguageChange, setLanguage, t } from './i18n.js';
-import { ApiError, createBoard, deleteOwnTemplate, fetchOwnTemplate, fetchTemplates } from './api/http.js';
+import { ApiError, createBoard, deleteOwnTemplate, fetchOwnTemplate, fetchSignIn, fetchTemplates, signOut } from './api/http.js';
 import { copyToClipboard, h, setAttr, setText } from './ui/dom.js';
 import { createConfirm } from './ui/confirm.js';
 import { ErrorCodes } from './protocol.js';
@@ -23,6 +23,53 @@ async function main() {
   const langButtons = [...document.querySelectorAll('[data-lang]')];
 
   let state = { busy: false, errorKey: null, errorCode: '', invalid: false, links: null };
+  /** Sign-in on this instance, as the server says: {available, required, user}. */
+  let signIn = { available: false, required: false, user: null };
+  const account = document.getElementById('account');
+  const signedInAs = document.querySelector('[data-testid="signed-in-as"]');
+  const signInLink = document.querySelector('[data-testid="sign-in"]');
+  const signOutButton = document.querySelector('[data-testid="sign-out"]');
+  const signInNotice = document.getElementById('sign-in-notice');
+  const createSignIn = document.getElementById('create-sign-in');
+  const signInStatus = document.getElementById('sign-in-status');
+  // Back from a refused sign-in (the provider or the callback said no): say so once.
+  const query = new URLSearchParams(location.search);
+  document.getElementById('sign-in-failed').hidden = query.get('signin') !== 'failed';
+  if (query.has('signin')) history.replaceState(null, '', location.pathname);
+
+  function renderSignIn() {
+    const { available, required, user } = signIn;
+    account.hidden = !available;
+    signedInAs.hidden = !user;
+    setText(signedInAs, user ? t('signin.signedInAs', { name: user.name ?? user.email ?? '' }) : '');
+    signInLink.hidden = !!user;
+    signOutButton.hidden = !user;
+    signInNotice.hidden = !available || !!user;
+    setText(signInNotice, required ? t('signin.requiredToCreate') : t('signin.availableToCreate'));
+    createSignIn.hidden = !(available && !user && state.errorCode === ErrorCodes.signInRequired);
+  }
+
+  async function loadSignIn() {
+    try {
+      signIn = await fetchSignIn();
+    } catch {
+      // Without the answer the page works as on an instance without sign-in; creating says if one is needed.
+    }
+    renderSignIn();
+  }
+
+  signOutButton.addEventListener('click', async () => {
+    try {
+      await signOut();
+      signIn = { ...signIn, user: null };
+      renderSignIn();
+      setText(signInStatus, t('signin.signedOut'));
+      signInLink.focus();
+    } catch (failure) {
+      const code = failure instanceof ApiError ? failure.code : 'network';
+      setText(signInStatus, t(errorMessageKey(code), { code }));
+    }
+  });
 
   function render() {
     submit.disabled = state.busy;
@@ -38,6 +85,7 @@ async function main() {
       setText(participantLink, state.links.participant);
     }
     for (const button of langButtons) setAttr(button, 'aria-pressed', String(button.dataset.lang === language()));
+    renderSignIn();
   }
 
   const ownTemplates = createOwnTemplates(window.localStorage);
@@ -126,6 +174,7 @@ async function main() {
   });
   loadTemplates();
   loadOwnTemplates();
+  loadSignIn();
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -152,6 +201,8 @@ async function main() {
       result.focus();
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : 'network';
+      // Refused for want of a sign-in: whoever the page showed as signed in is not any more.
+      if (code === ErrorCodes.signInRequired) signIn = { ...signIn, available: true, user: null };
       state = { ...state, busy: false, errorKey: errorMessageKey(code), errorCode: code };
       render();
     }

@@ -18,6 +18,8 @@ public record AuditEntry(long at, String board, String actor, String role, Audit
   public static final String SYSTEM = "system";
   /** Someone on the web who is not on a board and not signed in (creating a board, opening a socket). */
   public static final String VISITOR = "visitor";
+  /** Someone signed in through the instance's identity provider, named by their subject. */
+  public static final String ACCOUNT = "account";
 
   public AuditEntry {
     details = details == null ? Map.of() : Map.copyOf(details);

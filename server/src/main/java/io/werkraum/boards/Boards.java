@@ -7,6 +7,7 @@ import io.werkraum.audit.AuditEntry;
 import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Passphrases;
 import io.werkraum.auth.Sessions;
+import io.werkraum.auth.SignedIn;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Board;
@@ -48,18 +49,30 @@ public final class Boards {
       "#6d4c41", "#5d6d7e");
 
   /**
-   * KEYS: 1 the meta. ARGV: 1 the new participant's id, 2 the participant, 3 the hash of the
-   * passphrase they gave ('' for none), 4 '1' when the board's passphrase binds them (everyone
-   * but facilitators, whose link is the stronger secret).
+   * KEYS: 1 the meta, 2 the owners, 3 who joined signed in. ARGV: 1 the new participant's id,
+   * 2 the participant, 3 '1' when joining through the facilitator link, 4 the subject of a
+   * signed-in person ('' for none), 5 their owner entry, 6 the hash of the passphrase they gave
+   * ('' for none). A board whose facilitators must sign in takes no facilitator who is not; a
+   * signed-in facilitator becomes one of its owners. A board's passphrase binds everyone but
+   * facilitators, whose link is the stronger secret.
    */
   private static final Script JOIN = Script.commit("participant_join", """
       return werkraum.commit{run = function()
-        local required = redis.call('HGET', werkraum.key(1), 'passphraseHash')
-        if required and werkraum.arg(4) == '1' and required ~= werkraum.arg(3) then
+        local facilitator = werkraum.arg(3) == '1'
+        local subject = werkraum.arg(4)
+        local passphrase = redis.call('HGET', werkraum.key(1), 'passphraseHash')
+        if passphrase and not facilitator and passphrase ~= werkraum.arg(6) then
           return werkraum.refuse('passphrase_required')
+        end
+        if facilitator and subject == '' and werkraum.settings().facilitatorSignIn == true then
+          return werkraum.refuse('sign_in_required')
         end
         if redis.call('HSETNX', werkraum.PARTICIPANTS, werkraum.arg(1), werkraum.arg(2)) == 0 then
           return werkraum.refuse('conflict')
+        end
+        if facilitator and subject ~= '' then
+          redis.call('HSET', werkraum.key(2), subject, werkraum.arg(5))
+          redis.call('HSET', werkraum.key(3), werkraum.arg(1), subject)
         end
       end}
       """);
@@ -87,34 +100,35 @@ public final class Boards {
     this.retention = retention;
   }
 
-  /** A new empty board with its plenary room. */
-  public Future<Board> create(String title) {
-    return create(board -> layout(board, Map.of()), title);
+  /** A new empty board with its plenary room; {@code owner} (null: nobody signed in) owns it. */
+  public Future<Board> create(String title, SignedIn owner) {
+    return create(board -> layout(board, Map.of(), owner), title, owner);
   }
 
   /** A new board from an exported document, checked first; refused whole when it does not pass. */
-  public Future<Board> importBoard(byte[] json) {
+  public Future<Board> importBoard(byte[] json, SignedIn owner) {
     BoardDocument doc;
     try {
       doc = JsonExport.read(json);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return create(doc);
+    return create(doc, owner);
   }
 
   /**
    * A new board holding a (checked) document: the same rooms, sections, notes, participants (as
    * the record of who wrote what), rounds with their results and lasting settings, under a new id
-   * and new links, in one atomic step.
+   * and new links, in one atomic step. The owners are not copied: {@code owner} (null: nobody
+   * signed in) owns the new board.
    */
-  public Future<Board> create(BoardDocument doc) {
+  public Future<Board> create(BoardDocument doc, SignedIn owner) {
     return create(board -> {
       Map<String, String> rooms = new LinkedHashMap<>();
       for (BoardDocument.Room room : doc.rooms()) {
         rooms.put(room.id(), EventCodec.write(new RoomInfo(room.id(), room.name(), room.kind(), room.createdAt())));
       }
-      BoardCreation.Layout layout = layout(board, rooms)
+      BoardCreation.Layout layout = layout(board, rooms, owner)
           .participants(byId(doc.participants(), BoardDocument.Person::id))
           .rounds(byId(doc.rounds(), BoardDocument.Round::id));
       for (BoardDocument.Room room : doc.rooms()) {
@@ -125,23 +139,29 @@ public final class Boards {
         layout.settings(EventCodec.write(settings(doc.settings(), board.createdAt())));
       }
       return layout;
-    }, doc.title());
+    }, doc.title(), owner);
   }
 
-  private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title) {
+  /** Creates the board and records it, by whom when someone signed in. */
+  private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title, SignedIn owner) {
+    return stored(layout, title).onSuccess(created -> audit.record(owner == null
+        ? new AuditEntry(created.createdAt(), created.id(), null, AuditEntry.VISITOR, AuditAction.BOARD_CREATED, Map.of())
+        : new AuditEntry(created.createdAt(), created.id(), owner.subject(), AuditEntry.ACCOUNT, AuditAction.BOARD_CREATED,
+            Map.of())));
+  }
+
+  private Future<Board> stored(Function<Board, BoardCreation.Layout> layout, String title) {
     Board board = new Board(TokenService.randomId(9), title, System.currentTimeMillis(), TokenService.randomId(24),
         TokenService.randomId(12), TokenService.randomId(12));
     // Scheduled first: a node dying right after creating it must not leave a board nobody deletes.
     // An id collision: 72 random bits make it all but impossible, but it must not overwrite a board.
     return removal.scheduleBy(board.id(), board.createdAt() + retention.effectiveDays(null) * DAY_MS)
         .compose(scheduled -> creation.create(layout.apply(board)))
-        .compose(created -> created ? Future.succeededFuture(board) : create(layout, title))
-        .onSuccess(created -> audit.record(new AuditEntry(created.createdAt(), created.id(), null,
-            AuditEntry.VISITOR, AuditAction.BOARD_CREATED, Map.of())));
+        .compose(created -> created ? Future.succeededFuture(board) : stored(layout, title));
   }
 
-  /** The meta hash and the rooms (the plenary always among them). */
-  private static BoardCreation.Layout layout(Board board, Map<String, String> rooms) {
+  /** The meta hash, the rooms (the plenary always among them) and the owner, if someone signed in. */
+  private static BoardCreation.Layout layout(Board board, Map<String, String> rooms, SignedIn owner) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("id", board.id());
     meta.put("title", board.title());
@@ -152,7 +172,8 @@ public final class Boards {
     Map<String, String> all = new LinkedHashMap<>();
     all.put(Limits.MAIN_ROOM, EventCodec.write(new RoomInfo(Limits.MAIN_ROOM, "", RoomInfo.PLENARY, board.createdAt())));
     all.putAll(rooms);
-    return new BoardCreation.Layout(board.id(), meta).rooms(all);
+    return new BoardCreation.Layout(board.id(), meta).rooms(all)
+        .owners(owner == null ? Map.of() : Map.of(owner.subject(), owner.shown().encode()));
   }
 
   /** The settings item as the commands that change it store it. */
@@ -196,10 +217,12 @@ public final class Boards {
 
   /**
    * Adds a participant (committed with {@code participant.joined}) and returns {token, participant,
-   * board}; refused with passphrase_required when the board asks for one and it is missing or wrong.
+   * board}; refused with passphrase_required when the board asks for one and it is missing or
+   * wrong. {@code signedIn} is who is signed in in the joining browser (null: nobody); it matters
+   * only for the facilitator link (see {@link #JOIN}).
    */
   public Future<JsonObject> join(String boardId, Credential kind, String secret, String name, String organisation,
-      String passphrase) {
+      String passphrase, SignedIn signedIn) {
     return Future.all(store.board(boardId), store.passphraseSalt(boardId)).compose(read -> {
       Board board = read.resultAt(0);
       String salt = read.resultAt(1);
@@ -216,10 +239,13 @@ public final class Boards {
       // Werkraum itself records the joining: the newcomer is not on the board until it is done.
       // The hash is compared in the script: a passphrase changed meanwhile is the one that counts.
       String given = salt == null || passphrase == null ? "" : Passphrases.hash(passphrase, salt);
+      boolean facilitator = kind == Credential.FACILITATOR_SECRET;
       return store.commit(Commit.by(Actor.system(boardId), "join-" + id, now, JOIN)
               .event(Stream.board(boardId), new ParticipantJoined(participant))
-              .key(Keys.meta(boardId))
-              .arg(id).arg(EventCodec.write(participant)).arg(given).arg(kind.role == Role.FACILITATOR ? "0" : "1"))
+              .key(Keys.meta(boardId)).key(Keys.owners(boardId)).key(Keys.signedIn(boardId))
+              .arg(id).arg(EventCodec.write(participant)).arg(facilitator ? "1" : "0")
+              .arg(signedIn == null ? "" : signedIn.subject()).arg(signedIn == null ? "" : signedIn.shown().encode())
+              .arg(given))
           .map(committed -> {
             publisher.committed(committed);
             return new JsonObject()

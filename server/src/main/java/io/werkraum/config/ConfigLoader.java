@@ -46,6 +46,11 @@ public final class ConfigLoader {
     ENV.put("anonymityThreshold", "WERKRAUM_ANONYMITY_THRESHOLD");
     ENV.put("metrics", "WERKRAUM_METRICS");
     ENV.put("metricsPort", "WERKRAUM_METRICS_PORT");
+    ENV.put("oidcIssuer", "WERKRAUM_OIDC_ISSUER");
+    ENV.put("oidcClientId", "WERKRAUM_OIDC_CLIENT_ID");
+    ENV.put("oidcClientSecret", "WERKRAUM_OIDC_CLIENT_SECRET");
+    ENV.put("signInRequired", "WERKRAUM_SIGN_IN_REQUIRED");
+    ENV.put("signInMinutes", "WERKRAUM_SIGN_IN_MINUTES");
   }
 
   private ConfigLoader() {}
@@ -126,7 +131,31 @@ public final class ConfigLoader {
         given(v, "operatorContact"),
         anonymityThreshold,
         metrics,
-        metricsPort);
+        metricsPort,
+        signIn(v));
+  }
+
+  /** Sign-in when an issuer is given; requiring it without one is a mistake, not a silent no. */
+  private static SignInConfig signIn(Map<String, Object> v) {
+    String issuer = text(v, "oidcIssuer", null);
+    boolean required = bool(v, "signInRequired", false);
+    if (issuer == null || issuer.isBlank()) {
+      if (required) {
+        throw new IllegalArgumentException("signInRequired needs oidcIssuer and oidcClientId");
+      }
+      return null;
+    }
+    String clientId = text(v, "oidcClientId", null);
+    if (clientId == null || clientId.isBlank()) {
+      throw new IllegalArgumentException("oidcIssuer needs oidcClientId");
+    }
+    String secret = text(v, "oidcClientSecret", null);
+    int minutes = integer(v, "signInMinutes", 480);
+    if (minutes < 1) {
+      throw new IllegalArgumentException("signInMinutes must be at least 1");
+    }
+    return new SignInConfig(issuer.replaceAll("/+$", ""), clientId, secret == null || secret.isBlank() ? null : secret,
+        required, minutes);
   }
 
   /** {@code --name value}, {@code --name=value}, and bare {@code --cluster}. */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
  * @param metrics whether Vert.x and Werkraum record metrics and serve them on {@code metricsPort}
  * @param metricsPort the management port of {@code GET /metrics}, on {@code host}
+ * @param signIn sign-in through an OpenID Connect provider; null when the instance has none
  */
 public record WerkraumConfig(
     String host,
@@ -41,7 +42,8 @@ public record WerkraumConfig(
     String operatorContact,
     int anonymityThreshold,
     boolean metrics,
-    int metricsPort) {
+    int metricsPort,
+    SignInConfig signIn) {
 
   /**
    * @param boardDays the days a board is kept after its last activity unless its facilitators
@@ -70,6 +72,6 @@ public record WerkraumConfig(
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
         clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, anonymityThreshold,
-        metrics, metricsPort);
+        metrics, metricsPort, signIn);
   }
 }

@@ -8,6 +8,7 @@ import io.werkraum.auth.TokenService;
 import io.werkraum.board.Board;
 import io.werkraum.board.BoardEvent.LinksRenewed;
 import io.werkraum.board.BoardEvent.NotesRevealed;
+import io.werkraum.board.BoardEvent.SettingsUpdated;
 import io.werkraum.board.Note;
 import io.werkraum.board.Patch;
 import io.werkraum.board.Rejection;
@@ -61,10 +62,26 @@ public final class FacilitationFeature implements Feature {
       end}
       """);
 
+  /**
+   * KEYS: 1 who joined signed in, 2 the owners. ARGV: 1 the patch. Only an owner (a facilitator
+   * who joined signed in as one) switches whether facilitators must sign in.
+   */
+  private static final Script SIGN_IN_SWITCH = Script.commit("signin_switch", """
+      return werkraum.commit{run = function()
+        local subject = redis.call('HGET', werkraum.key(1), werkraum.sender)
+        if not subject or redis.call('HEXISTS', werkraum.key(2), subject) == 0 then
+          return werkraum.refuse('not_allowed')
+        end
+        werkraum.patchSettings(cjson.decode(werkraum.arg(1)))
+      end}
+      """);
+
   private static final String PARTICIPANT = "participant";
   private static final String OBSERVER = "observer";
 
   record Setting(String field, Object value) {}
+
+  record SignInSwitch(boolean required) {}
 
   record Spotlight(String room, String id) {}
 
@@ -107,6 +124,8 @@ public final class FacilitationFeature implements Feature {
       }
       return new Setting("broadcast", text);
     });
+    table.add(new CommandSpec<>(CommandType.BOARD_SIGNIN, Set.of("required"),
+        body -> new SignInSwitch(body.bool("required")), Access.FACILITATORS, this::signInSwitch));
     table.add(new CommandSpec<>(CommandType.SPOTLIGHT_SET, Set.of("room", "id"),
         body -> new Spotlight(body.id("room"), body.id("id")), Access.FACILITATORS, this::spotlight));
     timer(table, CommandType.TIMER_START, Set.of("durationMs"),
@@ -146,6 +165,16 @@ public final class FacilitationFeature implements Feature {
       default -> s.value();
     };
     return SettingsChange.set(store, call, s.field(), value);
+  }
+
+  /** Whether the board's facilitators must sign in: {@code settings.facilitatorSignIn}, by an owner only. */
+  private Future<Result> signInSwitch(Call<SignInSwitch> call) {
+    Map<String, Object> patch = Map.of("facilitatorSignIn", call.command().required());
+    return store.commit(call.commit(SIGN_IN_SWITCH)
+            .event(Stream.board(call.boardId()), new SettingsUpdated(patch, call.actor().participantId()))
+            .key(Keys.signedIn(call.boardId())).key(Keys.owners(call.boardId()))
+            .arg(EventCodec.write(patch)))
+        .map(Result::of);
   }
 
   private Future<Result> spotlight(Call<Spotlight> call) {

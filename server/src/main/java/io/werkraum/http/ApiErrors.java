@@ -25,6 +25,7 @@ final class ApiErrors {
   static void send(RoutingContext ctx, ErrorCode code, String message) {
     int status = switch (code) {
       case INVALID_INPUT, UNKNOWN_COMMAND -> 400;
+      case SIGN_IN_REQUIRED -> 401;
       case NOT_ALLOWED, PASSPHRASE_REQUIRED -> 403;
       case NOT_FOUND -> 404;
       case BOARD_GONE -> 410;

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.werkraum.auth.Sessions;
+import io.werkraum.auth.SignedIn;
 import io.werkraum.board.Board;
 import io.werkraum.board.Rejection;
 import io.werkraum.boards.Boards;
@@ -16,6 +17,7 @@ import io.werkraum.export.ExportService;
 import io.werkraum.export.JsonExport;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
+import io.werkraum.signin.SignIn;
 import io.werkraum.templates.TemplateService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,9 +33,12 @@ final class BoardApi {
   private final ExportService exports;
   private final TemplateService templates;
   private final String publicUrl;
+  private final SignIn signIn;
 
-  BoardApi(Boards boards, Sessions sessions, ExportService exports, TemplateService templates, String publicUrl) {
+  BoardApi(Boards boards, Sessions sessions, ExportService exports, TemplateService templates, String publicUrl,
+      SignIn signIn) {
     this.boards = boards;
+    this.signIn = signIn;
     this.sessions = sessions;
     this.exports = exports;
     this.templates = templates;
@@ -54,6 +59,7 @@ final class BoardApi {
     router.post("/api/boards/:board/templates").handler(this::saveTemplate);
     router.post("/api/boards/:board/join").handler(this::join);
     router.get("/api/boards/:board/session").handler(this::session);
+    router.get("/api/boards/:board/owners").handler(this::owners);
     router.post("/api/boards/:board/ticket").handler(this::ticket);
     router.get("/api/boards/:board/snapshots/:snapshot").handler(this::snapshot);
     router.get("/api/boards/:board/export/:format").handler(this::export);
@@ -61,6 +67,10 @@ final class BoardApi {
   }
 
   private void create(RoutingContext ctx) {
+    if (!mayCreate(ctx)) {
+      return;
+    }
+    SignedIn owner = signIn.current(ctx);
     Fields body = body(ctx);
     if (body == null) {
       return;
@@ -77,8 +87,8 @@ final class BoardApi {
       return;
     }
     // A built-in template (section titles in the chosen language) or a saved one.
-    Future<Board> board = template == null ? boards.create(title)
-        : templates.document(template, title, german).compose(boards::create);
+    Future<Board> board = template == null ? boards.create(title, owner)
+        : templates.document(template, title, german).compose(doc -> boards.create(doc, owner));
     board.onSuccess(created -> created(ctx, created)).onFailure(err -> ApiErrors.send(ctx, err));
   }
 
@@ -141,7 +151,10 @@ final class BoardApi {
 
   /** A new board from an exported JSON document; answers like create. */
   private void importBoard(RoutingContext ctx) {
-    boards.importBoard(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes())
+    if (!mayCreate(ctx)) {
+      return;
+    }
+    boards.importBoard(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), signIn.current(ctx))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
@@ -178,7 +191,7 @@ final class BoardApi {
       ApiErrors.send(ctx, r);
       return;
     }
-    boards.join(boardId, kind, secret, name, organisation, passphrase)
+    boards.join(boardId, kind, secret, name, organisation, passphrase, signIn.current(ctx))
         .onSuccess(joined -> ctx.response().putHeader("Content-Type", "application/json").end(joined.encode()))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }
@@ -189,7 +202,29 @@ final class BoardApi {
 
   /** A socket ticket: the WebSocket URL carries it instead of the long-lived join token. */
   private void ticket(RoutingContext ctx) {
-    answerForToken(ctx, sessions::ticket, null);
+    SignedIn signedIn = signIn.current(ctx);
+    answerForToken(ctx, token -> sessions.ticket(token, signedIn), null);
+  }
+
+  /** For facilitators: the board's owners and whether they are one ({owners: [{name, email}], mine}). */
+  private void owners(RoutingContext ctx) {
+    String token = bearer(ctx);
+    if (token == null) {
+      return;
+    }
+    sessions.owners(token, ctx.pathParam("board"))
+        .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-store").end(found.encode()))
+        .onFailure(err -> ApiErrors.send(ctx, err));
+  }
+
+  /** True when this request may create a board; otherwise answers sign_in_required. */
+  private boolean mayCreate(RoutingContext ctx) {
+    if (signIn.required() && signIn.current(ctx) == null) {
+      ApiErrors.send(ctx, ErrorCode.SIGN_IN_REQUIRED, "sign in to create a board");
+      return false;
+    }
+    return true;
   }
 
   /** A download of the live board or a snapshot: {@code ?room=}, {@code ?snapshot=}, {@code ?lang=de|en}. */
@@ -211,13 +246,13 @@ final class BoardApi {
   /** A new board that starts as the snapshot shows the board (for facilitators); answers like create. */
   private void boardFromSnapshot(RoutingContext ctx) {
     String token = bearer(ctx);
-    if (token == null) {
+    if (token == null || !mayCreate(ctx)) {
       return;
     }
     boards.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
         .compose(content -> content == null
             ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
-            : boards.importBoard(content.getBytes(StandardCharsets.UTF_8)))
+            : boards.importBoard(content.getBytes(StandardCharsets.UTF_8), signIn.current(ctx)))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }

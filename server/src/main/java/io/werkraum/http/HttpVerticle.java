@@ -24,6 +24,8 @@ import io.werkraum.realtime.OnlineTracker;
 import io.werkraum.realtime.OriginPolicy;
 import io.werkraum.realtime.SockJs;
 import io.werkraum.realtime.RealtimeVerticle;
+import io.werkraum.signin.SignIn;
+import io.werkraum.signin.SignInEvents;
 import io.werkraum.store.BoardCreation;
 import io.werkraum.store.BoardRemoval;
 import io.werkraum.store.BoardStore;
@@ -64,14 +66,30 @@ public final class HttpVerticle extends VerticleBase {
     online = new OnlineTracker(vertx, sockets);
     online.start();
 
-    Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders());
-    new HealthApi(vertx, store, cluster).mount(router);
-    new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
-            new BoardRemoval(redis), audit, config.retention()), sessions,
-        new ExportService(vertx, store, documents, sessions, audit, metrics, config.retention()),
-        new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl()).mount(router);
-    new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
+    return signIn(audit).compose(signIn -> {
+      Router router = Router.router(vertx);
+      router.route().handler(new SecurityHeaders());
+      new HealthApi(vertx, store, cluster).mount(router);
+      signIn.mount(router);
+      new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
+              new BoardRemoval(redis), audit, config.retention()), sessions,
+          new ExportService(vertx, store, documents, sessions, audit, metrics, config.retention()),
+          new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl(), signIn).mount(router);
+      new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
+      return serve(router, sockets, audit);
+    });
+  }
+
+  /** Sign-in through the configured provider, or none. */
+  private Future<SignIn> signIn(AuditLog audit) {
+    if (config.signIn() == null) {
+      return Future.succeededFuture(SignIn.off());
+    }
+    String baseUrl = config.publicUrl() != null ? config.publicUrl() : "http://" + config.host() + ":" + config.port();
+    return SignIn.start(vertx, config.signIn(), baseUrl, redis, new SignInEvents(audit));
+  }
+
+  private Future<?> serve(Router router, SocketStore sockets, AuditLog audit) {
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
         audit, metrics);
     SockJs.mount(vertx, router, "/eventbus", guard);
@@ -104,7 +122,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(guard.stop(), online.stop()).onComplete(done -> redis.close());
+    // No guard when the start failed before it (an unreachable identity provider).
+    Future<?> guardStopped = guard == null ? Future.succeededFuture() : guard.stop();
+    return Future.join(guardStopped, online.stop()).onComplete(done -> redis.close());
   }
 
   /** A page of the client under a path of its own, read once at start. */

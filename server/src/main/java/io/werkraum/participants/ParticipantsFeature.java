@@ -62,8 +62,8 @@ public final class ParticipantsFeature implements Feature {
    * their name on them: the author becomes {@code anonymous}), their name among the voters of
    * closed rounds, and all of that in every snapshot (rewritten by the caller, {@link Erasure});
    * the op logs that name them are dropped (browsers read the whole board again).
-   * KEYS: 1 rounds, 2 ballot, 3 snapshots, then each room's notes, then each room's op log, then
-   * the snapshots that change. ARGV: 1 who, 2 'delete' or 'anonymise', 3 how many rooms and 4
+   * KEYS: 1 rounds, 2 ballot, 3 snapshots, 4 who joined signed in, then each room's notes, then
+   * each room's op log, then the snapshots that change. ARGV: 1 who, 2 'delete' or 'anonymise', 3 how many rooms and 4
    * snapshots the caller read, 5 how many rounds change, then per round its id, its text as read
    * and its new text, then how many snapshots change and their new contents.
    */
@@ -89,8 +89,9 @@ public final class ParticipantsFeature implements Feature {
         end
         redis.call('HDEL', werkraum.PARTICIPANTS, id)
         redis.call('HDEL', werkraum.key(2), 'o:' .. id)
+        redis.call('HDEL', werkraum.key(4), id)
         for r = 1, rooms do
-          local notes = werkraum.key(3 + r)
+          local notes = werkraum.key(4 + r)
           local all = redis.call('HGETALL', notes)
           for i = 1, #all, 2 do
             local note = cjson.decode(all[i + 1])
@@ -103,11 +104,11 @@ public final class ParticipantsFeature implements Feature {
               end
             end
           end
-          redis.call('DEL', werkraum.key(3 + rooms + r))
+          redis.call('DEL', werkraum.key(4 + rooms + r))
         end
         local changed = 6 + 3 * rounds
         for s = 1, tonumber(werkraum.arg(changed)) do
-          redis.call('SET', werkraum.key(3 + 2 * rooms + s), werkraum.arg(changed + s))
+          redis.call('SET', werkraum.key(4 + 2 * rooms + s), werkraum.arg(changed + s))
         end
         -- The board's op log names them (joined, renamed); this erasure's event starts it anew.
         redis.call('DEL', werkraum.STREAM_LOG)
@@ -192,7 +193,7 @@ public final class ParticipantsFeature implements Feature {
           Map<String, String> snapshots = read.resultAt(2);
           Commit commit = call.commit(ERASE)
               .event(Stream.board(board), new ParticipantErased(e.id(), e.deleteNotes(), call.actor().participantId()))
-              .key(Keys.rounds(board)).key(Keys.ballot(board)).key(Keys.snapshots(board));
+              .key(Keys.rounds(board)).key(Keys.ballot(board)).key(Keys.snapshots(board)).key(Keys.signedIn(board));
           rooms.forEach(room -> commit.key(Keys.notes(board, room)));
           rooms.forEach(room -> commit.key(Keys.roomLog(board, room)));
           Map<String, String> rewritten = new LinkedHashMap<>();

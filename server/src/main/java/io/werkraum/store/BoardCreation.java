@@ -57,6 +57,10 @@ public final class BoardCreation {
       return put(Keys.rounds(boardId), rounds);
     }
 
+    public Layout owners(Map<String, String> owners) {
+      return put(Keys.owners(boardId), owners);
+    }
+
     public Layout settings(String settings) {
       return put(Keys.settings(boardId), Map.of("board", settings));
     }

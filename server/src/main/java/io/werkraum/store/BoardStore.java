@@ -267,6 +267,22 @@ public final class BoardStore {
         .map(r -> r == null ? null : r.toString());
   }
 
+  /** The board's owners as facilitators see them ({name, email}), in no particular order. */
+  public Future<List<JsonObject>> owners(String boardId) {
+    return values(Keys.owners(boardId)).map(values -> values.stream().map(JsonObject::new).toList());
+  }
+
+  /**
+   * The owner a facilitator joined as: the subject recorded when they joined signed in, while it
+   * is still among the board's owners; null otherwise.
+   */
+  public Future<String> ownerOf(String boardId, String participantId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.signedIn(boardId)).arg(participantId)).compose(subject ->
+        subject == null ? Future.succeededFuture(null)
+            : redis.send(Request.cmd(Command.HEXISTS).arg(Keys.owners(boardId)).arg(subject.toString()))
+                .map(exists -> exists.toInteger() == 1 ? subject.toString() : null));
+  }
+
   public Future<Boolean> ping() {
     return redis.send(Request.cmd(Command.PING)).map(r -> "PONG".equals(r.toString()));
   }

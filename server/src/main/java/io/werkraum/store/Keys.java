@@ -53,6 +53,19 @@ public final class Keys {
     return tag(board) + ":settings";
   }
 
+  /**
+   * Hash: subject -> owner ({name, email} as the identity provider gave them): the signed-in people
+   * who created the board or joined it through its facilitator link.
+   */
+  public static String owners(String board) {
+    return tag(board) + ":owners";
+  }
+
+  /** Hash: participant id -> subject, for facilitators who joined signed in. */
+  public static String signedIn(String board) {
+    return tag(board) + ":signedin";
+  }
+
   /** Hash: round id -> round. */
   public static String rounds(String board) {
     return tag(board) + ":rounds";
@@ -140,7 +153,7 @@ public final class Keys {
       Collection<String> snapshots) {
     List<String> keys = new ArrayList<>(List.of(meta(board), rooms(board),
         participants(board), settings(board), rounds(board), ballot(board), snapshots(board), online(board),
-        boardSeq(board), boardLog(board), audit(board), expiring(board)));
+        boardSeq(board), boardLog(board), audit(board), expiring(board), owners(board), signedIn(board)));
     for (String room : rooms) {
       keys.addAll(List.of(roomSeq(board, room), roomLog(board, room), notes(board, room),
           sections(board, room)));

@@ -151,7 +151,7 @@ class BoardBrowserTest extends BrowserTest {
       var page = context.newPage();
       page.navigate(link);
       assertThat(page.locator("html")).hasAttribute("lang", "de");
-      assertThat(page.getByTestId("join-submit")).hasText("Beitreten");
+      assertThat(page.getByTestId("join-submit")).hasText("Zustimmen und beitreten");
       page.getByTestId("join-name").fill("Clara");
       page.getByTestId("join-organisation").fill("Landkreis Greiz");
       page.getByTestId("join-submit").click();

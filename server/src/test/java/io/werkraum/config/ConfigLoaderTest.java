@@ -93,6 +93,18 @@ class ConfigLoaderTest {
     assertMessage("metrics must be true or false", new String[0], Map.of("WERKRAUM_METRICS", "ja"));
     assertMessage("cluster must be true or false", new String[0], Map.of("WERKRAUM_CLUSTER", "yes"));
     assertMessage("metricsPort must differ from port", new String[] {"--port", "9000", "--metricsPort", "9000"}, Map.of());
+    assertMessage("signInRequired needs oidcIssuer", new String[] {"--signInRequired", "true"}, Map.of());
+    assertMessage("oidcIssuer needs oidcClientId", new String[0], Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example/realms/x"));
+    assertMessage("signInMinutes must be at least 1", new String[0], Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example",
+        "WERKRAUM_OIDC_CLIENT_ID", "werkraum", "WERKRAUM_SIGN_IN_MINUTES", "0"));
+  }
+
+  @Test
+  void signInIsOffUnlessAnIssuerIsGivenAndAPublicClientNeedsNoSecret() {
+    assertNull(ConfigLoader.load(new String[0], Map.of()).signIn());
+    SignInConfig signIn = ConfigLoader.load(new String[] {"--signInRequired", "true"},
+        Map.of("WERKRAUM_OIDC_ISSUER", "https://id.example/realms/stadt/", "WERKRAUM_OIDC_CLIENT_ID", "werkraum")).signIn();
+    assertEquals(new SignInConfig("https://id.example/realms/stadt", "werkraum", null, true, 480), signIn);
   }
 
   private static void assertMessage(String expected, String[] args, Map<String, String> env) {

@@ -69,6 +69,10 @@ public final class Cmd {
 
   // Facilitation (facilitators only).
 
+  public static JsonObject signInRequired(boolean required) {
+    return command("board.signin").put("required", required);
+  }
+
   public static JsonObject lock(boolean locked) {
     return command("board.lock").put("locked", locked);
   }

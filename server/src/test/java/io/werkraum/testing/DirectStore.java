@@ -8,6 +8,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.werkraum.auth.Sessions;
+import io.werkraum.auth.SignedIn;
 import io.werkraum.auth.TokenService;
 import io.werkraum.board.Actor;
 import io.werkraum.board.Board;
@@ -58,11 +59,21 @@ public final class DirectStore implements AutoCloseable {
 
   /** A new empty board, made as the HTTP API makes it. */
   public Board createBoard(String title) {
-    return BridgeClient.await(boards.create(title));
+    return createBoard(title, null);
+  }
+
+  /** A new empty board created by {@code owner}, signed in (null: nobody). */
+  public Board createBoard(String title, SignedIn owner) {
+    return BridgeClient.await(boards.create(title, owner));
   }
 
   /** Someone joining {@code board} with the link of {@code role}; who they are. */
   public Actor join(Board board, Role role, String name, String organisation) {
+    return join(board, role, name, organisation, null);
+  }
+
+  /** As {@link #join(Board, Role, String, String)}, from a browser where {@code signedIn} is signed in (null: nobody). */
+  public Actor join(Board board, Role role, String name, String organisation, SignedIn signedIn) {
     Boards.Credential credential = switch (role) {
       case FACILITATOR -> Boards.Credential.FACILITATOR_SECRET;
       case PARTICIPANT -> Boards.Credential.JOIN_CODE;
@@ -73,7 +84,7 @@ public final class DirectStore implements AutoCloseable {
       case PARTICIPANT -> board.joinCode();
       case OBSERVER -> board.observerCode();
     };
-    JsonObject joined = BridgeClient.await(boards.join(board.id(), credential, secret, name, organisation, null));
+    JsonObject joined = BridgeClient.await(boards.join(board.id(), credential, secret, name, organisation, null, signedIn));
     return new Actor(board.id(), joined.getJsonObject("participant").getString("id"), role);
   }
 

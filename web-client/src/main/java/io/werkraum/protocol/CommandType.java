@@ -20,6 +20,7 @@ public enum CommandType {
   BOARD_RETENTION("board.retention"),
   BOARD_DELETE("board.delete"),
   BOARD_PROTECT("board.protect"),
+  BOARD_SIGNIN("board.signin"),
   SPOTLIGHT_SET("spotlight.set"),
   SPOTLIGHT_CLEAR("spotlight.clear"),
   VIEW_BRING("view.bring"),

@@ -38,7 +38,12 @@ public enum ErrorCode {
   /** The board no longer exists: deleted by its facilitators or past its retention. */
   BOARD_GONE("board_gone"),
   /** The browser speaks another protocol version than the server: reload. */
-  CLIENT_OUTDATED("client_outdated");
+  CLIENT_OUTDATED("client_outdated"),
+  /**
+   * Only someone signed in through the instance's identity provider may do this: create a board
+   * where the instance requires it, facilitate a board whose facilitators must sign in.
+   */
+  SIGN_IN_REQUIRED("sign_in_required");
 
   private static final Map<String, ErrorCode> BY_CODE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

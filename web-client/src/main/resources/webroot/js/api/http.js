@@ -174,3 +174,19 @@ export function fetchOwnTemplate(templateId) {
 export function deleteOwnTemplate(templateId, ownerKey) {
   return call('DELETE', `/api/templates/${encodeURIComponent(templateId)}`, { token: ownerKey });
 }
+
+/** Sign-in on this instance: {available, required, user: {name, email} or null}. */
+export function fetchSignIn() {
+  return call('GET', '/api/signin');
+}
+
+/** Ends this browser's sign-in. */
+export async function signOut() {
+  const response = await send('POST', '/auth/signout');
+  if (!response.ok) throw await refusal(response);
+}
+
+/** For facilitators: the board's owners ({name, email}) and whether this facilitator is one (`mine`). */
+export function fetchOwners(boardId, token) {
+  return call('GET', `${boardPath(boardId)}/owners`, { token });
+}
