@@ -149,6 +149,10 @@ function werkraum.commit(operation)
   if ARGV[1] ~= '' and not werkraum.me then
     return {'gone', '{"error":"not_allowed"}', false, false, false}
   end
+  if werkraum.me and werkraum.me.waiting == true then
+    -- In the waiting room: nothing on the board until a facilitator lets them in.
+    return finish(werkraum.refuse('waiting_for_admission'))
+  end
   if ARGV[7] ~= '' then
     local refusal = checkRoom(ARGV[7])
     if refusal then

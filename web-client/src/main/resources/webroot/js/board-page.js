@@ -35,6 +35,8 @@ const views = {
   noLink: document.getElementById('no-link-view'),
   gone: document.getElementById('gone-view'),
   erased: document.getElementById('erased-view'),
+  waiting: document.getElementById('waiting-view'),
+  turnedAway: document.getElementById('turned-away-view'),
   signIn: document.getElementById('sign-in-view'),
   board: document.getElementById('board-view'),
 };
@@ -44,6 +46,13 @@ function showView(name) {
 }
 
 const NOTICE_KEY = 'werkraum.notice';
+/** How often someone in the waiting room asks whether they were let in. */
+const WAITING_POLL_MS = 2000;
+
+/** Everyone on the board, without those still in its waiting room. */
+function onTheBoard(participants) {
+  return new Map([...participants].filter(([, p]) => p.waiting !== true));
+}
 const SOUND_KEY = 'werkraum.timerSound';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -196,6 +205,32 @@ async function main() {
     link.focus();
   }
 
+  /**
+   * The board's waiting room: nothing of the board is shown until a facilitator lets this person
+   * in; the page asks every few seconds. Turned away (removed): it says so.
+   */
+  function waitToBeLetIn(entry) {
+    showView('waiting');
+    const ask = () => fetchSession(boardId, entry.token).then((info) => {
+      if (info.participant?.waiting === true) {
+        setTimeout(ask, WAITING_POLL_MS);
+      } else {
+        enterBoard(entry, info);
+      }
+    }, (error) => {
+      if (error instanceof ApiError && error.status === 401) {
+        tokenStore.forget(boardId);
+        showView('turnedAway');
+      } else if (error instanceof ApiError && error.code === ErrorCodes.boardGone) {
+        tokenStore.forget(boardId);
+        showView('gone');
+      } else {
+        setTimeout(ask, WAITING_POLL_MS);
+      }
+    });
+    setTimeout(ask, WAITING_POLL_MS);
+  }
+
   /** The token stopped working: start over from the link, as on a first visit. */
   function restartFromLink(credential) {
     tokenStore.forget(boardId);
@@ -221,6 +256,10 @@ async function main() {
     const participant = info.participant ?? entry.participant ?? (info.participantId ? { id: info.participantId, role: info.role } : null);
     if (!participant?.id) {
       restartFromLink(entry.credential);
+      return;
+    }
+    if (participant.waiting === true) {
+      waitToBeLetIn(entry);
       return;
     }
     const board = info.board ?? entry.board ?? null;
@@ -585,7 +624,8 @@ async function main() {
         counts: new Map([...members].map(([id, list]) => [id, list.length])),
         mine: me?.room ?? null,
       });
-      participants.update({ participants: view.participants, online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
+      // People in the waiting room are not on the board yet: the facilitators see them in the control view.
+      participants.update({ participants: onTheBoard(view.participants), online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
       canvas.update({
         notes: view.notes,
         sections: view.sections,

@@ -197,12 +197,20 @@ async function main() {
     const participants = mountFacParticipants(document.getElementById('fac-participants'), {
       remove: async (p) => {
         if (!p) return;
+        if (p.waiting === true) {
+          // Turned away from the waiting room: nothing of them is kept (erased, not only removed).
+          command({ type: Commands.participantErase, id: p.id, notes: 'delete' });
+          return;
+        }
         if (await confirm(t('fac.participants.removeConfirm', { name: p.name }), t('fac.participants.remove'))) {
           command({ type: Commands.participantRemove, id: p.id });
         }
       },
       move: (p, target) => {
         if (p) command({ type: Commands.participantMove, id: p.id, room: target });
+      },
+      admit: (p) => {
+        if (p) command({ type: Commands.participantAdmit, id: p.id });
       },
       erase: async (p) => {
         if (!p) return;
@@ -343,6 +351,7 @@ async function main() {
         const reply = await command(body);
         if (reply.ok) toasts.show(t('fac.privacy.saved'), 'info');
       },
+      waitingRoom: (on) => command({ type: Commands.boardAdmission, waiting: on }),
       protect: async (passphrase) => {
         const body = { type: Commands.boardProtect };
         if (passphrase !== null) body.passphrase = passphrase;

@@ -18,6 +18,8 @@ public enum AuditAction {
   /** A join passphrase set or removed. */
   JOIN_PROTECTION_CHANGED("protection.changed"),
   PARTICIPANT_REMOVED("participant.removed"),
+  /** Let in from the waiting room. */
+  PARTICIPANT_ADMITTED("participant.admitted"),
   /** Removed with their data erased (GDPR Art. 17), by a facilitator or by themselves. */
   PARTICIPANT_ERASED("participant.erased"),
   ROUND_STARTED("round.started"),

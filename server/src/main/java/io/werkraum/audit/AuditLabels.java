@@ -19,8 +19,9 @@ public record AuditLabels(List<String> header, Map<AuditAction, String> actions,
     a.put(AuditAction.BOARD_UNLOCKED, "Board entsperrt");
     a.put(AuditAction.RETENTION_CHANGED, "Speicherfrist geändert");
     a.put(AuditAction.LINKS_RENEWED, "Link erneuert");
-    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Passwort zum Beitreten geändert");
+    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Zugang zum Board geändert (Passwort oder Warteraum)");
     a.put(AuditAction.PARTICIPANT_REMOVED, "Person entfernt");
+    a.put(AuditAction.PARTICIPANT_ADMITTED, "Person eingelassen");
     a.put(AuditAction.PARTICIPANT_ERASED, "Daten einer Person gelöscht");
     a.put(AuditAction.ROUND_STARTED, "Abstimmungsrunde gestartet");
     a.put(AuditAction.ROUND_CLOSED, "Abstimmungsrunde beendet");
@@ -46,8 +47,9 @@ public record AuditLabels(List<String> header, Map<AuditAction, String> actions,
     a.put(AuditAction.BOARD_UNLOCKED, "Board unlocked");
     a.put(AuditAction.RETENTION_CHANGED, "Retention changed");
     a.put(AuditAction.LINKS_RENEWED, "Link renewed");
-    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Join passphrase changed");
+    a.put(AuditAction.JOIN_PROTECTION_CHANGED, "Access to the board changed (passphrase or waiting room)");
     a.put(AuditAction.PARTICIPANT_REMOVED, "Person removed");
+    a.put(AuditAction.PARTICIPANT_ADMITTED, "Person let in");
     a.put(AuditAction.PARTICIPANT_ERASED, "A person's data erased");
     a.put(AuditAction.ROUND_STARTED, "Voting round started");
     a.put(AuditAction.ROUND_CLOSED, "Voting round closed");

@@ -65,6 +65,10 @@ public final class Sessions {
       if (participant == null) {
         return Future.succeededFuture(null);
       }
+      if (participant.getBoolean("waiting", false)) {
+        // Nothing of the board reaches someone in the waiting room: no socket.
+        return Future.failedFuture(new Rejection(ErrorCode.WAITING_FOR_ADMISSION, "a facilitator has not let you in yet"));
+      }
       return actor.isFacilitator() ? facilitatorSignedIn(actor, signedIn).map(ok -> participant)
           : Future.succeededFuture(participant);
     }).map(participant -> {

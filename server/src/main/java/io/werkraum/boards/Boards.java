@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,8 @@ import java.util.function.Function;
  * snapshot, a template) and joining one through a link.
  */
 public final class Boards {
+  /** The setting that makes newcomers (but facilitators) wait until a facilitator lets them in. */
+  public static final String WAITING_ROOM = "waitingRoom";
   private static final long DAY_MS = 24L * 3600 * 1000;
   /** Cursor and list colours for participants, distinguishable and dark enough for white text. */
   private static final List<String> PARTICIPANT_COLORS = List.of(
@@ -52,7 +55,8 @@ public final class Boards {
    * KEYS: 1 the meta, 2 the owners, 3 who joined signed in. ARGV: 1 the new participant's id,
    * 2 the participant, 3 '1' when joining through the facilitator link, 4 the subject of a
    * signed-in person ('' for none), 5 their owner entry, 6 the hash of the passphrase they gave
-   * ('' for none). A board whose facilitators must sign in takes no facilitator who is not; a
+   * ('' for none), 7 '1' when they wait to be let in (the board's waiting room is on; read
+   * before: a change since makes the join read again). A board whose facilitators must sign in takes no facilitator who is not; a
    * signed-in facilitator becomes one of its owners. A board's passphrase binds everyone but
    * facilitators, whose link is the stronger secret.
    */
@@ -63,6 +67,9 @@ public final class Boards {
         local passphrase = redis.call('HGET', werkraum.key(1), 'passphraseHash')
         if passphrase and not facilitator and passphrase ~= werkraum.arg(6) then
           return werkraum.refuse('passphrase_required')
+        end
+        if not facilitator and (werkraum.settings().waitingRoom == true) ~= (werkraum.arg(7) == '1') then
+          return werkraum.STALE
         end
         if facilitator and subject == '' and werkraum.settings().facilitatorSignIn == true then
           return werkraum.refuse('sign_in_required')
@@ -235,24 +242,30 @@ public final class Boards {
       String id = TokenService.randomId(9);
       String color = PARTICIPANT_COLORS.get(Math.floorMod(id.hashCode(), PARTICIPANT_COLORS.size()));
       long now = System.currentTimeMillis();
-      Participant participant = new Participant(id, name, organisation, kind.role, color, now);
-      // Werkraum itself records the joining: the newcomer is not on the board until it is done.
       // The hash is compared in the script: a passphrase changed meanwhile is the one that counts.
       String given = salt == null || passphrase == null ? "" : Passphrases.hash(passphrase, salt);
       boolean facilitator = kind == Credential.FACILITATOR_SECRET;
-      return store.commit(Commit.by(Actor.system(boardId), "join-" + id, now, JOIN)
-              .event(Stream.board(boardId), new ParticipantJoined(participant))
-              .key(Keys.meta(boardId)).key(Keys.owners(boardId)).key(Keys.signedIn(boardId))
-              .arg(id).arg(EventCodec.write(participant)).arg(facilitator ? "1" : "0")
-              .arg(signedIn == null ? "" : signedIn.subject()).arg(signedIn == null ? "" : signedIn.shown().encode())
-              .arg(given))
-          .map(committed -> {
-            publisher.committed(committed);
-            return new JsonObject()
-                .put("token", sessions.tokens().issue(new Actor(boardId, id, kind.role)))
-                .put("participant", JsonObject.mapFrom(participant))
-                .put("board", BoardStore.publicBoard(board));
-          });
+      Actor system = Actor.system(boardId);
+      AtomicReference<Participant> joined = new AtomicReference<>();
+      // Werkraum itself records the joining: the newcomer is not on the board until it is done.
+      // Whether they wait to be let in is read first and checked again in the script.
+      return store.decided(system, "join-" + id, now, Stream.board(boardId), () -> store.settings(boardId).compose(settings -> {
+        boolean waiting = !facilitator && Boolean.TRUE.equals(settings.getValue(WAITING_ROOM));
+        Participant participant = new Participant(id, name, organisation, kind.role, color, now, waiting ? Boolean.TRUE : null);
+        joined.set(participant);
+        return store.commit(Commit.by(system, "join-" + id, now, JOIN)
+            .event(Stream.board(boardId), new ParticipantJoined(participant))
+            .key(Keys.meta(boardId)).key(Keys.owners(boardId)).key(Keys.signedIn(boardId))
+            .arg(id).arg(EventCodec.write(participant)).arg(facilitator ? "1" : "0")
+            .arg(signedIn == null ? "" : signedIn.subject()).arg(signedIn == null ? "" : signedIn.shown().encode())
+            .arg(given).arg(waiting ? "1" : "0"));
+      })).map(committed -> {
+        publisher.committed(committed);
+        return new JsonObject()
+            .put("token", sessions.tokens().issue(new Actor(boardId, id, kind.role)))
+            .put("participant", JsonObject.mapFrom(joined.get()))
+            .put("board", BoardStore.publicBoard(board));
+      });
     });
   }
 

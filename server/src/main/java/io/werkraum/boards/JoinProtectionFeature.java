@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.werkraum.audit.AuditAction;
 import io.werkraum.audit.Audited;
 import io.werkraum.auth.Passphrases;
+import io.werkraum.board.BoardEvent.ParticipantUpdated;
 import io.werkraum.board.BoardEvent.SettingsUpdated;
 import io.werkraum.board.Rejection;
 import io.werkraum.command.Access;
@@ -12,6 +13,7 @@ import io.werkraum.command.CommandSpec;
 import io.werkraum.command.CommandTable;
 import io.werkraum.command.Feature;
 import io.werkraum.command.Result;
+import io.werkraum.command.SettingsChange;
 import io.werkraum.protocol.CommandType;
 import io.werkraum.protocol.Limits;
 import io.werkraum.store.BoardStore;
@@ -24,8 +26,10 @@ import java.util.Set;
 
 /**
  * Who may join besides holding the link: facilitators set a passphrase that participants and
- * observers must give when they join (checked inside the join's write), or remove it. Only its
- * salted hash is stored, in the board's meta; the settings say that one is asked for.
+ * observers must give when they join (checked inside the join's write), or remove it; only its
+ * salted hash is stored, in the board's meta, and the settings say that one is asked for. Or they
+ * turn on a waiting room: newcomers (but facilitators) wait until a facilitator lets each in;
+ * until then they get no socket, so nothing of the board reaches them.
  */
 public final class JoinProtectionFeature implements Feature {
   static final int PASSPHRASE_MIN = 4;
@@ -43,8 +47,27 @@ public final class JoinProtectionFeature implements Feature {
       end}
       """);
 
+  /** ARGV: 1 who is let in. */
+  private static final Script ADMIT = Script.commit("participant_admit", """
+      return werkraum.commit{run = function()
+        local person = werkraum.participant(werkraum.arg(1))
+        if not person then
+          return werkraum.refuse('not_found')
+        end
+        if person.waiting ~= true then
+          return werkraum.refuse('conflict')
+        end
+        person.waiting = nil
+        redis.call('HSET', werkraum.PARTICIPANTS, werkraum.arg(1), cjson.encode(person))
+      end}
+      """);
+
   /** @param passphrase null: anyone with the link may join */
   record Protect(String passphrase) {}
+
+  record Admission(boolean waiting) {}
+
+  record Admit(String id) {}
 
   private final BoardStore store;
 
@@ -62,6 +85,22 @@ public final class JoinProtectionFeature implements Feature {
       return new Protect(passphrase == null ? null : passphrase.strip());
     }, Access.FACILITATORS, this::protect).audited(p -> new Audited(AuditAction.JOIN_PROTECTION_CHANGED,
         Map.of("passphrase", p.passphrase() != null))));
+    table.add(new CommandSpec<>(CommandType.BOARD_ADMISSION, Set.of("waiting"), body -> new Admission(body.bool("waiting")),
+        Access.FACILITATORS, call -> SettingsChange.set(store, call, Boards.WAITING_ROOM, call.command().waiting() ? Boolean.TRUE : null))
+        .audited(a -> new Audited(AuditAction.JOIN_PROTECTION_CHANGED, Map.of("waiting", a.waiting()))));
+    table.add(new CommandSpec<>(CommandType.PARTICIPANT_ADMIT, Set.of("id"), body -> new Admit(body.id("id")),
+        Access.FACILITATORS, this::admit)
+        .audited(a -> new Audited(AuditAction.PARTICIPANT_ADMITTED, Map.of("participant", a.id()))));
+  }
+
+  /** Lets someone in from the waiting room: they are on the board from now on. */
+  private Future<Result> admit(Call<Admit> call) {
+    Map<String, Object> patch = new HashMap<>();
+    patch.put("waiting", null);
+    return store.commit(call.commit(ADMIT)
+            .event(Stream.board(call.boardId()), new ParticipantUpdated(call.command().id(), patch))
+            .arg(call.command().id()))
+        .map(Result::of);
   }
 
   private Future<Result> protect(Call<Protect> call) {

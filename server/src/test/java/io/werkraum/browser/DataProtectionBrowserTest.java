@@ -86,4 +86,40 @@ class DataProtectionBrowserTest extends BrowserTest {
       assertThat(control.participants()).hasCount(1);
     }
   }
+
+  @Test
+  void withAPassphraseAndAWaitingRoomNewcomersGetInOnlyWhenLetIn() {
+    JsonObject board = node.createBoard("Geschlossene Runde");
+    try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Landkreis")) {
+      ControlView control = ControlView.open(fiona);
+      control.byTestId("fac-passphrase").fill("Saale 2026");
+      control.byTestId("fac-passphrase-set").click();
+      assertThat(control.byTestId("fac-passphrase-state")).containsText(Pattern.compile("must enter|muss das Passwort"));
+      control.byTestId("fac-waiting-room").click();
+      assertThat(control.byTestId("fac-waiting-room")).hasAttribute("aria-pressed", "true");
+
+      try (BrowserContext context = browser.newContext(Participant.options())) {
+        Page page = context.newPage();
+        page.navigate(board.getString("participantLink"));
+        page.getByTestId("join-name").fill("Anna");
+        page.getByTestId("join-submit").click();
+        // The board asks for its passphrase; a wrong one is refused.
+        assertThat(page.getByTestId("join-passphrase")).isVisible();
+        page.getByTestId("join-passphrase").fill("falsch");
+        page.getByTestId("join-submit").click();
+        assertThat(page.locator("#join-error")).isVisible();
+        page.getByTestId("join-passphrase").fill("Saale 2026");
+        page.getByTestId("join-submit").click();
+        // In: but in the waiting room, with nothing of the board shown.
+        assertThat(page.getByTestId("waiting-room")).isVisible();
+        assertThat(page.getByTestId("add-note")).not().isVisible();
+
+        assertThat(control.page.locator("[data-testid=fac-participant][data-waiting=true]")).hasCount(1);
+        control.page.locator("[data-testid=fac-admit]:visible").click();
+        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        assertThat(page.getByTestId("add-note")).isVisible();
+        assertThat(control.page.locator("[data-testid=fac-participant][data-waiting=true]")).hasCount(0);
+      }
+    }
+  }
 }

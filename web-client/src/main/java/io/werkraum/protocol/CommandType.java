@@ -20,6 +20,8 @@ public enum CommandType {
   BOARD_RETENTION("board.retention"),
   BOARD_DELETE("board.delete"),
   BOARD_PROTECT("board.protect"),
+  BOARD_ADMISSION("board.admission"),
+  PARTICIPANT_ADMIT("participant.admit"),
   BOARD_SIGNIN("board.signin"),
   SPOTLIGHT_SET("spotlight.set"),
   SPOTLIGHT_CLEAR("spotlight.clear"),

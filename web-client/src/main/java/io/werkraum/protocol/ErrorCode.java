@@ -35,6 +35,8 @@ public enum ErrorCode {
   NOT_IN_SCOPE("not_in_scope"),
   /** The board asks for a passphrase to join; it was missing or wrong. */
   PASSPHRASE_REQUIRED("passphrase_required"),
+  /** The person waits for a facilitator to let them in (the board's waiting room). */
+  WAITING_FOR_ADMISSION("waiting_for_admission"),
   /** The board no longer exists: deleted by its facilitators or past its retention. */
   BOARD_GONE("board_gone"),
   /** The browser speaks another protocol version than the server: reload. */

@@ -3,7 +3,7 @@
 // (after a confirmation).
 import { h, setAttr, setText } from './dom.js';
 
-/** actions: remove(participant), erase(participant), move(participant, roomId|null) */
+/** actions: remove(participant), erase(participant), admit(participant), move(participant, roomId|null) */
 export function mountFacParticipants(root, actions) {
   const heading = h('h2', { id: 'fac-participants-heading' });
   const summary = h('p', { className: 'fac-summary', 'data-testid': 'fac-participant-summary', 'aria-live': 'polite' });
@@ -26,9 +26,11 @@ export function mountFacParticipants(root, actions) {
     remove.addEventListener('click', () => actions.remove(rows.get(id)?.participant));
     const erase = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-erase', 'data-participant-id': id });
     erase.addEventListener('click', () => actions.erase(rows.get(id)?.participant));
-    cells.actions.append(remove, ' ', erase);
+    const admit = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-admit', 'data-participant-id': id, hidden: true });
+    admit.addEventListener('click', () => actions.admit(rows.get(id)?.participant));
+    cells.actions.append(admit, ' ', remove, ' ', erase);
     const el = h('tr', { 'data-testid': 'fac-participant', 'data-participant-id': id }, Object.values(cells));
-    return { el, cells, remove, erase, move, participant: null };
+    return { el, cells, remove, erase, admit, move, participant: null };
   }
 
   function badge(cell, text, kind) {
@@ -58,8 +60,9 @@ export function mountFacParticipants(root, actions) {
       }
       empty.hidden = people.length > 0;
       setText(empty, t('fac.participants.empty'));
-      // Raised hands first (they wait for the facilitator), then online, then by name.
-      people.sort((a, b) => Number(b.hand === true) - Number(a.hand === true)
+      // The waiting room first, then raised hands (both wait for the facilitator), then online, then by name.
+      people.sort((a, b) => Number(b.waiting === true) - Number(a.waiting === true)
+        || Number(b.hand === true) - Number(a.hand === true)
         || Number(online.has(b.id)) - Number(online.has(a.id))
         || String(a.name).localeCompare(String(b.name)));
       const seen = new Set();
@@ -75,9 +78,15 @@ export function mountFacParticipants(root, actions) {
         setAttr(row.el, 'data-online', String(isOnline));
         setAttr(row.el, 'data-hand', String(p.hand === true));
         setAttr(row.el, 'data-ready', String(p.ready === true));
+        const waiting = p.waiting === true;
+        setAttr(row.el, 'data-waiting', String(waiting));
+        row.admit.hidden = !waiting;
+        setText(row.admit, t('fac.participants.admit'));
+        setAttr(row.admit, 'aria-label', t('fac.participants.admitLabel', { name: p.name }));
         setText(row.cells.name, p.id === selfId ? `${p.name} ${t('fac.participants.you')}` : p.name);
         setText(row.cells.organisation, p.organisation ?? '');
-        badge(row.cells.status, isOnline ? t('fac.participants.online') : t('fac.participants.offline'), isOnline ? 'on' : 'off');
+        if (waiting) badge(row.cells.status, t('fac.participants.waiting'), 'hand');
+        else badge(row.cells.status, isOnline ? t('fac.participants.online') : t('fac.participants.offline'), isOnline ? 'on' : 'off');
         badge(row.cells.hand, p.hand === true ? t('fac.participants.handUp') : '', 'hand');
         badge(row.cells.ready, p.ready === true ? `✓ ${t('fac.participants.readyYes')}` : '', 'on');
         setText(row.cells.role, t(`fac.participants.roles.${p.role ?? 'participant'}`));
@@ -94,8 +103,9 @@ export function mountFacParticipants(root, actions) {
           setAttr(row.move, 'aria-label', t('fac.participants.moveLabel', { name: p.name }));
         }
         row.remove.hidden = p.id === selfId;
-        setText(row.remove, t('fac.participants.remove'));
-        setAttr(row.remove, 'aria-label', t('fac.participants.removeLabel', { name: p.name }));
+        setText(row.remove, t(waiting ? 'fac.participants.turnAway' : 'fac.participants.remove'));
+        setAttr(row.remove, 'aria-label', t(waiting ? 'fac.participants.turnAwayLabel' : 'fac.participants.removeLabel', { name: p.name }));
+        row.erase.hidden = waiting;
         setText(row.erase, t('fac.participants.erase'));
         // The accessible name starts with the visible text (WCAG 2.5.3), then says whose.
         setAttr(row.erase, 'aria-label', t('fac.participants.eraseLabel', { name: p.name }));

@@ -3,7 +3,7 @@
 import { h, setAttr, setText } from './dom.js';
 import { deletionTime, formatDate, retentionDays } from '../state/retention.js';
 
-/** actions: keep(days | null), protect(passphrase | null), remove() */
+/** actions: keep(days | null), protect(passphrase | null), waitingRoom(on), remove() */
 export function mountFacPrivacy(root, actions) {
   const heading = h('h2', { id: 'fac-privacy-heading' });
   const info = h('p', { className: 'fac-status', 'data-testid': 'fac-retention-info' });
@@ -22,13 +22,16 @@ export function mountFacPrivacy(root, actions) {
   const protect = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-passphrase-set' });
   const unprotect = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-passphrase-remove' });
 
+  const waitingRoom = h('button', { type: 'button', className: 'button button--secondary button--small', 'aria-pressed': 'false', 'data-testid': 'fac-waiting-room', 'aria-describedby': 'fac-waiting-hint' });
+  const waitingHint = h('p', { className: 'hint', id: 'fac-waiting-hint' });
+
   const deleteHeading = h('h3');
   const deleteHint = h('p', { className: 'hint', id: 'fac-delete-hint' });
   const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'fac-delete-board', 'aria-describedby': 'fac-delete-hint' });
 
   root.append(heading, info, daysLabel, h('div', { className: 'fac-row' }, [days, save, reset]), invalid,
     protectHeading, protectState, passphraseLabel, h('div', { className: 'fac-row' }, [passphrase, protect, unprotect]),
-    passphraseHint, deleteHeading, deleteHint, h('div', { className: 'fac-row' }, [remove]));
+    passphraseHint, h('div', { className: 'fac-row' }, [waitingRoom]), waitingHint, deleteHeading, deleteHint, h('div', { className: 'fac-row' }, [remove]));
 
   let model = null;
   function submit() {
@@ -59,6 +62,7 @@ export function mountFacPrivacy(root, actions) {
     if (await actions.protect(value)) passphrase.value = '';
   });
   unprotect.addEventListener('click', () => actions.protect(null));
+  waitingRoom.addEventListener('click', () => actions.waitingRoom(model?.settings?.waitingRoom !== true));
   remove.addEventListener('click', () => actions.remove());
 
   return {
@@ -87,6 +91,9 @@ export function mountFacPrivacy(root, actions) {
       setText(protect, t('fac.privacy.passphraseSet'));
       setText(unprotect, t('fac.privacy.passphraseRemove'));
       unprotect.disabled = !asked;
+      setText(waitingRoom, t('fac.privacy.waitingRoom'));
+      setAttr(waitingRoom, 'aria-pressed', String(settings?.waitingRoom === true));
+      setText(waitingHint, t(settings?.waitingRoom === true ? 'fac.privacy.waitingRoomOn' : 'fac.privacy.waitingRoomOff'));
       setText(deleteHeading, t('fac.privacy.deleteHeading'));
       setText(deleteHint, t('fac.privacy.deleteHint'));
       setText(remove, t('fac.privacy.delete'));
