@@ -6,6 +6,7 @@
 # Options go to the tool:
 #   presence fan-out (default): --clients 2000 --movers 10 --hz 20 --seconds 20 --warmup 3
 #   acknowledged commands:      --scenario commands --clients 50 --rate 15 --seconds 20 --warmup 3
+#   deleting boards:            --scenario delete --notes 5000 --boards 5
 # WERKRAUM_SERVER_JAR runs another build of the server (e.g. an older one, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."

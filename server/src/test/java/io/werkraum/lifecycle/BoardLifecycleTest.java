@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.Addresses;
 import io.werkraum.protocol.Protocol;
-import io.werkraum.store.EmbeddedRedis;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.ClusterTest;
 import io.werkraum.testing.Cmd;
@@ -23,10 +22,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -50,19 +47,10 @@ class BoardLifecycleTest {
   @BeforeAll
   static void start(@TempDir Path dir) {
     redis = new TestRedis();
-    int portA = EmbeddedRedis.freePort();
-    int portB = EmbeddedRedis.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    String name = "werkraum-test-" + UUID.randomUUID();
-    nodeA = TestNode.start(redis.url(), dir.resolve("a"), settings(ClusterTest.cluster(name, portA, members)));
-    nodeB = TestNode.start(redis.url(), dir.resolve("b"), settings(ClusterTest.cluster(name, portB, members)));
-  }
-
-  private static Map<String, String> settings(Map<String, String> cluster) {
-    Map<String, String> env = new HashMap<>(cluster);
-    env.putAll(Map.of("WERKRAUM_RETENTION_DAYS", "30", "WERKRAUM_MAX_RETENTION_DAYS", "60",
-        "WERKRAUM_RETENTION_SWEEP_SECONDS", "1"));
-    return env;
+    TestNode[] pair = ClusterTest.startPair(redis, dir, Map.of("WERKRAUM_RETENTION_DAYS", "30",
+        "WERKRAUM_MAX_RETENTION_DAYS", "60", "WERKRAUM_RETENTION_SWEEP_SECONDS", "1"));
+    nodeA = pair[0];
+    nodeB = pair[1];
   }
 
   @AfterAll

@@ -2,6 +2,7 @@ package io.werkraum.testing;
 
 import io.werkraum.store.EmbeddedRedis;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -21,16 +22,26 @@ public abstract class ClusterTest {
   @BeforeAll
   static void startCluster(@TempDir Path dir) {
     redis = new TestRedis();
+    TestNode[] pair = startPair(redis, dir, Map.of());
+    nodeA = pair[0];
+    nodeB = pair[1];
+  }
+
+  /** Two clustered nodes on one Redis, each with {@code settings} besides the cluster's own. */
+  public static TestNode[] startPair(TestRedis redis, Path dir, Map<String, String> settings) {
     int portA = EmbeddedRedis.freePort();
     int portB = EmbeddedRedis.freePort();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
     String name = "werkraum-test-" + UUID.randomUUID();
-    nodeA = TestNode.start(redis.url(), dir.resolve("a"), cluster(name, portA, members));
-    nodeB = TestNode.start(redis.url(), dir.resolve("b"), cluster(name, portB, members));
+    Map<String, String> a = new HashMap<>(cluster(name, portA, members));
+    a.putAll(settings);
+    Map<String, String> b = new HashMap<>(cluster(name, portB, members));
+    b.putAll(settings);
+    TestNode first = TestNode.start(redis.url(), dir.resolve("a"), a);
+    return new TestNode[] {first, TestNode.start(redis.url(), dir.resolve("b"), b)};
   }
 
-  /** The settings of one member of a two-node test cluster. */
-  public static Map<String, String> cluster(String name, int port, String members) {
+  private static Map<String, String> cluster(String name, int port, String members) {
     return Map.of(
         "WERKRAUM_CLUSTER", "true",
         "WERKRAUM_CLUSTER_NAME", name,

@@ -91,6 +91,18 @@ final class LoadClient {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /** A GET answered with JSON (an export, a session). */
+  Future<JsonObject> get(String path, String bearer) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
+        .setPort(base.getPort()).setURI(path).putHeader("Authorization", "Bearer " + bearer);
+    return http.request(options).compose(req -> req.send()).compose(resp -> resp.body().map(b -> {
+      if (resp.statusCode() >= 300) {
+        throw new IllegalStateException(path + " answered " + resp.statusCode() + ": " + b);
+      }
+      return b.toJsonObject();
+    }));
+  }
+
   Future<JsonObject> post(String path, JsonObject body, String bearer) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost())
         .setPort(base.getPort()).setURI(path).putHeader("Content-Type", "application/json");

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The load tool: {@code --scenario presence} (the default: presence fan-out in one room) or
- * {@code --scenario commands} (acknowledged note updates). Options are {@code --name value} pairs.
+ * The load tool: {@code --scenario presence} (the default: presence fan-out in one room),
+ * {@code --scenario commands} (acknowledged note updates) or {@code --scenario delete} (deleting
+ * boards of many notes). Options are {@code --name value} pairs.
  */
 public final class Main {
   private Main() {}
@@ -21,7 +22,8 @@ public final class Main {
       switch (args.getOrDefault("scenario", "presence")) {
         case "presence" -> new PresenceLoad(vertx, args).run();
         case "commands" -> new CommandLoad(vertx, args).run();
-        default -> throw new IllegalArgumentException("--scenario is presence or commands");
+        case "delete" -> new DeleteLoad(vertx, args).run();
+        default -> throw new IllegalArgumentException("--scenario is presence, commands or delete");
       }
     } finally {
       vertx.close().await();
