@@ -43,16 +43,22 @@ final class DeleteLoad {
       String boardId = created.getString("boardId");
       String facilitator = facilitatorToken(created);
       Promise<Long> done = Promise.promise();
+      Promise<Void> snapshot = Promise.promise();
       String reply = "delete-" + b;
+      String snapshotReply = "snapshot-" + b;
       WebSocket socket = client.open(boardId, List.of(facilitator), text -> {
         for (JsonObject frame : LoadClient.frames(text)) {
           if (reply.equals(frame.getString("address"))) {
             done.tryComplete(System.nanoTime());
+          } else if (snapshotReply.equals(frame.getString("address"))) {
+            snapshot.tryComplete();
           }
         }
       }).get(0);
       socket.closeHandler(v -> done.tryComplete(System.nanoTime()));
-      command(socket, "snapshot-" + b, new JsonObject().put("type", CommandType.SNAPSHOT_TAKE.wire()).put("name", "Stand"));
+      // The snapshot is taken first and not timed: the deletion must remove it too.
+      command(socket, snapshotReply, new JsonObject().put("type", CommandType.SNAPSHOT_TAKE.wire()).put("name", "Stand"));
+      snapshot.future().await();
       long sent = System.nanoTime();
       command(socket, reply, new JsonObject().put("type", CommandType.BOARD_DELETE.wire()));
       millis.add((done.future().await() - sent) / 1e6);
