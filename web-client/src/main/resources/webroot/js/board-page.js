@@ -7,13 +7,14 @@ import { rememberForSignIn, signInHref, takeAfterSignIn } from './api/sign-in.js
 import { deletionTime, formatDate, retentionDays } from './state/retention.js';
 import { setText } from './ui/dom.js';
 import { createEraseDialog } from './ui/erase-dialog.js';
+import { createConfirm } from './ui/confirm.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
 import { Commands, ErrorCodes } from './protocol.js';
 import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, PLENARY_ROOM, SECTION_SIZE, clampCoord } from './state/limits.js';
 import { initialViewport, zoomPercent } from './state/viewport.js';
-import { countsByNote, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
+import { countsByNote, excerpt, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
 import { enableSound, playChime } from './sound.js';
 import { mountStatusBar } from './ui/status-bar.js';
 import { mountBanners } from './ui/banners.js';
@@ -413,6 +414,7 @@ async function main() {
       if (session.view.settings?.follow === participant.id) session.sendViewport(canvas.sharedView(v));
     }
 
+    const confirmDeletion = createConfirm(t);
     const canvas = mountCanvas(document.getElementById('canvas'), {
       setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
       select: (selection) => { ui.selected = selection; requestRender(); },
@@ -422,6 +424,9 @@ async function main() {
         dispatch({ type: DELETE[kind], id });
         if (ui.selected?.id === id) ui.selected = null;
       },
+      confirmDelete: (kind, item) => confirmDeletion(kind === 'note'
+        ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
+        : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk')),
       duplicateNote,
       cursor: (x, y) => { if (!observer) session.sendCursor(x, y); },
       drag: (kind, id, x, y) => session.sendDrag(id, x, y),

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.werkraum.browser.Participant.at;
 import static io.werkraum.browser.Participant.sized;
 import static io.werkraum.browser.Participant.worldPosition;
+import static io.werkraum.testing.Replies.assertOk;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.playwright.BrowserContext;
@@ -11,6 +12,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.BridgeClient;
+import io.werkraum.testing.Cmd;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -77,9 +81,10 @@ class BoardBrowserTest extends BrowserTest {
       assertEquals(260, benResized.width, 1.0);
       assertEquals(190, benResized.height, 1.0);
 
-      // A deletes it with the toolbar button: gone for B.
+      // A deletes it with the toolbar button (a note with text asks first): gone for B.
       anna.note(id).click();
       anna.page.getByTestId("delete").click();
+      anna.page.getByTestId("confirm-ok").click();
       assertThat(anna.note(id)).hasCount(0);
       assertThat(ben.note(id)).hasCount(0);
 
@@ -337,11 +342,54 @@ class BoardBrowserTest extends BrowserTest {
       anna.page.keyboard().press("Alt+ArrowDown");
       assertThat(ben.note(id)).hasAttribute("style", sized(210, 160));
 
-      // Delete removes it; focus goes back to the board.
+      // Delete asks first for a note with text: cancelling keeps it, and the focus on it.
       assertThat(anna.note(id)).isFocused();
       anna.page.keyboard().press("Delete");
+      assertThat(anna.page.getByTestId("confirm-dialog")).isVisible();
+      anna.page.getByTestId("confirm-cancel").click();
+      assertThat(anna.note(id)).isFocused();
+      assertThat(ben.note(id)).hasCount(1);
+      // Confirmed, it is deleted; focus goes back to the board.
+      anna.page.keyboard().press("Delete");
+      anna.page.getByTestId("confirm-ok").click();
       assertThat(ben.note(id)).hasCount(0);
       assertThat(canvas).isFocused();
+    }
+  }
+
+  @Test
+  void tabAndBackspaceDoNotDeleteSectionsWithoutAsking() {
+    JsonObject board = node.createBoard("Vorlage");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+      assertOk(facilitator.command(Cmd.createSection("main", Cmd.section("s1", 0, 0, 400, 300, "Aktuelle Barrieren"))));
+      assertOk(facilitator.command(Cmd.createSection("main", Cmd.section("s2", 500, 0, 400, 300, "Lösungen"))));
+      assertOk(facilitator.command(Cmd.createSection("main", Cmd.section("s3", 1000, 0, 400, 300, ""))));
+    }
+    try (Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Jena")) {
+      Locator first = anna.page.locator("[data-testid=section][data-section-id=s1]");
+      first.focus();
+      anna.page.keyboard().press("Backspace");
+      assertThat(anna.page.getByTestId("confirm-dialog")).isVisible();
+      assertThat(anna.page.getByTestId("confirm-dialog")).containsText("Aktuelle Barrieren");
+      anna.page.keyboard().press("Escape");
+      assertThat(anna.page.getByTestId("section")).hasCount(3);
+      assertThat(first).isFocused();
+
+      // Deleted after asking; the focus moves on, and the next Backspace asks again.
+      anna.page.keyboard().press("Backspace");
+      anna.page.getByTestId("confirm-ok").click();
+      assertThat(anna.page.getByTestId("section")).hasCount(2);
+      anna.page.keyboard().press("Backspace");
+      assertThat(anna.page.getByTestId("confirm-dialog")).isVisible();
+      anna.page.getByTestId("confirm-cancel").click();
+      assertThat(anna.page.getByTestId("section")).hasCount(2);
+
+      // An empty section goes at once.
+      anna.page.locator("[data-testid=section][data-section-id=s3]").focus();
+      anna.page.keyboard().press("Backspace");
+      assertThat(anna.page.getByTestId("section")).hasCount(1);
+      assertThat(anna.page.getByTestId("confirm-dialog")).not().isVisible();
     }
   }
 }

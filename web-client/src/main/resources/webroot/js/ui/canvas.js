@@ -7,6 +7,7 @@ import { createNoteElement, createSectionElement, updateNoteElement, updateNoteV
 import { mountCursors } from './cursors.js';
 import { ANONYMOUS_AUTHOR } from '../protocol.js';
 import { readingOrder } from '../state/board-state.js';
+import { deletionNeedsConfirmation } from '../state/deletion.js';
 import { noteVisibility } from '../state/private-notes.js';
 import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
 import {
@@ -457,7 +458,14 @@ export function mountCanvas(root, actions) {
     if (itemsOf(kind).has(id)) actions.updateItem(kind, id, patch);
   }
 
-  function deleteItem(kind, id) {
+  /** Deletes an item; one with content asks first (a stray key must not lose someone's work). */
+  async function deleteItem(kind, id) {
+    const item = itemsOf(kind).get(id);
+    if (item && deletionNeedsConfirmation(kind, item, itemsOf('note').values())
+        && !(await actions.confirmDelete(kind, item))) {
+      records[kind].get(id)?.el.focus({ preventScroll: true });
+      return;
+    }
     const record = records[kind].get(id);
     // Keep keyboard users in place: focus moves to the next item, else the canvas.
     const next = record?.el.nextElementSibling ?? record?.el.previousElementSibling;
