@@ -62,13 +62,17 @@ test('round events and the full state keep the rounds of the board state', () =>
   assert.equal(state.rounds.size, 2);
 });
 
-test('which round the board shows: settings.shownRound when that round is closed', () => {
-  const rounds = new Map([['r1', round()], ['r2', round({ id: 'r2', status: 'closed', results: { ranking: [{ note: 'n1', count: 2 }] } })]]);
-  assert.equal(shownResults({ shownRound: 'r1' }, rounds), null, 'an open round shows no counts');
+test('which round the board shows: settings.shownRound when that round is closed and none is open', () => {
+  const closed = round({ id: 'r2', status: 'closed', results: { ranking: [{ note: 'n1', count: 2 }] } });
+  const rounds = new Map([['r2', closed]]);
   assert.equal(shownResults({ shownRound: 'r2' }, rounds).id, 'r2');
   assert.equal(shownResults({}, rounds), null);
   assert.equal(shownResults({ shownRound: 'gone' }, rounds), null);
   assert.deepEqual([...countsByNote(rounds.get('r2'))], [['n1', 2]]);
+  // While a new round is open, the last round's counts leave the notes (people vote afresh).
+  rounds.set('r3', round({ id: 'r3' }));
+  assert.equal(shownResults({ shownRound: 'r3' }, rounds), null, 'an open round shows no counts');
+  assert.equal(shownResults({ shownRound: 'r2' }, rounds), null, 'nor does an earlier one while another is open');
 });
 
 test('ranking rows: ties share a rank, organisations by count, names only for named rounds', () => {

@@ -176,6 +176,18 @@ class VotingBrowserTest extends BrowserTest {
         assertThat(p.page.getByTestId("results-panel")).isHidden();
         assertThat(visibleCounts(p)).hasCount(0);
       }
+
+      // Shown again, then a new round starts: the first round's counts leave the notes while
+      // people vote afresh (they stayed on them as badges before).
+      control.page.getByTestId("fac-round-show").first().click();
+      for (Participant p : voters) {
+        assertThat(p.note(a).getByTestId("vote-count")).hasAttribute("data-count", "4");
+      }
+      control.startRound("Und danach?", 3, 2, false);
+      for (Participant p : voters) {
+        assertThat(visibleCounts(p)).hasCount(0);
+        assertThat(p.page.getByTestId("results-panel")).isHidden();
+      }
     }
   }
 }

@@ -93,10 +93,11 @@ export function noteInScope(round, note, room) {
   return Array.isArray(round.notes) ? scopeOf(round).has(note.id) : true;
 }
 
-/** The round whose results the board shows: settings.shownRound, when that round is closed. */
+/** The round whose results the board shows: settings.shownRound, when that round is closed and no round is open. */
 export function shownResults(settings, rounds) {
   const id = settings?.shownRound;
-  if (!id) return null;
+  // While a round is open people vote afresh: no earlier counts stay on the notes.
+  if (!id || openRound(rounds)) return null;
   const round = rounds.get(id);
   return round && round.status === 'closed' && round.results ? round : null;
 }
