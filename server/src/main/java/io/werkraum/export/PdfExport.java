@@ -123,12 +123,14 @@ public final class PdfExport {
       if (keptDays != null) {
         w.text(String.format(l.retention(), keptDays), false, 10, 0, TEXT);
       }
+      // What was decided comes first; who took part, the rooms and their notes follow.
+      rounds();
+      w.newPage();
       attendance();
       for (BoardDocument.Room room : list(doc.rooms())) {
         room(room);
       }
       harvested();
-      rounds();
     }
 
     private void attendance() throws IOException {
@@ -165,6 +167,11 @@ public final class PdfExport {
       if (round != null) {
         w.text(l.votesFromRound() + " „" + nz(round.title()) + "“", false, 9, 0, MUTED);
       }
+      // Every closed round of the room, each note's votes in each: not only the last round's.
+      List<RoundVotes> roundVotes = new ArrayList<>();
+      for (BoardDocument.Round r : RoomPicture.closedRounds(doc, room.id())) {
+        roundVotes.add(new RoundVotes(r, RoomPicture.votes(r)));
+      }
       List<BoardDocument.Note> notes = list(room.notes());
       if (notes.isEmpty()) {
         w.text(l.noNotes(), false, 10, 0, MUTED);
@@ -189,16 +196,23 @@ public final class PdfExport {
         }
         e.getValue().sort(reading);
         w.heading(nz(e.getKey().title()), 12.5f);
-        notes(e.getValue(), votes);
+        notes(e.getValue(), roundVotes);
       }
       if (!outside.isEmpty()) {
         outside.sort(reading);
         w.heading(l.outsideSections(), 12.5f);
-        notes(outside, votes);
+        notes(outside, roundVotes);
       }
     }
 
-    private void notes(List<BoardDocument.Note> notes, Map<String, Integer> votes) throws IOException {
+    /** A closed round of a room and the votes each note got in it. */
+    private record RoundVotes(BoardDocument.Round round, Map<String, Integer> votes) {}
+
+    /**
+     * Each note with its author, its votes (with one closed round in the room: its count; with
+     * several: the count in each round it got votes in, named) and where it was harvested from.
+     */
+    private void notes(List<BoardDocument.Note> notes, List<RoundVotes> rounds) throws IOException {
       for (BoardDocument.Note n : notes) {
         w.keep(30);
         w.text(nz(n.text()), false, 10, 10, TEXT);
@@ -207,9 +221,15 @@ public final class PdfExport {
         if (author != null && !nz(author.name()).isBlank()) {
           meta.add(author.name());
         }
-        Integer v = votes == null ? null : votes.get(n.id());
-        if (votes != null) {
-          meta.add(l.votes(v == null ? 0 : v));
+        if (rounds.size() == 1) {
+          meta.add(l.votes(rounds.get(0).votes().getOrDefault(n.id(), 0)));
+        } else {
+          for (RoundVotes r : rounds) {
+            int v = r.votes().getOrDefault(n.id(), 0);
+            if (v > 0) {
+              meta.add("„" + nz(r.round().title()) + "“: " + l.votes(v));
+            }
+          }
         }
         String from = origin(n.origin());
         if (from != null) {
@@ -249,7 +269,7 @@ public final class PdfExport {
     }
 
     private void rounds() throws IOException {
-      w.newPage();
+      w.gap(10);
       w.heading(l.rounds(), 15);
       List<BoardDocument.Round> rounds = list(doc.rounds());
       if (rounds.isEmpty()) {

@@ -4,6 +4,7 @@ import io.werkraum.protocol.Palette;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,23 +320,23 @@ public final class RoomPicture {
    * belong to the main room.
    */
   public static BoardDocument.Round lastClosedRound(BoardDocument doc, String roomId) {
-    BoardDocument.Round last = null;
-    if (doc.rounds() == null) {
-      return null;
-    }
-    for (BoardDocument.Round r : doc.rounds()) {
-      String room = r.room() == null ? "main" : r.room();
-      if (!room.equals(roomId) || r.results() == null || !"closed".equals(r.status())) {
-        continue;
-      }
-      long at = r.closedAt() == null ? r.startedAt() : r.closedAt();
-      long lastAt = last == null ? Long.MIN_VALUE : (last.closedAt() == null ? last.startedAt() : last.closedAt());
-      if (last == null || at >= lastAt) {
-        last = r;
-      }
-    }
-    return last;
+    List<BoardDocument.Round> closed = closedRounds(doc, roomId);
+    return closed.isEmpty() ? null : closed.get(closed.size() - 1);
   }
+
+  /** The room's closed rounds with results, in the order they closed (the last closed last). */
+  public static List<BoardDocument.Round> closedRounds(BoardDocument doc, String roomId) {
+    List<BoardDocument.Round> closed = new ArrayList<>();
+    for (BoardDocument.Round r : doc.rounds() == null ? List.<BoardDocument.Round>of() : doc.rounds()) {
+      String room = r.room() == null ? "main" : r.room();
+      if (room.equals(roomId) && r.results() != null && "closed".equals(r.status())) {
+        closed.add(r);
+      }
+    }
+    closed.sort(Comparator.comparingLong(r -> r.closedAt() == null ? r.startedAt() : r.closedAt()));
+    return closed;
+  }
+
 
   /** The room with that id, or an IllegalArgumentException. */
   public static BoardDocument.Room room(BoardDocument doc, String roomId) {

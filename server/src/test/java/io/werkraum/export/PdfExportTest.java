@@ -28,6 +28,16 @@ class PdfExportTest {
   }
 
   @Test
+  void theReportOpensWithWhatWasDecidedAndGivesEachNoteItsVotesInEveryRound() throws Exception {
+    String text = norm(text(PdfExport.write(PictureSamples.workshop(), ReportLabels.german(), BERLIN)));
+    assertTrue(text.indexOf("Abstimmungsrunden") < text.indexOf("Teilnahme"), "the decisions come before the attendance");
+    // Two closed rounds in the plenary: a note reads its votes in each, not only the last round's.
+    assertTrue(text.contains("„" + PictureSamples.ROUND_NAMED + "“: 3 Stimmen · „" + PictureSamples.ROUND_ANON + "“: 1 Stimme"),
+        text);
+    assertTrue(text.contains("„" + PictureSamples.ROUND_NAMED + "“: 2 Stimmen"), "the first round's votes of a note the last round passed over");
+  }
+
+  @Test
   void germanReportHasEveryNoteAndEveryUmlaut() throws Exception {
     byte[] pdf = PdfExport.write(PictureSamples.workshop(), ReportLabels.german(), BERLIN);
     assertTrue(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
@@ -64,7 +74,8 @@ class PdfExportTest {
     int anon = text.indexOf("Runde: " + PictureSamples.ROUND_ANON);
     assertTrue(named < anon);
     String namedPart = text.substring(named, anon);
-    String anonPart = text.substring(anon);
+    // The rounds come first; the attendance after them names everyone.
+    String anonPart = text.substring(anon, text.indexOf("Teilnahme", anon));
     assertTrue(namedPart.contains("Abgestimmt haben: Anna Müller, Jörg Weiß, Ольга Иванова"), namedPart);
     assertFalse(anonPart.contains("Abgestimmt haben"), "no voters for the anonymous round");
     assertFalse(anonPart.contains("Γιώργος"), "no voter names for the anonymous round");
