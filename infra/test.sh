@@ -9,6 +9,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""
@@ -49,6 +50,15 @@ if [ -z "${WERKRAUM_KEYCLOAK_JAVA_HOME:-}" ] && [ -z "$(java21)" ]; then
 fi
 export WERKRAUM_KEYCLOAK_JAVA_HOME="${WERKRAUM_KEYCLOAK_JAVA_HOME:-$(java21)}"
 echo "Keycloak runs on $WERKRAUM_KEYCLOAK_JAVA_HOME"
+
+# The accessibility tests inject axe-core (from npm) into the pages they check; Werkraum never
+# serves it. Installed once into the user's cache.
+axe="$HOME/.cache/werkraum/axe"
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+  echo "Installing axe-core from npm into $axe ..."
+  mkdir -p "$axe"
+  (cd "$axe" && npm install --no-audit --no-fund --silent axe-core@4.14.1)
+fi
 
 # Playwright drives Debian's Chromium; it must not try to download browsers of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -1,0 +1,76 @@
+package io.werkraum.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.werkraum.testing.Replies.assertOk;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import io.werkraum.testing.Cmd;
+import io.werkraum.testing.BridgeClient;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** axe-core's WCAG 2.1 A and AA rules on the pages, in German and English (issue 10, a first part). */
+class AccessibilityBrowserTest extends BrowserTest {
+  private static Browser.NewContextOptions options(String locale) {
+    return Participant.options().setLocale(locale).setBypassCSP(true);
+  }
+
+  @Test
+  void theStartPageAndTheJoinFormHaveNoViolations() {
+    JsonObject board = node.createBoard("Barrierefrei");
+    for (String locale : List.of("de-DE", "en-GB")) {
+      try (BrowserContext context = browser.newContext(options(locale))) {
+        Page page = context.newPage();
+        page.navigate(node.baseUrl() + "/");
+        assertThat(page.getByTestId("create-title")).isVisible();
+        assertEquals(List.of(), Axe.violations(page), locale + " start page");
+        page.navigate(board.getString("participantLink"));
+        assertThat(page.getByTestId("join-name")).isVisible();
+        assertEquals(List.of(), Axe.violations(page), locale + " join form");
+      }
+    }
+  }
+
+  @Test
+  void theBoardAndTheControlViewHaveNoViolations() {
+    JsonObject board = node.createBoard("Barrierefrei arbeiten");
+    try (BrowserContext context = browser.newContext(options("de-DE"))) {
+      Page page = context.newPage();
+      page.navigate(board.getString("facilitatorLink"));
+      page.getByTestId("join-name").fill("Fiona");
+      page.getByTestId("join-submit").click();
+      assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+      assertEquals(List.of(), Axe.violations(page), "board as facilitator");
+      Page control = page.waitForPopup(() -> page.getByTestId("control-view-link").click());
+      assertThat(control.getByTestId("connection-state")).hasAttribute("data-state", "open");
+      assertEquals(List.of(), Axe.violations(control), "control view");
+    }
+  }
+
+  @Test
+  void aParticipantsBoardWithNotesSectionsAndAnOpenRoundHasNoViolations() {
+    JsonObject board = node.createBoard("Abstimmen");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+      assertOk(facilitator.command(Cmd.createSection("main", Cmd.section("s1", 0, 0, 600, 400, "Ideen"))));
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n1", 40, 60).put("text", "Jugendtreff länger offen"))));
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n2", 300, 60).put("text", "Busverbindungen am Abend"))));
+      assertOk(facilitator.command(Cmd.startRound("r1")));
+      for (String locale : List.of("de-DE", "en-GB")) {
+        try (BrowserContext context = browser.newContext(options(locale))) {
+          Page page = context.newPage();
+          page.navigate(board.getString("participantLink"));
+          page.getByTestId("join-name").fill("Anna");
+          page.getByTestId("join-submit").click();
+          assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+          assertThat(page.getByTestId("note")).hasCount(2);
+          assertEquals(List.of(), Axe.violations(page), locale + " board with an open round");
+        }
+      }
+    }
+  }
+}
