@@ -73,4 +73,66 @@ class AccessibilityBrowserTest extends BrowserTest {
       }
     }
   }
+
+  @Test
+  void thePrivacyStatementTheObserversBoardAndASnapshotHaveNoViolations() {
+    JsonObject board = node.createBoard("Nachlesen");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    String snapshot;
+    String observerLink;
+    try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n1", 40, 60).put("text", "Jugendtreff länger offen"))));
+      snapshot = assertOk(facilitator.command(Cmd.command("snapshot.take").put("name", "Stand")))
+          .getJsonObject("snapshot").getString("id");
+      observerLink = assertOk(facilitator.command(Cmd.linksGet())).getJsonObject("links").getString("observer");
+    }
+    for (String locale : List.of("de-DE", "en-GB")) {
+      try (BrowserContext context = browser.newContext(options(locale))) {
+        Page page = context.newPage();
+        page.navigate(node.baseUrl() + "/privacy");
+        assertThat(page.locator("h1")).isVisible();
+        assertEquals(List.of(), Axe.violations(page), locale + " privacy statement");
+
+        page.navigate(node.baseUrl() + observerLink);
+        page.getByTestId("join-name").fill("Olaf");
+        page.getByTestId("join-submit").click();
+        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        assertThat(page.getByTestId("note")).hasCount(1);
+        assertEquals(List.of(), Axe.violations(page), locale + " board as observer");
+      }
+      try (BrowserContext context = browser.newContext(options(locale))) {
+        Page page = context.newPage();
+        page.navigate(board.getString("facilitatorLink"));
+        page.getByTestId("join-name").fill("Fiona");
+        page.getByTestId("join-submit").click();
+        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        page.navigate(node.baseUrl() + "/b/" + board.getString("boardId") + "/snapshot/" + snapshot);
+        assertThat(page.getByTestId("snapshot-banner")).isVisible();
+        assertThat(page.getByTestId("note")).hasCount(1);
+        assertEquals(List.of(), Axe.violations(page), locale + " snapshot page");
+      }
+    }
+  }
+
+  @Test
+  void aBoardShowingARoundsResultsHasNoViolations() {
+    JsonObject board = node.createBoard("Ergebnis");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n1", 40, 60).put("text", "Jugendtreff länger offen"))));
+      assertOk(facilitator.command(Cmd.startRound("r1")));
+      assertOk(facilitator.command(Cmd.castVote("r1", "n1")));
+      assertOk(facilitator.command(Cmd.closeRound("r1")));
+      assertOk(facilitator.command(Cmd.showRound("r1")));
+      try (BrowserContext context = browser.newContext(options("de-DE"))) {
+        Page page = context.newPage();
+        page.navigate(board.getString("participantLink"));
+        page.getByTestId("join-name").fill("Anna");
+        page.getByTestId("join-submit").click();
+        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        assertThat(page.getByTestId("results-panel")).isVisible();
+        assertEquals(List.of(), Axe.violations(page), "board showing results");
+      }
+    }
+  }
 }
