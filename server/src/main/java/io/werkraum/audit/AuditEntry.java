@@ -33,6 +33,15 @@ public record AuditEntry(long at, String board, String actor, String role, Audit
             action, details);
   }
 
+  /**
+   * An action of someone not on a board: a signed-in account by its subject, or a visitor when
+   * {@code subject} is null (nobody signed in).
+   */
+  public static AuditEntry byAccount(String subject, String board, long at, AuditAction action,
+      Map<String, Object> details) {
+    return new AuditEntry(at, board, subject, subject == null ? VISITOR : ACCOUNT, action, details);
+  }
+
   /** An action of Werkraum itself. */
   public static AuditEntry bySystem(String board, long at, AuditAction action, Map<String, Object> details) {
     return new AuditEntry(at, board, null, SYSTEM, action, details);

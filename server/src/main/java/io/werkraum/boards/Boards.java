@@ -45,7 +45,6 @@ import java.util.function.Function;
 public final class Boards {
   /** The setting that makes newcomers (but facilitators) wait until a facilitator lets them in. */
   public static final String WAITING_ROOM = "waitingRoom";
-  private static final long DAY_MS = 24L * 3600 * 1000;
   /** Cursor and list colours for participants, distinguishable and dark enough for white text. */
   private static final List<String> PARTICIPANT_COLORS = List.of(
       "#c0392b", "#1f6f8b", "#7d3c98", "#2e7d32", "#b9770e", "#ad1457", "#00695c", "#3949ab",
@@ -151,10 +150,8 @@ public final class Boards {
 
   /** Creates the board and records it, by whom when someone signed in. */
   private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title, SignedIn owner) {
-    return stored(layout, title).onSuccess(created -> audit.record(owner == null
-        ? new AuditEntry(created.createdAt(), created.id(), null, AuditEntry.VISITOR, AuditAction.BOARD_CREATED, Map.of())
-        : new AuditEntry(created.createdAt(), created.id(), owner.subject(), AuditEntry.ACCOUNT, AuditAction.BOARD_CREATED,
-            Map.of())));
+    return stored(layout, title).onSuccess(created -> audit.record(AuditEntry.byAccount(owner == null ? null : owner.subject(),
+        created.id(), created.createdAt(), AuditAction.BOARD_CREATED, Map.of())));
   }
 
   private Future<Board> stored(Function<Board, BoardCreation.Layout> layout, String title) {
@@ -162,7 +159,7 @@ public final class Boards {
         TokenService.randomId(12), TokenService.randomId(12));
     // Scheduled first: a node dying right after creating it must not leave a board nobody deletes.
     // An id collision: 72 random bits make it all but impossible, but it must not overwrite a board.
-    return removal.scheduleBy(board.id(), board.createdAt() + retention.effectiveDays(null) * DAY_MS)
+    return removal.scheduleBy(board.id(), retention.expiresAt(board.createdAt(), null))
         .compose(scheduled -> creation.create(layout.apply(board)))
         .compose(created -> created ? Future.succeededFuture(board) : stored(layout, title));
   }

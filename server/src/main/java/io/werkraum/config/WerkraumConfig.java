@@ -62,6 +62,11 @@ public record WerkraumConfig(
     public int effectiveDays(Integer chosen) {
       return Math.min(chosen == null ? boardDays : chosen, maxBoardDays);
     }
+
+    /** When a board quiet since {@code lastActivity} expires, with its facilitators' choice (null for none). */
+    public long expiresAt(long lastActivity, Integer chosen) {
+      return lastActivity + effectiveDays(chosen) * 24L * 3600 * 1000;
+    }
   }
 
   public boolean embeddedRedis() {

@@ -28,8 +28,6 @@ import java.util.Set;
  * whole: every key, snapshot, op log, audit entry, command outcome and ticket.
  */
 public final class LifecycleFeature implements Feature {
-  static final long DAY_MS = 24L * 3600 * 1000;
-
   record Delete() {}
 
   /** @param days null: back to the instance's default */
@@ -74,6 +72,6 @@ public final class LifecycleFeature implements Feature {
   private Future<Result> keep(Call<Keep> call) {
     Integer days = call.command().days();
     return SettingsChange.set(store, call, "retentionDays", days).map(result -> result.firstTime(() ->
-        deletions.removal().scheduleBy(call.boardId(), call.now() + retention.effectiveDays(days) * DAY_MS)));
+        deletions.removal().scheduleBy(call.boardId(), retention.expiresAt(call.now(), days))));
   }
 }

@@ -142,7 +142,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     long now = System.currentTimeMillis();
     Map<String, Object> details = Map.of("reason", reason);
     audit.record(actor == null
-        ? new AuditEntry(now, null, null, AuditEntry.VISITOR, AuditAction.SOCKET_REFUSED, details)
+        ? AuditEntry.byAccount(null, null, now, AuditAction.SOCKET_REFUSED, details)
         : AuditEntry.by(actor, now, AuditAction.SOCKET_REFUSED, details))
         .onFailure(err -> LOG.fine(() -> "cannot record a refused socket: " + err.getMessage()));
   }

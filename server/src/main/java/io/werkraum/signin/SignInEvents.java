@@ -36,8 +36,7 @@ public final class SignInEvents {
       case REFUSED -> AuditAction.SIGN_IN_REFUSED;
     };
     Map<String, Object> details = detail == null ? Map.of() : Map.of("reason", detail);
-    audit.record(new AuditEntry(System.currentTimeMillis(), null, who == null ? null : who.subject(),
-            who == null ? AuditEntry.VISITOR : AuditEntry.ACCOUNT, action, details))
+    audit.record(AuditEntry.byAccount(who == null ? null : who.subject(), null, System.currentTimeMillis(), action, details))
         .onFailure(err -> LOG.log(Level.WARNING, "cannot record a sign-in event", err));
   }
 }

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /** axe-core's WCAG 2.1 A and AA rules on the pages, in German and English (issue 10, a first part). */
 class AccessibilityBrowserTest extends BrowserTest {
+  /** A page of the context that joined through {@code link} as {@code name} and is connected. */
+  private static Page joined(BrowserContext context, String link, String name) {
+    Page page = context.newPage();
+    page.navigate(link);
+    page.getByTestId("join-name").fill(name);
+    page.getByTestId("join-submit").click();
+    assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+    return page;
+  }
+
   private static Browser.NewContextOptions options(String locale) {
     return Participant.options().setLocale(locale).setBypassCSP(true);
   }
@@ -39,11 +49,7 @@ class AccessibilityBrowserTest extends BrowserTest {
   void theBoardAndTheControlViewHaveNoViolations() {
     JsonObject board = node.createBoard("Barrierefrei arbeiten");
     try (BrowserContext context = browser.newContext(options("de-DE"))) {
-      Page page = context.newPage();
-      page.navigate(board.getString("facilitatorLink"));
-      page.getByTestId("join-name").fill("Fiona");
-      page.getByTestId("join-submit").click();
-      assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+      Page page = joined(context, board.getString("facilitatorLink"), "Fiona");
       assertEquals(List.of(), Axe.violations(page), "board as facilitator");
       Page control = page.waitForPopup(() -> page.getByTestId("control-view-link").click());
       assertThat(control.getByTestId("connection-state")).hasAttribute("data-state", "open");
@@ -62,11 +68,7 @@ class AccessibilityBrowserTest extends BrowserTest {
       assertOk(facilitator.command(Cmd.startRound("r1")));
       for (String locale : List.of("de-DE", "en-GB")) {
         try (BrowserContext context = browser.newContext(options(locale))) {
-          Page page = context.newPage();
-          page.navigate(board.getString("participantLink"));
-          page.getByTestId("join-name").fill("Anna");
-          page.getByTestId("join-submit").click();
-          assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+          Page page = joined(context, board.getString("participantLink"), "Anna");
           assertThat(page.getByTestId("note")).hasCount(2);
           assertEquals(List.of(), Axe.violations(page), locale + " board with an open round");
         }
@@ -101,11 +103,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         assertEquals(List.of(), Axe.violations(page), locale + " board as observer");
       }
       try (BrowserContext context = browser.newContext(options(locale))) {
-        Page page = context.newPage();
-        page.navigate(board.getString("facilitatorLink"));
-        page.getByTestId("join-name").fill("Fiona");
-        page.getByTestId("join-submit").click();
-        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        Page page = joined(context, board.getString("facilitatorLink"), "Fiona");
         page.navigate(node.baseUrl() + "/b/" + board.getString("boardId") + "/snapshot/" + snapshot);
         assertThat(page.getByTestId("snapshot-banner")).isVisible();
         assertThat(page.getByTestId("note")).hasCount(1);
@@ -125,11 +123,7 @@ class AccessibilityBrowserTest extends BrowserTest {
       assertOk(facilitator.command(Cmd.closeRound("r1")));
       assertOk(facilitator.command(Cmd.showRound("r1")));
       try (BrowserContext context = browser.newContext(options("de-DE"))) {
-        Page page = context.newPage();
-        page.navigate(board.getString("participantLink"));
-        page.getByTestId("join-name").fill("Anna");
-        page.getByTestId("join-submit").click();
-        assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
+        Page page = joined(context, board.getString("participantLink"), "Anna");
         assertThat(page.getByTestId("results-panel")).isVisible();
         assertEquals(List.of(), Axe.violations(page), "board showing results");
       }

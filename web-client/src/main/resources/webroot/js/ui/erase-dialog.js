@@ -2,6 +2,7 @@
 // or kept by "a participant") before anything is erased. Native <dialog>: focus stays inside
 // and returns to the opener; Escape cancels. Resolves 'delete', 'anonymise' or null.
 import { h, setText } from './dom.js';
+import { createModal } from './modal.js';
 
 export function createEraseDialog(t) {
   const heading = h('h2', { id: 'erase-heading' });
@@ -20,22 +21,12 @@ export function createEraseDialog(t) {
       h('div', { className: 'erase-choice__option' }, [keepInput, keepLabel])]),
     h('div', { className: 'confirm-dialog__actions' }, [cancel, ok]),
   ]);
-  document.body.append(dialog);
-  let resolve = null;
-
-  function close(result) {
-    const done = resolve;
-    resolve = null;
-    if (dialog.open) dialog.close();
-    done?.(result);
-  }
-  ok.addEventListener('click', () => close(deleteInput.checked ? 'delete' : 'anonymise'));
-  cancel.addEventListener('click', () => close(null));
-  dialog.addEventListener('close', () => close(null));
+  const modal = createModal(dialog, null);
+  ok.addEventListener('click', () => modal.close(deleteInput.checked ? 'delete' : 'anonymise'));
+  cancel.addEventListener('click', () => modal.close(null));
 
   /** self: the person erases their own data; name: whose data, for a facilitator. */
   return function askErase({ self, name }) {
-    close(null);
     setText(heading, self ? t('erase.headingSelf') : t('erase.heading', { name }));
     setText(text, self ? t('erase.textSelf') : t('erase.text', { name }));
     setText(legend, t('erase.notesLegend'));
@@ -44,10 +35,6 @@ export function createEraseDialog(t) {
     setText(ok, t('erase.confirm'));
     setText(cancel, t('confirm.cancel'));
     deleteInput.checked = true;
-    return new Promise((done) => {
-      resolve = done;
-      dialog.showModal();
-      cancel.focus();
-    });
+    return modal.ask(cancel);
   };
 }
