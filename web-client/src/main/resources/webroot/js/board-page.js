@@ -1,6 +1,9 @@
 // Entry point of /b/<boardId>: find or obtain a join token, then run the board UI.
 import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
+import { sectionOf, spotInSection } from './state/board-outline.js';
+import { createChangeDigest } from './state/change-digest.js';
+import { deletionNeedsConfirmation } from './state/deletion.js';
 import { errorMessageKey, language, t } from './i18n.js';
 import { ApiError, fetchPrivacy, fetchSession, fetchTicket, joinBoard } from './api/http.js';
 import { rememberForSignIn, signInHref, takeAfterSignIn } from './api/sign-in.js';
@@ -25,6 +28,7 @@ import { mountJoinForm } from './ui/join-form.js';
 import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
 import { mountCanvas } from './ui/canvas.js';
+import { mountListView } from './ui/list-view.js';
 import { mountRoomBar } from './ui/room-bar.js';
 import { mountRoomPicker } from './ui/room-picker.js';
 import { breakoutRooms, choosingRooms, membersByRoom, roomFromHash, roomName } from './state/rooms.js';
@@ -55,6 +59,8 @@ function onTheBoard(participants) {
   return new Map([...participants].filter(([, p]) => p.waiting !== true));
 }
 const SOUND_KEY = 'werkraum.timerSound';
+/** Canvas or list: each person's choice, kept in this browser for every board. */
+const BOARD_VIEW_KEY = 'werkraum.boardView';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 const FOLLOW_HEARTBEAT_MS = 2000;
@@ -363,7 +369,12 @@ async function main() {
       frame = 0;
       render();
     };
-    const dispatch = (command) => session.dispatch({ room: session.room, ...command });
+    const digest = createChangeDigest();
+    const dispatch = (command) => {
+      const changed = command.note?.id ?? command.id;
+      if (changed) digest.ownChange(changed, Date.now());
+      return session.dispatch({ room: session.room, ...command });
+    };
     if (facilitator) enterRoomFromHash = (target) => session.enterRoom(target);
     wantedRoom = null;
 
@@ -415,6 +426,10 @@ async function main() {
     }
 
     const confirmDeletion = createConfirm(t);
+    /** Asks whether to delete a note or section that has content. */
+    const askDeletion = (kind, item) => confirmDeletion(kind === 'note'
+      ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
+      : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk'));
     const canvas = mountCanvas(document.getElementById('canvas'), {
       setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
       select: (selection) => { ui.selected = selection; requestRender(); },
@@ -424,9 +439,7 @@ async function main() {
         dispatch({ type: DELETE[kind], id });
         if (ui.selected?.id === id) ui.selected = null;
       },
-      confirmDelete: (kind, item) => confirmDeletion(kind === 'note'
-        ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
-        : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk')),
+      confirmDelete: askDeletion,
       duplicateNote,
       cursor: (x, y) => { if (!observer) session.sendCursor(x, y); },
       drag: (kind, id, x, y) => session.sendDrag(id, x, y),
@@ -509,6 +522,105 @@ async function main() {
         session.request({ type: delta > 0 ? Commands.voteCast : Commands.voteRetract, round: round.id, note: noteId });
       },
     };
+
+    const listView = mountListView(document.getElementById('list-view'), {
+      createNote: (sectionId, text, color) => {
+        const notes = session.view.notes.values();
+        const size = { w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH };
+        const section = sectionId ? session.view.sections.get(sectionId) : null;
+        const spot = section ? spotInSection(section, size, notes) : spotOutsideSections(size);
+        const id = randomId();
+        dispatch({ type: Commands.noteCreate, note: { id, x: clampCoord(spot.x), y: clampCoord(spot.y), ...size, color, text } });
+        return id;
+      },
+      saveNote: (id, patch) => dispatch({ type: Commands.noteUpdate, id, patch }),
+      moveNote: (id, sectionId) => {
+        const note = session.view.notes.get(id);
+        if (!note) return;
+        const others = [...session.view.notes.values()].filter((other) => other.id !== id);
+        const section = sectionId ? session.view.sections.get(sectionId) : null;
+        const spot = section ? spotInSection(section, note, others) : spotOutsideSections(note, others);
+        dispatch({ type: Commands.noteUpdate, id, patch: { x: clampCoord(spot.x), y: clampCoord(spot.y) } });
+      },
+      deleteNote: async (id) => {
+        const note = session.view.notes.get(id);
+        if (!note) return false;
+        if (deletionNeedsConfirmation('note', note, session.view.notes.values()) && !(await askDeletion('note', note))) return false;
+        dispatch({ type: Commands.noteDelete, id });
+        return true;
+      },
+      vote: (id, delta) => voteActions.vote(id, delta),
+    });
+
+    /** A free place for a note whose centre lies in no section: right of all sections, beside other notes. */
+    function spotOutsideSections(size, notes = session.view.notes.values()) {
+      const sections = [...session.view.sections.values()];
+      const right = sections.reduce((edge, s) => Math.max(edge, s.x + s.w), -Infinity);
+      const centre = Number.isFinite(right)
+        ? { x: right + 40 + size.w / 2, y: Math.min(...sections.map((s) => s.y)) + size.h / 2 }
+        : canvas.centre();
+      const spot = freeSpot(centre, size, [...notes, ...sections]);
+      const box = { ...spot, w: size.w, h: size.h };
+      return sectionOf(box, sections) ? { x: centre.x - size.w / 2, y: centre.y - size.h / 2 } : spot;
+    }
+
+    /** The canvas or the list, as this person chose last time. */
+    const viewSwitch = document.querySelector('[data-part="view-switch"]');
+    viewSwitch.hidden = false;
+    let showingList = readStorage(BOARD_VIEW_KEY) === 'list';
+    /** The room's notes as last compared for the change summary. */
+    let seenNotes = null;
+    let digestTimer = null;
+    function showBoardView(list, moveFocus) {
+      showingList = list;
+      writeStorage(BOARD_VIEW_KEY, list ? 'list' : 'canvas');
+      for (const button of viewSwitch.querySelectorAll('button')) {
+        button.setAttribute('aria-pressed', String((button.dataset.view === 'list') === list));
+      }
+      document.getElementById('canvas').hidden = list;
+      document.getElementById('zoom-controls').hidden = list;
+      seenNotes = null;
+      digest.reset();
+      listView.show(list);
+      if (moveFocus) {
+        if (list) listView.focus();
+        else canvas.focus();
+      }
+    }
+    for (const button of viewSwitch.querySelectorAll('button')) {
+      button.addEventListener('click', () => showBoardView(button.dataset.view === 'list', true));
+    }
+
+    /** What others changed, summarised in the list view now and then (never per keystroke). */
+    function noticeChanges(view) {
+      if (!showingList || !session.synced) return;
+      const now = Date.now();
+      if (seenNotes) digest.observe(seenNotes, view.notes, view.sections.values(), participant.id, now);
+      seenNotes = new Map(view.notes);
+      const due = digest.dueAt();
+      if (due !== null && digestTimer === null) {
+        digestTimer = setTimeout(() => {
+          digestTimer = null;
+          const summary = digest.take(Date.now());
+          if (summary) listView.announce(describeChanges(summary, session.view.participants));
+          if (digest.dueAt() !== null) noticeChanges(session.view);
+        }, Math.max(0, due - now));
+      }
+    }
+
+    /** One sentence of what others did, e.g. "New notes: 3 (Anna, Ben). Changed: 1." */
+    function describeChanges(summary, people) {
+      const names = summary.authors.map((id) => people.get(id)?.name).filter(Boolean);
+      const parts = [];
+      if (summary.created) {
+        parts.push(names.length ? t('listView.digest.createdBy', { count: summary.created, names: names.join(', ') })
+          : t('listView.digest.created', { count: summary.created }));
+      }
+      if (summary.edited) parts.push(t('listView.digest.edited', { count: summary.edited }));
+      if (summary.moved) parts.push(t('listView.digest.moved', { count: summary.moved }));
+      if (summary.deleted) parts.push(t('listView.digest.deleted', { count: summary.deleted }));
+      return parts.join(' ');
+    }
 
     /** Spotlight, bring-to-view and follow: each applied once when it changes. */
     function applyFacilitation(view) {
@@ -650,8 +762,25 @@ async function main() {
         },
         t,
       });
+      listView.update({
+        t,
+        roomName: nameOfRoom(view, session.room),
+        notes: view.notes,
+        sections: view.sections,
+        readOnly,
+        defaultColor: ui.defaultColor,
+        visibilityOf: (note) => noteVisibility(note, participant),
+        participants: view.participants,
+        voting: {
+          canVote: open && canVote ? (note) => noteInScope(open, note, session.room) : null,
+          mine: mine.mine,
+          results: shown ? countsByNote(shown) : null,
+        },
+      });
+      noticeChanges(view);
     }
     shell.renderPage = render;
+    showBoardView(showingList, false);
 
     session.on('change', requestRender);
     session.on('state', requestRender);
@@ -660,6 +789,8 @@ async function main() {
       ui.selected = null;
       ui.spotlightKey = null;
       ui.viewport = initialViewport();
+      seenNotes = null;
+      digest.reset();
       const view = session.view;
       const name = nameOfRoom(view, now);
       if (now !== PLENARY_ROOM) announcer.announce(t('rooms.nowIn', { room: name }));
@@ -683,7 +814,8 @@ async function main() {
     session.start();
     render();
     viewportChanged(ui.viewport);
-    canvas.focus();
+    if (showingList) listView.focus();
+    else canvas.focus();
   }
 }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.Cmd;
@@ -71,6 +72,47 @@ class AccessibilityBrowserTest extends BrowserTest {
           Page page = joined(context, board.getString("participantLink"), "Anna");
           assertThat(page.getByTestId("note")).hasCount(2);
           assertEquals(List.of(), Axe.violations(page), locale + " board with an open round");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theListViewAndEveryOpenDialogHaveNoViolations() {
+    JsonObject board = node.createBoard("Dialoge");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+      assertOk(facilitator.command(Cmd.createSection("main", Cmd.section("s1", 0, 0, 600, 400, "Ideen"))));
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n1", 40, 60).put("text", "Jugendtreff länger offen"))));
+      assertOk(facilitator.command(Cmd.createNote("main", Cmd.note("n2", 40, 700).put("text", "Busverbindungen am Abend"))));
+      assertOk(facilitator.command(Cmd.startRound("r1")));
+      for (String locale : List.of("de-DE", "en-GB")) {
+        try (BrowserContext context = browser.newContext(options(locale))) {
+          Page page = joined(context, board.getString("participantLink"), "Anna");
+          page.getByTestId("add-note").click();
+          assertThat(page.getByTestId("note-editor")).isFocused();
+          assertEquals(List.of(), Axe.violations(page), locale + " note editor open");
+          page.keyboard().press("Escape");
+
+          page.getByTestId("view-list").click();
+          assertThat(page.getByTestId("list-note").filter(new Locator.FilterOptions().setHasText("Busverbindungen"))).isVisible();
+          assertEquals(List.of(), Axe.violations(page), locale + " list view with an open round");
+          page.getByTestId("list-note").first().getByTestId("list-edit").click();
+          assertEquals(List.of(), Axe.violations(page), locale + " list view, editing a note");
+          page.keyboard().press("Escape");
+          page.getByTestId("list-note").first().getByTestId("list-move").click();
+          assertEquals(List.of(), Axe.violations(page), locale + " list view, moving a note");
+          page.keyboard().press("Escape");
+          page.getByTestId("list-note").first().getByTestId("list-delete").click();
+          assertThat(page.getByTestId("confirm-dialog")).isVisible();
+          assertEquals(List.of(), Axe.violations(page), locale + " confirm dialog");
+          page.getByTestId("confirm-cancel").click();
+
+          page.getByTestId("erase-self").click();
+          assertThat(page.locator("dialog[open]")).isVisible();
+          assertEquals(List.of(), Axe.violations(page), locale + " erase dialog");
+          page.keyboard().press("Escape");
+          page.getByTestId("view-canvas").click();
         }
       }
     }

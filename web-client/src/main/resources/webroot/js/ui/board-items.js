@@ -2,8 +2,15 @@
 // All user text goes through textContent.
 import { h, safeColor, setAttr, setText } from './dom.js';
 import { noteColor } from '../state/limits.js';
+import { ANONYMOUS_AUTHOR } from '../protocol.js';
 
 const LABEL_TEXT_LENGTH = 60;
+
+/** Who wrote a note, as shown: their name, "a participant" once erased, else "unknown". */
+export function authorName(note, participants, t) {
+  return participants.get(note.author)?.name
+    ?? t(note.author === ANONYMOUS_AUTHOR ? 'note.anonymousAuthor' : 'note.unknownAuthor');
+}
 
 export function createNoteElement(id) {
   const text = h('p', { className: 'note__text', 'data-testid': 'note-text' });

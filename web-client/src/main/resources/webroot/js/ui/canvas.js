@@ -3,9 +3,8 @@
 // progress, a keyboard nudge not yet committed, the open editor); everything else comes
 // in through update(model) and leaves through the actions.
 import { h } from './dom.js';
-import { createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
+import { authorName, createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
-import { ANONYMOUS_AUTHOR } from '../protocol.js';
 import { readingOrder } from '../state/board-state.js';
 import { deletionNeedsConfirmation } from '../state/deletion.js';
 import { noteVisibility } from '../state/private-notes.js';
@@ -86,8 +85,7 @@ export function mountCanvas(root, actions) {
     renderKind('note', notesLayer, (record, item) => {
       updateNoteElement(record, item, displayOf('note', item), {
         t,
-        authorName: model.participants.get(item.author)?.name
-          ?? t(item.author === ANONYMOUS_AUTHOR ? 'note.anonymousAuthor' : 'note.unknownAuthor'),
+        authorName: authorName(item, model.participants, t),
         visibility: noteVisibility(item, model.self),
         origin: item.origin ? (item.origin.roomName || item.origin.room || null) : null,
         selected: isSelected('note', item.id),
