@@ -446,6 +446,7 @@ async function main() {
       dragEnd: (kind, id) => session.sendDragEnd(id),
       requestRender,
       renderNow,
+      announce: (text) => announcer.announce(text),
     });
 
     const toolbar = mountToolbar(document.getElementById('toolbar'), document.getElementById('zoom-controls'), {

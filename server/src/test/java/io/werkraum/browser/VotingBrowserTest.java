@@ -147,15 +147,16 @@ class VotingBrowserTest extends BrowserTest {
         assertThat(rows.nth(0)).hasAttribute("data-note-id", a);
         assertThat(rows.nth(0)).hasAttribute("data-count", "4");
         assertThat(rows.nth(0).locator(".result__text")).hasText("Schulsozialarbeit ausbauen");
-        assertThat(rows.nth(0).locator(".result__orgs li"))
-            .hasText(new String[] {"Stadt Jena: 2", "Gera: 1", "Landkreis Greiz: 1"});
+        assertThat(rows.nth(0).locator(".result__orgs th")).hasText(new String[] {"Stadt Jena", "Gera", "Landkreis Greiz"});
+        assertThat(rows.nth(0).locator(".result__orgs td")).hasText(new String[] {"2", "1", "1"});
         assertThat(rows.nth(1)).hasAttribute("data-note-id", b);
         assertThat(rows.nth(1)).hasAttribute("data-count", "3");
-        assertThat(rows.nth(1).locator(".result__orgs li"))
-            .hasText(new String[] {"Gera: 1", "Landkreis Greiz: 1", "Stadt Jena: 1"});
+        assertThat(rows.nth(1).locator(".result__orgs th")).hasText(new String[] {"Gera", "Landkreis Greiz", "Stadt Jena"});
+        assertThat(rows.nth(1).locator(".result__orgs td")).hasText(new String[] {"1", "1", "1"});
         assertThat(rows.nth(2)).hasAttribute("data-note-id", c);
         assertThat(rows.nth(2)).hasAttribute("data-count", "1");
-        assertThat(rows.nth(2).locator(".result__orgs li")).hasText(new String[] {"Gera: 1"});
+        assertThat(rows.nth(2).locator(".result__orgs th")).hasText(new String[] {"Gera"});
+        assertThat(rows.nth(2).locator(".result__orgs td")).hasText(new String[] {"1"});
         assertThat(rows.nth(0).locator(".result__rank")).hasText("1.");
         assertThat(rows.nth(2).locator(".result__rank")).hasText("3.");
         // A named round says who gave the dots.

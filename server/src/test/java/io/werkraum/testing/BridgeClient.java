@@ -35,6 +35,8 @@ import java.util.function.Predicate;
 public final class BridgeClient implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String ROUND_TRIP = "round-trip-";
+  /** As the browser's client: the bridge closes a socket that sends no ping for 30 s. */
+  private static final long PING_INTERVAL_MS = 5000;
 
   /** No answer came within {@link #TIMEOUT}: a reply, a connection, anything {@link #await} waits for. */
   public static final class NoAnswer extends AssertionError {
@@ -55,7 +57,11 @@ public final class BridgeClient implements AutoCloseable {
   private volatile Short closeStatus;
   private final java.util.concurrent.atomic.AtomicInteger roundTrips = new java.util.concurrent.atomic.AtomicInteger();
 
+  private final Vertx vertx;
+  private long pingTimer = -1;
+
   private BridgeClient(Vertx vertx, WebSocketClientOptions options) {
+    this.vertx = vertx;
     this.client = vertx.createWebSocketClient(options == null ? browserLike() : options);
   }
 
@@ -122,6 +128,12 @@ public final class BridgeClient implements AutoCloseable {
     if (!bridge.opened.future().succeeded()) {
       throw new IllegalStateException("socket refused: " + bridge.closeFrame);
     }
+    String ping = new JsonArray().add(new JsonObject().put("type", "ping").encode()).encode();
+    bridge.pingTimer = vertx.setPeriodic(PING_INTERVAL_MS, id -> {
+      if (!bridge.isClosed()) {
+        bridge.socket.writeTextMessage(ping);
+      }
+    });
     return bridge;
   }
 
@@ -501,6 +513,7 @@ public final class BridgeClient implements AutoCloseable {
 
   @Override
   public void close() {
+    vertx.cancelTimer(pingTimer);
     if (!isClosed()) {
       socket.close();
     }

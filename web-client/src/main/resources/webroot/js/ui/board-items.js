@@ -19,6 +19,7 @@ export function createNoteElement(id) {
   const spotlight = h('span', { className: 'note__spotlight', hidden: true });
   const el = h('div', {
     className: 'note',
+    id: `note-${id}`,
     tabindex: '0',
     role: 'group',
     'data-testid': 'note',

@@ -2,13 +2,15 @@
 // notes and other people's cursors. It owns only transient interaction state (a drag in
 // progress, a keyboard nudge not yet committed, the open editor); everything else comes
 // in through update(model) and leaves through the actions.
-import { h } from './dom.js';
+import { h, setAttr } from './dom.js';
 import { authorName, createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
-import { readingOrder } from '../state/board-state.js';
+import { outline, sectionOf } from '../state/board-outline.js';
 import { deletionNeedsConfirmation } from '../state/deletion.js';
 import { noteVisibility } from '../state/private-notes.js';
-import { NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord } from '../state/limits.js';
+import {
+  NOTE_COLORS, NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord, noteColor,
+} from '../state/limits.js';
 import {
   boxVisible, initialViewport, panBy, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
   viewportTransform, wheelZoomFactor, zoomAt,
@@ -21,13 +23,14 @@ const KEY_PAN_PX = 60;
 /**
  * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id,
  * updateItem(kind, id, patch), deleteItem(kind, id), duplicateNote(id) (optional), cursor(x, y),
- * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow()
+ * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow(), announce(text) (optional)
  */
 export function mountCanvas(root, actions) {
-  const sectionsLayer = h('div', { className: 'layer layer--sections' });
-  const notesLayer = h('div', { className: 'layer layer--notes' });
+  // Sections and notes share one layer in outline order (a section, then the notes in it), so
+  // Tab reaches a section's notes right after it; CSS keeps every section below every note.
+  const itemsLayer = h('div', { className: 'layer layer--items' });
   const cursorsLayer = h('div', { className: 'layer layer--cursors', 'aria-hidden': 'true' });
-  const world = h('div', { className: 'world' }, [sectionsLayer, notesLayer, cursorsLayer]);
+  const world = h('div', { className: 'world' }, [itemsLayer, cursorsLayer]);
   const emptyHint = h('p', { className: 'canvas__empty' });
   root.append(world, emptyHint);
   const cursors = mountCursors(cursorsLayer);
@@ -42,8 +45,8 @@ export function mountCanvas(root, actions) {
   let editor = null;
   let pendingEdit = null;
   let spaceHeld = false;
-  /** Tab order needs refreshing (items were added or moved). */
-  const orderDirty = { note: true, section: true };
+  /** Tab order and section membership need refreshing (items were added or moved). */
+  let orderDirty = true;
 
   const itemsOf = (kind) => (kind === 'note' ? model.notes : model.sections);
   const recordOf = (el) => (el ? records[el.dataset.kind]?.get(el.dataset.id) : null);
@@ -76,13 +79,13 @@ export function mountCanvas(root, actions) {
     const { t } = model;
     world.style.transform = viewportTransform(model.viewport);
     root.style.setProperty('--zoom', String(model.viewport.zoom));
-    renderKind('section', sectionsLayer, (record, item) => updateSectionElement(record, item, displayOf('section', item), {
+    renderKind('section', (record, item) => updateSectionElement(record, item, displayOf('section', item), {
       t,
       selected: isSelected('section', item.id),
       editing: editor?.kind === 'section' && editor.id === item.id,
       remote: remoteDragger(item.id),
     }));
-    renderKind('note', notesLayer, (record, item) => {
+    renderKind('note', (record, item) => {
       updateNoteElement(record, item, displayOf('note', item), {
         t,
         authorName: authorName(item, model.participants, t),
@@ -100,6 +103,7 @@ export function mountCanvas(root, actions) {
         spotlit: model.spotlight === item.id,
       });
     });
+    arrangeItems();
     cursors.update({ presenceCursors: model.presence.cursors, participants: model.participants, zoom: model.viewport.zoom });
     const empty = model.notes.size === 0 && model.sections.size === 0;
     emptyHint.textContent = empty ? t(model.readOnly ? 'canvas.emptyReadOnly' : 'canvas.empty') : '';
@@ -120,7 +124,7 @@ export function mountCanvas(root, actions) {
     return model.selected?.kind === kind && model.selected.id === id;
   }
 
-  function renderKind(kind, layer, updateOne) {
+  function renderKind(kind, updateOne) {
     const map = records[kind];
     const items = itemsOf(kind);
     for (const item of items.values()) {
@@ -128,12 +132,12 @@ export function mountCanvas(root, actions) {
       if (!record) {
         record = kind === 'note' ? createNoteElement(item.id) : createSectionElement(item.id);
         map.set(item.id, record);
-        layer.append(record.el);
+        itemsLayer.append(record.el);
       }
-      const orderKey = `${item.x},${item.y}`;
+      const orderKey = `${item.x},${item.y},${item.w},${item.h}`;
       if (record.orderKey !== orderKey) {
         record.orderKey = orderKey;
-        orderDirty[kind] = true;
+        orderDirty = true;
       }
       updateOne(record, item);
     }
@@ -142,19 +146,34 @@ export function mountCanvas(root, actions) {
         const hadFocus = record.el.contains(document.activeElement);
         record.el.remove();
         map.delete(id);
+        orderDirty = true;
         if (hadFocus) root.focus({ preventScroll: true });
       }
     }
-    // Tab order follows reading order; reorder only when focus is elsewhere so moving
-    // nodes never steals focus from the item someone is working on.
-    if (orderDirty[kind] && !layer.contains(document.activeElement) && !gesture) {
-      orderDirty[kind] = false;
-      let ref = layer.firstChild;
-      for (const item of readingOrder([...items.values()])) {
-        const el = map.get(item.id).el;
-        if (el !== ref) layer.insertBefore(el, ref);
-        else ref = ref.nextSibling;
-      }
+  }
+
+  /**
+   * Screen readers find each note inside its section (aria-owns), and Tab goes section by
+   * section in reading order. The DOM is reordered only when focus is elsewhere, so moving
+   * nodes never steals focus from the item someone is working on.
+   */
+  function arrangeItems() {
+    if (!orderDirty) return;
+    const shape = outline(model.notes.values(), model.sections.values());
+    for (const { section, notes } of shape.groups) {
+      setAttr(records.section.get(section.id).el, 'aria-owns', notes.map((note) => records.note.get(note.id).el.id).join(' ') || null);
+    }
+    if (itemsLayer.contains(document.activeElement) || gesture) return;
+    orderDirty = false;
+    const sequence = [];
+    for (const { section, notes } of shape.groups) {
+      sequence.push(records.section.get(section.id).el, ...notes.map((note) => records.note.get(note.id).el));
+    }
+    sequence.push(...shape.loose.map((note) => records.note.get(note.id).el));
+    let ref = itemsLayer.firstChild;
+    for (const el of sequence) {
+      if (el !== ref) itemsLayer.insertBefore(el, ref);
+      else ref = ref.nextSibling;
     }
   }
 
@@ -356,7 +375,7 @@ export function mountCanvas(root, actions) {
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget)) {
       commitNudge();
-      if (orderDirty.note || orderDirty.section) actions.requestRender();
+      if (orderDirty) actions.requestRender();
     }
   });
 
@@ -428,6 +447,14 @@ export function mountCanvas(root, actions) {
       actions.duplicateNote?.(id);
       return true;
     }
+    if ((event.key === 'c' || event.key === 'C') && !event.ctrlKey && !event.metaKey && !event.altKey && kind === 'note') {
+      // C (Shift+C backwards): the next colour, said aloud; the toolbar is many Tabs away.
+      const step = event.shiftKey ? NOTE_COLORS.length - 1 : 1;
+      const color = NOTE_COLORS[(NOTE_COLORS.indexOf(noteColor(item.color)) + step) % NOTE_COLORS.length];
+      actions.updateItem('note', id, { color });
+      actions.announce?.(model.t('canvas.colorNow', { color: model.t(`color.${color}`) }));
+      return true;
+    }
     if (event.key.startsWith('Arrow') && !event.ctrlKey && !event.metaKey) {
       const [dx, dy] = arrowVector(event.key);
       const step = event.shiftKey ? 50 : 10;
@@ -438,7 +465,9 @@ export function mountCanvas(root, actions) {
       if (resize) {
         nudge.patch = { w: clamp(nudge.patch.w + dx * step, limits.min, limits.max), h: clamp(nudge.patch.h + dy * step, limits.min, limits.max) };
       } else {
+        const before = { ...item, ...nudge.patch };
         nudge.patch = { x: clampCoord(nudge.patch.x + dx * step), y: clampCoord(nudge.patch.y + dy * step) };
+        if (kind === 'note') sayWhereNoteIs(before, { ...item, ...nudge.patch });
       }
       clearTimeout(nudge.timer);
       nudge.timer = setTimeout(commitNudge, NUDGE_COMMIT_MS);
@@ -446,6 +475,15 @@ export function mountCanvas(root, actions) {
       return true;
     }
     return handleCanvasKey(event);
+  }
+
+  /** A note moved by keyboard says when it enters or leaves a section (the step a sighted person sees). */
+  function sayWhereNoteIs(before, after) {
+    const sections = [...model.sections.values()];
+    const from = sectionOf(before, sections);
+    const to = sectionOf(after, sections);
+    if (from?.id === to?.id) return;
+    actions.announce?.(to ? model.t('canvas.inSection', { title: to.title || model.t('section.untitled') }) : model.t('canvas.outsideSections'));
   }
 
   function commitNudge() {

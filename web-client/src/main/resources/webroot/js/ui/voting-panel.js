@@ -69,23 +69,35 @@ export function mountVotingPanel(root) {
       const key = JSON.stringify([t('results.heading'), rows]);
       if (list.dataset.key === key) return;
       list.dataset.key = key;
-      list.replaceChildren(...rows.map((row) => resultRow(row, t)));
+      const top = Math.max(0, ...rows.map((row) => row.count));
+      list.replaceChildren(...rows.map((row) => resultRow(row, top, t)));
     },
   };
 }
 
-function resultRow(row, t) {
+/** One ranked note: its text over the whole width, a bar for its share of the top count, then per organisation. */
+function resultRow(row, top, t) {
   const text = excerpt(row.text, 120) || t('results.emptyNote');
+  const fill = h('span', { className: 'result__fill' });
+  // Through the CSSOM: the content security policy allows no style attributes.
+  fill.style.width = `${top > 0 ? Math.round((row.count / top) * 100) : 0}%`;
   const children = [
     h('div', { className: 'result__head' }, [
       h('span', { className: 'result__rank', text: `${row.rank}.` }),
       h('span', { className: 'result__text', text }),
+    ]),
+    h('div', { className: 'result__score' }, [
+      h('span', { className: 'result__bar', 'aria-hidden': 'true' }, [fill]),
       h('span', { className: 'result__count', text: t('results.count', { count: row.count }) }),
     ]),
   ];
   if (row.organisations.length > 0) {
-    children.push(h('ul', { className: 'result__orgs', 'aria-label': t('results.byOrganisation') },
-      row.organisations.map((o) => h('li', { text: `${o.organisation}: ${o.count}` }))));
+    children.push(h('table', { className: 'result__orgs' }, [
+      h('caption', { className: 'visually-hidden', text: t('results.byOrganisation') }),
+      h('tbody', {}, row.organisations.map((o) => h('tr', {}, [
+        h('th', { scope: 'row', text: o.organisation }), h('td', { text: String(o.count) }),
+      ]))),
+    ]));
   }
   if (row.voters && row.voters.length > 0) {
     children.push(h('p', { className: 'result__voters', text: t('results.voters', { names: row.voters.join(', ') }) }));
