@@ -24,12 +24,15 @@ import io.werkraum.store.SocketStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * One running Werkraum node: its Redis (embedded or configured), its Vert.x (clustered or not)
  * and its verticles. Used by {@link Main} and by tests, so both start the same way.
  */
 public final class Werkraum {
+  private static final Logger LOG = Logger.getLogger(Werkraum.class.getName());
+
   private final WerkraumConfig config;
   private final Vertx vertx;
   private final EmbeddedRedis embeddedRedis;
@@ -41,6 +44,10 @@ public final class Werkraum {
   }
 
   public static Future<Werkraum> start(WerkraumConfig given) {
+    if (given.accessibility().lacksContact()) {
+      LOG.warning("no accessibility contact configured: the accessibility statement at /accessibility says the operator"
+          + " gave none (set accessibilityContactEmail, accessibilityContactUrl or accessibilityContactAddress, or accessibilityUrl)");
+    }
     ClientFiles client;
     try {
       client = ClientFiles.fromClasspath();

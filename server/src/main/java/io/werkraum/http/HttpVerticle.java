@@ -100,6 +100,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/b/:board/facilitate").handler(client.page("facilitate.html"));
     router.get("/b/:board/snapshot/:snapshot").handler(client.page("snapshot.html"));
     new PrivacyApi(config).mount(router, client.page("privacy.html"));
+    new AccessibilityApi(config).mount(router, client.page("accessibility.html"));
     client.mount(router);
 
     HttpServerOptions options = new HttpServerOptions()

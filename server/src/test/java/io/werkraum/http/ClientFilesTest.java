@@ -68,7 +68,8 @@ class ClientFilesTest {
   @Test
   void theClasspathClientHasItsPages() {
     ClientFiles files = ClientFiles.fromClasspath();
-    for (String page : new String[] {"index.html", "board.html", "facilitate.html", "snapshot.html", "privacy.html"}) {
+    for (String page : new String[] {"index.html", "board.html", "facilitate.html", "snapshot.html", "privacy.html",
+        "accessibility.html"}) {
       String text = files.page(page).toString();
       assertTrue(text.contains("src=\"/v/" + files.version() + "/js/"), page + ": " + text);
       assertFalse(text.matches("(?s).*(href|src)=\"/(css|js|i18n)/.*"), page + " keeps an unversioned asset: " + text);
