@@ -1,16 +1,19 @@
 package io.werkraum.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +101,28 @@ class PageLoadBrowserTest extends BrowserTest {
         }
       }
       assertEquals(List.of(), Transfers.assets(second), "no asset is asked for again, not even to revalidate");
+    }
+  }
+
+  /**
+   * A tab of a build no longer deployed: its catalogue's URL names the old version, the server
+   * answers 404, and the page reloads into the current build in the chosen language.
+   */
+  @Test
+  void aPageOfAGoneBuildSwitchesLanguageByReloadingIntoTheCurrentOne() {
+    try (BrowserContext context = browser.newContext(Participant.options())) {
+      Page page = context.newPage();
+      page.navigate(node.baseUrl() + "/");
+      assertThat(page.locator("html")).hasAttribute("lang", "en");
+      page.evaluate("window.openedBefore = true");
+      // The catalogue asked for under a version this server does not run, as after a deploy.
+      page.route(Pattern.compile(".*/i18n/de\\.json$"), route -> route.resume(new Route.ResumeOptions()
+          .setUrl(route.request().url().replaceFirst("/v/[^/]+/", "/v/0123456789abcdef/"))),
+          new Page.RouteOptions().setTimes(1));
+      page.getByTestId("lang-de").click();
+      assertThat(page.locator("html")).hasAttribute("lang", "de");
+      assertThat(page.getByTestId("lang-de")).hasAttribute("aria-pressed", "true");
+      assertEquals(null, page.evaluate("window.openedBefore"), "the page was loaded anew");
     }
   }
 }
