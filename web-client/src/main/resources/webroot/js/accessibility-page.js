@@ -7,8 +7,11 @@ import { fetchAccessibility } from './api/http.js';
 import { formatDate } from './state/retention.js';
 import { h, setAttr } from './ui/dom.js';
 
-/** When the self-assessment behind the statement was made; update it with each review. */
-const PREPARED = Date.UTC(2026, 11, 2);
+/**
+ * When the self-assessment behind the statement was made; update it with each review. Noon UTC,
+ * so it is the same calendar day in every reader's time zone.
+ */
+const PREPARED = Date.UTC(2026, 11, 2, 12);
 const ENFORCEMENT_URL = 'https://www.schlichtungsstelle-bgg.de';
 
 /** The operator's contact as a list (e-mail and form as links), or null when they gave none. */

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +57,10 @@ public final class ClientFiles {
       try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
         return read(jar.getPath("/" + ROOT));
       } catch (FileSystemAlreadyExistsException opened) {
+        // Something else in this JVM opened the jar as a file system first: read through that one.
         return read(Path.of(uri).getParent());
       }
-    } catch (URISyntaxException | FileSystemNotFoundException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot read the web client at " + marker, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the web client at " + marker, e);

@@ -60,6 +60,7 @@ class AccessibilityStatementBrowserTest extends BrowserTest {
       assertThat(statement.locator("[data-part=barriers] li")).hasCount(3);
       assertThat(statement.locator("[data-part=preparation]")).containsText("self-assessment");
       assertThat(statement.locator("[data-part=preparation]")).containsText("axe-core");
+      assertThat(statement.locator("[data-part=preparation]")).containsText("prepared on 2 December 2026");
       Locator contact = statement.locator("[data-part=contact]");
       assertThat(contact.getByRole(AriaRole.LINK,
           new Locator.GetByRoleOptions().setName(EMAIL))).hasAttribute("href", "mailto:" + EMAIL);
@@ -73,6 +74,7 @@ class AccessibilityStatementBrowserTest extends BrowserTest {
       assertThat(statement.locator("h1")).hasText("Erklärung zur Barrierefreiheit");
       assertThat(statement).hasTitle("Erklärung zur Barrierefreiheit – Werkraum");
       assertThat(statement.locator("[data-part=status]")).containsText("teilweise");
+      assertThat(statement.locator("[data-part=preparation]")).containsText("am 2. Dezember 2026 erstellt");
       assertThat(statement.locator("[data-part=contactEmail]")).hasText("E-Mail: " + EMAIL);
       assertThat(statement.locator("[data-part=contactAddress]")).hasText("Postanschrift: " + ADDRESS);
       assertThat(statement.locator("[data-part=enforcement]")).containsText("Schlichtungsstelle nach § 16 BGG");
