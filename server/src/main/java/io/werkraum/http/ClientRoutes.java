@@ -35,8 +35,10 @@ final class ClientRoutes {
         // Not cached: the same URL may exist once the node serving it runs that build.
         ctx.response().setStatusCode(404).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
       } else {
+        // Vary: a shared cache keeps the compressed and the plain answer apart (the server compresses on request).
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType(ctx.pathParam("param1")))
-            .putHeader(HttpHeaders.CACHE_CONTROL, IMMUTABLE).end(Buffer.buffer(asset));
+            .putHeader(HttpHeaders.CACHE_CONTROL, IMMUTABLE).putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+            .end(Buffer.buffer(asset));
       }
     });
     router.get("/" + ICON).handler(revalidated(Buffer.buffer(files.asset(ICON)), contentType(ICON)));
@@ -50,7 +52,8 @@ final class ClientRoutes {
   /** Asked for again on each use, answered 304 while this build runs. */
   private Handler<RoutingContext> revalidated(Buffer body, String contentType) {
     return ctx -> {
-      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").putHeader(HttpHeaders.ETAG, etag);
+      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").putHeader(HttpHeaders.ETAG, etag)
+          .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
       if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
         ctx.response().setStatusCode(304).end();
       } else {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class ClientCachingTest extends NodeTest {
       HttpResult served = node.get(asset, null);
       assertEquals(200, served.status(), asset);
       assertEquals(ClientRoutes.IMMUTABLE, served.header("Cache-Control"), asset);
+      assertEquals("accept-encoding", served.header("Vary").toLowerCase(Locale.ROOT), "kept apart from its gzip twin");
     }
     HttpResult module = node.get(prefix + "js/board-page.js", null);
     assertEquals("text/javascript; charset=utf-8", module.header("Content-Type"));
