@@ -13,6 +13,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.werkraum.auth.TokenService;
 import io.werkraum.config.WerkraumConfig;
+import io.werkraum.http.ClientFiles;
 import io.werkraum.http.HttpVerticle;
 import io.werkraum.metrics.MetricsVerticle;
 import io.werkraum.metrics.WerkraumMetrics;
@@ -23,12 +24,15 @@ import io.werkraum.store.SocketStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * One running Werkraum node: its Redis (embedded or configured), its Vert.x (clustered or not)
  * and its verticles. Used by {@link Main} and by tests, so both start the same way.
  */
 public final class Werkraum {
+  private static final Logger LOG = Logger.getLogger(Werkraum.class.getName());
+
   private final WerkraumConfig config;
   private final Vertx vertx;
   private final EmbeddedRedis embeddedRedis;
@@ -40,6 +44,16 @@ public final class Werkraum {
   }
 
   public static Future<Werkraum> start(WerkraumConfig given) {
+    if (given.accessibility().lacksContact()) {
+      LOG.warning("no accessibility contact configured: the accessibility statement at /accessibility says the operator"
+          + " gave none (set accessibilityContactEmail, accessibilityContactUrl or accessibilityContactAddress, or accessibilityUrl)");
+    }
+    ClientFiles client;
+    try {
+      client = ClientFiles.fromClasspath();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     EmbeddedRedis embedded = null;
     WerkraumConfig config = given;
     if (given.embeddedRedis()) {
@@ -68,7 +82,7 @@ public final class Werkraum {
       }
       Vertx v = created.result();
       tokenSecret(v, effective)
-          .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager, metrics))
+          .compose(secret -> deploy(v, effective, new TokenService(secret), clusterManager, metrics, client))
           .onComplete(deployed -> {
             if (deployed.succeeded()) {
               started.complete(new Werkraum(effective, v, redisChild));
@@ -155,9 +169,9 @@ public final class Werkraum {
   }
 
   private static Future<Void> deploy(Vertx vertx, WerkraumConfig config, TokenService tokens,
-      HazelcastClusterManager cluster, WerkraumMetrics metrics) {
+      HazelcastClusterManager cluster, WerkraumMetrics metrics, ClientFiles client) {
     return vertx.deployVerticle(() -> new RealtimeVerticle(config, metrics), new DeploymentOptions())
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster, metrics),
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(config, tokens, cluster, metrics, client),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(id -> metrics.enabled()
             ? vertx.deployVerticle(new MetricsVerticle(config, metrics)) : Future.succeededFuture())

@@ -7,13 +7,23 @@ const catalogues = {};
 const listeners = new Set();
 let current = 'en';
 
+/** The server no longer serves this page's build (a newer one was deployed since it loaded). */
+class BuildGone extends Error {}
+
+function remember(lang) {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* choice lasts for this page only */ }
+}
+
 function storedLanguage() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
 }
 
 async function load(lang) {
   if (!catalogues[lang]) {
-    const response = await fetch(`/i18n/${lang}.json`, { cache: 'no-cache' });
+    // Beside this module, so under the same build version as the page's scripts (and cached as long).
+    const response = await fetch(new URL(`../i18n/${lang}.json`, import.meta.url));
+    if (response.status === 404) throw new BuildGone();
+    if (!response.ok) throw new Error(`catalogue ${lang}: ${response.status}`);
     catalogues[lang] = await response.json();
   }
   return catalogues[lang];
@@ -43,9 +53,17 @@ export function errorMessageKey(code) {
 
 export async function setLanguage(lang) {
   if (!LANGUAGES.includes(lang) || lang === current) return;
-  await load(lang);
+  try {
+    await load(lang);
+  } catch (err) {
+    if (!(err instanceof BuildGone)) throw err;
+    // A new Werkraum was deployed since this page loaded: the new page opens in the chosen language.
+    remember(lang);
+    location.reload();
+    return;
+  }
   current = lang;
-  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* choice lasts for this page only */ }
+  remember(lang);
   applyDocument();
   for (const listener of listeners) listener(lang);
 }

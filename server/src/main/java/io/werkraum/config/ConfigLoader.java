@@ -43,6 +43,10 @@ public final class ConfigLoader {
     ENV.put("privacyUrl", "WERKRAUM_PRIVACY_URL");
     ENV.put("operatorName", "WERKRAUM_OPERATOR_NAME");
     ENV.put("operatorContact", "WERKRAUM_OPERATOR_CONTACT");
+    ENV.put("accessibilityUrl", "WERKRAUM_ACCESSIBILITY_URL");
+    ENV.put("accessibilityContactEmail", "WERKRAUM_ACCESSIBILITY_CONTACT_EMAIL");
+    ENV.put("accessibilityContactUrl", "WERKRAUM_ACCESSIBILITY_CONTACT_URL");
+    ENV.put("accessibilityContactAddress", "WERKRAUM_ACCESSIBILITY_CONTACT_ADDRESS");
     ENV.put("anonymityThreshold", "WERKRAUM_ANONYMITY_THRESHOLD");
     ENV.put("metrics", "WERKRAUM_METRICS");
     ENV.put("metricsPort", "WERKRAUM_METRICS_PORT");
@@ -92,10 +96,7 @@ public final class ConfigLoader {
     String publicUrl = text(v, "publicUrl", null);
     int retentionDays = positive(v, "retentionDays", 90);
     int maxRetentionDays = positive(v, "maxRetentionDays", retentionDays);
-    String privacyUrl = given(v, "privacyUrl");
-    if (privacyUrl != null && !privacyUrl.matches("https?://[^\\s]+")) {
-      throw new IllegalArgumentException("privacyUrl must be an http or https URL, not '" + privacyUrl + "'");
-    }
+    String privacyUrl = webAddress(v, "privacyUrl");
     int anonymityThreshold = integer(v, "anonymityThreshold", 3);
     if (anonymityThreshold < 2) {
       // With 1, an organisation of one person would show how that person voted.
@@ -129,10 +130,29 @@ public final class ConfigLoader {
         privacyUrl,
         given(v, "operatorName"),
         given(v, "operatorContact"),
+        accessibility(v),
         anonymityThreshold,
         metrics,
         metricsPort,
         signIn(v));
+  }
+
+  private static WerkraumConfig.Accessibility accessibility(Map<String, Object> v) {
+    String email = given(v, "accessibilityContactEmail");
+    if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException("accessibilityContactEmail must be an e-mail address, not '" + email + "'");
+    }
+    return new WerkraumConfig.Accessibility(webAddress(v, "accessibilityUrl"), email, webAddress(v, "accessibilityContactUrl"),
+        given(v, "accessibilityContactAddress"));
+  }
+
+  /** An optional http or https URL, linked from a page. */
+  private static String webAddress(Map<String, Object> v, String name) {
+    String url = given(v, name);
+    if (url != null && !url.matches("https?://[^\\s]+")) {
+      throw new IllegalArgumentException(name + " must be an http or https URL, not '" + url + "'");
+    }
+    return url;
   }
 
   /** Sign-in when an issuer is given; requiring it without one is a mistake, not a silent no. */

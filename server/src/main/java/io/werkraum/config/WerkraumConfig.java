@@ -14,6 +14,7 @@ import java.util.List;
  * @param privacyUrl the operator's privacy statement; null for Werkraum's built-in one at {@code /privacy}
  * @param operatorName who runs this instance (the controller), for the built-in privacy statement; null if not given
  * @param operatorContact how to reach the operator or their data protection officer; null if not given
+ * @param accessibility whom people reach about barriers, named in the accessibility statement
  * @param anonymityThreshold the fewest voters an organisation needs in an anonymous round to be shown by name
  * @param metrics whether Vert.x and Werkraum record metrics and serve them on {@code metricsPort}
  * @param metricsPort the management port of {@code GET /metrics}, on {@code host}
@@ -40,6 +41,7 @@ public record WerkraumConfig(
     String privacyUrl,
     String operatorName,
     String operatorContact,
+    Accessibility accessibility,
     int anonymityThreshold,
     boolean metrics,
     int metricsPort,
@@ -69,6 +71,27 @@ public record WerkraumConfig(
     }
   }
 
+  /**
+   * The accessibility statement: the operator's own, or Werkraum's built-in one with the
+   * operator's feedback contact (BGG §12b: a way to report barriers and ask for content in an
+   * accessible form); each part null when not given.
+   *
+   * @param statementUrl the operator's own statement; null for the built-in one at {@code /accessibility}
+   * @param contactEmail an e-mail address
+   * @param contactUrl a contact form ({@code http(s)://…})
+   * @param contactAddress a postal address
+   */
+  public record Accessibility(String statementUrl, String contactEmail, String contactUrl, String contactAddress) {
+    public boolean hasContact() {
+      return contactEmail != null || contactUrl != null || contactAddress != null;
+    }
+
+    /** The built-in statement is shown and can name nobody to write to. */
+    public boolean lacksContact() {
+      return statementUrl == null && !hasContact();
+    }
+  }
+
   public boolean embeddedRedis() {
     return redisUrl == null || redisUrl.isBlank();
   }
@@ -76,7 +99,7 @@ public record WerkraumConfig(
   public WerkraumConfig withRedisUrl(String url) {
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
-        clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, anonymityThreshold,
-        metrics, metricsPort, signIn);
+        clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, accessibility,
+        anonymityThreshold, metrics, metricsPort, signIn);
   }
 }

@@ -2,12 +2,10 @@ package io.werkraum.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.redis.client.Redis;
 import io.werkraum.audit.AuditLog;
 import io.werkraum.auth.Sessions;
@@ -44,12 +42,15 @@ public final class HttpVerticle extends VerticleBase {
   private final TokenService tokens;
   private final ClusterManager cluster;
   private final WerkraumMetrics metrics;
+  private final ClientFiles clientFiles;
   private Redis redis;
   private OnlineTracker online;
   private BridgeGuard guard;
 
-  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster, WerkraumMetrics metrics) {
+  public HttpVerticle(WerkraumConfig config, TokenService tokens, ClusterManager cluster, WerkraumMetrics metrics,
+      ClientFiles clientFiles) {
     this.config = config;
+    this.clientFiles = clientFiles;
     this.tokens = tokens;
     this.cluster = cluster;
     this.metrics = metrics;
@@ -93,17 +94,14 @@ public final class HttpVerticle extends VerticleBase {
     guard = new BridgeGuard(vertx, tokens, sockets, online, new OriginPolicy(config.publicUrl(), config.allowedOrigins()),
         audit, metrics);
     SockJs.mount(vertx, router, "/eventbus", guard);
-    servePage(router, "/b/:board", "webroot/board.html");
-    servePage(router, "/b/:board/facilitate", "webroot/facilitate.html");
-    servePage(router, "/b/:board/snapshot/:snapshot", "webroot/snapshot.html");
-    new PrivacyApi(config).mount(router, vertx.fileSystem().readFileBlocking("webroot/privacy.html"));
-    // ES modules load each other without a bundler's hashed names: browsers must revalidate
-    // (Last-Modified, 304) so a new version never mixes with cached old modules.
-    router.route().handler(ctx -> {
-      ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Cache-Control", "no-cache"));
-      ctx.next();
-    });
-    router.route().handler(StaticHandler.create("webroot").setSendVaryHeader(true));
+    ClientRoutes client = new ClientRoutes(clientFiles);
+    router.get("/").handler(client.page("index.html"));
+    router.get("/b/:board").handler(client.page("board.html"));
+    router.get("/b/:board/facilitate").handler(client.page("facilitate.html"));
+    router.get("/b/:board/snapshot/:snapshot").handler(client.page("snapshot.html"));
+    new PrivacyApi(config).mount(router, client.page("privacy.html"));
+    new AccessibilityApi(config).mount(router, client.page("accessibility.html"));
+    client.mount(router);
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
@@ -125,14 +123,5 @@ public final class HttpVerticle extends VerticleBase {
     // No guard when the start failed before it (an unreachable identity provider).
     Future<?> guardStopped = guard == null ? Future.succeededFuture() : guard.stop();
     return Future.join(guardStopped, online.stop()).onComplete(done -> redis.close());
-  }
-
-  /** A page of the client under a path of its own, read once at start. */
-  private void servePage(Router router, String path, String file) {
-    Buffer page = vertx.fileSystem().readFileBlocking(file);
-    router.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
-        .end(page));
   }
 }

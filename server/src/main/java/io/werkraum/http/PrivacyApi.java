@@ -1,8 +1,9 @@
 package io.werkraum.http;
 
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.werkraum.config.WerkraumConfig;
 
 /**
@@ -21,7 +22,7 @@ final class PrivacyApi {
   }
 
   /** @param page the built-in statement's page */
-  void mount(Router router, Buffer page) {
+  void mount(Router router, Handler<RoutingContext> page) {
     JsonObject facts = new JsonObject()
         .put("retentionDays", config.retention().boardDays())
         .put("retention", new JsonObject()
@@ -39,8 +40,7 @@ final class PrivacyApi {
       if (config.privacyUrl() != null) {
         ctx.response().setStatusCode(302).putHeader("Location", config.privacyUrl()).end();
       } else {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
-            .end(page);
+        page.handle(ctx);
       }
     });
   }

@@ -119,7 +119,7 @@ class AccessibilityBrowserTest extends BrowserTest {
   }
 
   @Test
-  void thePrivacyStatementTheObserversBoardAndASnapshotHaveNoViolations() {
+  void theStatementsTheObserversBoardAndASnapshotHaveNoViolations() {
     JsonObject board = node.createBoard("Nachlesen");
     JsonObject fee = node.joinAsFacilitator(board, "Fee");
     String snapshot;
@@ -136,6 +136,9 @@ class AccessibilityBrowserTest extends BrowserTest {
         page.navigate(node.baseUrl() + "/privacy");
         assertThat(page.locator("h1")).isVisible();
         assertEquals(List.of(), Axe.violations(page), locale + " privacy statement");
+        page.navigate(node.baseUrl() + "/accessibility");
+        assertThat(page.getByTestId("accessibility-statement").locator("h2")).hasCount(5);
+        assertEquals(List.of(), Axe.violations(page), locale + " accessibility statement");
 
         page.navigate(node.baseUrl() + observerLink);
         page.getByTestId("join-name").fill("Olaf");

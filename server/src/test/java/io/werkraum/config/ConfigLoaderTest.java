@@ -47,6 +47,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theAccessibilityStatementsContactIsTheOperatorsToGive(@TempDir Path dir) throws Exception {
+    WerkraumConfig.Accessibility none = ConfigLoader.load(new String[0], Map.of()).accessibility();
+    assertEquals(new WerkraumConfig.Accessibility(null, null, null, null), none, "the built-in statement, no contact");
+    assertTrue(none.lacksContact());
+
+    Path file = dir.resolve("werkraum.json");
+    Files.writeString(file, "{\"accessibilityContactAddress\": \"Landratsamt, Oschitzer Str. 4, 07907 Schleiz\","
+        + " \"accessibilityContactUrl\": \" \"}");
+    WerkraumConfig.Accessibility given = ConfigLoader.load(new String[] {"--config", file.toString(),
+        "--accessibilityContactUrl", "https://www.example.org/barriere-melden"},
+        Map.of("WERKRAUM_ACCESSIBILITY_CONTACT_EMAIL", " barrierefreiheit@example.org ")).accessibility();
+    assertEquals(new WerkraumConfig.Accessibility(null, "barrierefreiheit@example.org",
+        "https://www.example.org/barriere-melden", "Landratsamt, Oschitzer Str. 4, 07907 Schleiz"), given);
+    assertFalse(given.lacksContact());
+
+    WerkraumConfig.Accessibility own = ConfigLoader.load(new String[0],
+        Map.of("WERKRAUM_ACCESSIBILITY_URL", "https://www.example.org/barrierefreiheit")).accessibility();
+    assertEquals("https://www.example.org/barrierefreiheit", own.statementUrl());
+    assertFalse(own.lacksContact(), "the operator's own statement names its own contact");
+  }
+
+  @Test
   void metricsCanBeSwitchedOffOrMovedToAnotherPort() {
     assertFalse(ConfigLoader.load(new String[] {"--metrics", "false"}, Map.of()).metrics());
     assertEquals(9100, ConfigLoader.load(new String[0], Map.of("WERKRAUM_METRICS_PORT", "9100")).metricsPort());
@@ -87,6 +109,12 @@ class ConfigLoaderTest {
     assertMessage("redisType must be", new String[0], Map.of("WERKRAUM_REDIS_TYPE", "memcached"));
     assertMessage("redisFsync must be", new String[] {"--redisFsync", "never"}, Map.of());
     assertMessage("privacyUrl must be an http or https URL", new String[] {"--privacyUrl", "javascript:alert(1)"}, Map.of());
+    assertMessage("accessibilityContactEmail must be an e-mail address", new String[0],
+        Map.of("WERKRAUM_ACCESSIBILITY_CONTACT_EMAIL", "Frau Berger"));
+    assertMessage("accessibilityContactUrl must be an http or https URL", new String[] {"--accessibilityContactUrl", "www.example.org"},
+        Map.of());
+    assertMessage("accessibilityUrl must be an http or https URL", new String[] {"--accessibilityUrl", "/barrierefreiheit"},
+        Map.of());
     assertMessage("anonymityThreshold must be at least 2", new String[] {"--anonymityThreshold", "1"}, Map.of());
     assertMessage("retentionDays must be at least 1", new String[0], Map.of("WERKRAUM_RETENTION_DAYS", "0"));
     assertMessage("cannot read config file", new String[] {"--config", "/no/such/file.json"}, Map.of());

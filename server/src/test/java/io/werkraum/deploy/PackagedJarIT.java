@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,11 @@ class PackagedJarIT {
     Container container = Container.in(dir);
     try (ServerProcess server = ServerProcess.start(container.command(port))) {
       ApiClient http = TestNode.http(port);
-      assertEquals(200, http.get("/", null).status(), "the start page");
+      TestNode.HttpResult start = http.get("/", null);
+      assertEquals(200, start.status(), "the start page");
+      Matcher module = Pattern.compile("src=\"(/v/[0-9a-f]{16}/js/start-page\\.js)\"").matcher(start.body());
+      assertTrue(module.find(), "the start page's module under the version of the client in the jar: " + start.body());
+      assertEquals(200, http.get(module.group(1), null).status(), module.group(1));
       JsonObject board = TestNode.created(http.post("/api/boards", new JsonObject().put("title", "Container")));
       TestNode.HttpResult joined = http.post("/api/boards/" + board.getString("boardId") + "/join",
           new JsonObject().put("joinCode", board.getString("joinCode")).put("name", "Anna").put("organisation", "Jena"));

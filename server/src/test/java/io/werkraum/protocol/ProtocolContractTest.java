@@ -13,6 +13,8 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +27,15 @@ import org.junit.jupiter.api.Test;
 class ProtocolContractTest extends NodeTest {
   @Test
   void theServerServesTheProtocolScriptAndPaletteAsThePackageWritesThem() {
-    TestNode.HttpResult script = node.get("/js/protocol.js", null);
+    // Where the start page has the browser load the client build from.
+    Matcher palettePath = Pattern.compile("href=\"(/v/[^/\"]+/)css/palette\\.css\"").matcher(node.get("/", null).body());
+    assertTrue(palettePath.find(), "the start page links the palette");
+    String build = palettePath.group(1);
+    TestNode.HttpResult script = node.get(build + "js/protocol.js", null);
     assertEquals(200, script.status());
     assertEquals(ProtocolScript.javascript(), script.body());
     assertTrue(script.body().contains("export const PROTOCOL_VERSION = " + Protocol.VERSION + ";"));
-    TestNode.HttpResult palette = node.get("/css/palette.css", null);
+    TestNode.HttpResult palette = node.get(build + "css/palette.css", null);
     assertEquals(200, palette.status());
     assertEquals(ProtocolScript.css(), palette.body());
   }

@@ -78,6 +78,11 @@ export function fetchPrivacy() {
   return call('GET', '/api/privacy');
 }
 
+/** Whom to tell about barriers, for the accessibility statement: {operatorName, contactEmail, contactUrl, contactAddress}. */
+export function fetchAccessibility() {
+  return call('GET', '/api/accessibility');
+}
+
 export function joinBoard(boardId, credentialFields, name, organisation, passphrase = null) {
   const body = { ...credentialFields, name };
   if (organisation) body.organisation = organisation;
