@@ -260,6 +260,21 @@ class SmallScreenBrowserTest extends BrowserTest {
       assertThat(page.getByTestId("hand-toggle")).isVisible();
       page.getByTestId("hand-toggle").tap();
       assertThat(ben.page.locator("[data-testid=participant][data-hand=true]")).containsText("Anna");
+      // Scrolled to its end, the sheet keeps its close button in reach.
+      panel(anna).evaluate("p => { p.scrollTop = p.scrollHeight; }");
+      assertThat(page.getByTestId("erase-self")).isInViewport();
+      BoundingBox close = page.getByTestId("panel-close").boundingBox();
+      sheet = panel(anna).boundingBox();
+      assertTrue(close.y >= sheet.y - 0.5 && close.y + close.height <= sheet.y + sheet.height, "Close stays at the top of the sheet");
+      page.keyboard().press("Escape");
+      assertThat(panel(anna)).isHidden();
+      assertThat(tab(anna, "people")).isFocused();
+
+      // By keyboard: Enter on a bar button opens its part, Tab goes on inside it, Escape comes back.
+      tab(anna, "people").press("Enter");
+      assertThat(part(anna, "people")).isFocused();
+      page.keyboard().press("Tab");
+      assertThat(page.getByTestId("hand-toggle")).isFocused();
       page.keyboard().press("Escape");
       assertThat(panel(anna)).isHidden();
       assertThat(tab(anna, "people")).isFocused();
