@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MAX_ZOOM, MIN_ZOOM, initialViewport, panBy, screenToWorld, steppedZoom, viewportCentre, viewportFitting, viewportTransform,
+  MAX_ZOOM, MIN_ZOOM, initialViewport, panBy, pinchViewport, screenToWorld, steppedZoom, viewportCentre, viewportFitting, viewportTransform,
   wheelZoomFactor, worldToScreen, zoomAt, zoomPercent,
 } from '../../main/resources/webroot/js/state/viewport.js';
 
@@ -21,6 +21,23 @@ test('zooming keeps the point under the pointer in place', () => {
   close(before.x, after.x);
   close(before.y, after.y);
   assert.equal(zoomed.zoom, 1.7);
+});
+
+test('a pinch zooms about the fingers\' midpoint and follows it', () => {
+  const v = { x: 40, y: 40, zoom: 1 };
+  const under = screenToWorld(v, 200, 300);
+  // Fingers 100 px apart spread to 150 px around the same midpoint: 150 %, the point stays put.
+  const spread = pinchViewport(v, { x: 200, y: 300 }, 100, { x: 200, y: 300 }, 150);
+  close(spread.zoom, 1.5);
+  const stays = screenToWorld(spread, 200, 300);
+  close(stays.x, under.x);
+  close(stays.y, under.y);
+  // Both fingers slide 30 px right without spreading: a pan at the same zoom.
+  const slid = pinchViewport(v, { x: 200, y: 300 }, 100, { x: 230, y: 300 }, 100);
+  assert.deepEqual(slid, { x: 70, y: 40, zoom: 1 });
+  // Pinched far in or out: clamped like every zoom.
+  assert.equal(pinchViewport(v, { x: 0, y: 0 }, 10, { x: 0, y: 0 }, 10000).zoom, MAX_ZOOM);
+  assert.equal(pinchViewport(v, { x: 0, y: 0 }, 1000, { x: 0, y: 0 }, 1).zoom, MIN_ZOOM);
 });
 
 test('zoom is clamped', () => {

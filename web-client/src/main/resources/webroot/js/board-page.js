@@ -27,6 +27,7 @@ import { createAnnouncer } from './ui/announcer.js';
 import { mountJoinForm } from './ui/join-form.js';
 import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
+import { mountSidePanel } from './ui/side-panel.js';
 import { mountCanvas } from './ui/canvas.js';
 import { mountListView } from './ui/list-view.js';
 import { mountRoomBar } from './ui/room-bar.js';
@@ -449,12 +450,17 @@ async function main() {
       announce: (text) => announcer.announce(text),
     });
 
+    /** A note on a free spot near the middle of the view, its editor open. */
+    function addNoteInView() {
+      const size = { w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH };
+      const spot = freeSpot(canvas.centre(), size, session.view.notes.values());
+      canvas.edit('note', createNoteAt({ x: spot.x + size.w / 2, y: spot.y + size.h / 2 }));
+    }
+    const addNoteButton = document.getElementById('add-note-fab');
+    addNoteButton.addEventListener('click', addNoteInView);
+
     const toolbar = mountToolbar(document.getElementById('toolbar'), document.getElementById('zoom-controls'), {
-      addNote: () => {
-        const size = { w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH };
-        const spot = freeSpot(canvas.centre(), size, session.view.notes.values());
-        canvas.edit('note', createNoteAt({ x: spot.x + size.w / 2, y: spot.y + size.h / 2 }));
-      },
+      addNote: addNoteInView,
       addSection: () => {
         const centre = canvas.centre();
         const id = randomId();
@@ -508,6 +514,14 @@ async function main() {
     });
     const updateBanner = mountUpdateBanner(document.getElementById('banners'), { reload: () => location.reload() });
     const votingPanel = mountVotingPanel(document.getElementById('voting-panel'));
+    const sidePanel = mountSidePanel({
+      layout: views.board,
+      panel: document.getElementById('side-panel'),
+      bar: document.getElementById('sheet-bar'),
+      toolbar: document.getElementById('toolbar'),
+      onPhone: [document.getElementById('topbar-status'), document.getElementById('banners')],
+      announce: (text) => announcer.announce(text),
+    });
     const roomBar = mountRoomBar(document.getElementById('topbar-room'), {
       enterRoom: (target) => { session.enterRoom(target); canvas.focus(); },
     });
@@ -720,6 +734,12 @@ async function main() {
         notes: view.notes,
         participants: view.participants,
       });
+      sidePanel.update({
+        t,
+        online: [...onTheBoard(view.participants).keys()].filter((id) => view.online.has(id)).length,
+        dotsLeft: open && canVote ? mine.remaining : null,
+      });
+      addNoteButton.hidden = readOnly;
       toolbar.update({
         t,
         readOnly,

@@ -26,6 +26,18 @@ export function zoomAt(v, zoom, sx, sy) {
   return { x: sx - anchor.x * z, y: sy - anchor.y * z, zoom: z };
 }
 
+/**
+ * Two fingers: the viewport `start` becomes when the fingers moved from midpoint `from` (screen)
+ * and distance `fromDistance` to midpoint `to` and distance `toDistance`. The world point that
+ * was under the first midpoint stays under the fingers: the view zooms about the midpoint and
+ * follows it when both fingers move.
+ */
+export function pinchViewport(start, from, fromDistance, to, toDistance) {
+  const zoom = clamp(start.zoom * (toDistance / Math.max(fromDistance, 1)), MIN_ZOOM, MAX_ZOOM);
+  const anchor = screenToWorld(start, from.x, from.y);
+  return { x: to.x - anchor.x * zoom, y: to.y - anchor.y * zoom, zoom };
+}
+
 export function panBy(v, dx, dy) {
   return { x: v.x + dx, y: v.y + dy, zoom: v.zoom };
 }

@@ -2,6 +2,10 @@
 // notes and other people's cursors. It owns only transient interaction state (a drag in
 // progress, a keyboard nudge not yet committed, the open editor); everything else comes
 // in through update(model) and leaves through the actions.
+// Touch (phones, tablets): one finger pans, also over notes, so the board scrolls like a page;
+// a long press picks a note (or a section by its title bar) up to move it; two fingers pinch
+// to zoom about their midpoint. A tap selects, a tap on the selected note edits it. Mouse and
+// pen work as on a desktop: a drag on a note moves it.
 import { h, setAttr } from './dom.js';
 import { authorName, createNoteElement, createSectionElement, updateNoteElement, updateNoteVoting, updateSectionElement } from './board-items.js';
 import { mountCursors } from './cursors.js';
@@ -12,11 +16,14 @@ import {
   NOTE_COLORS, NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord, noteColor,
 } from '../state/limits.js';
 import {
-  boxVisible, initialViewport, panBy, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
+  boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
   viewportTransform, wheelZoomFactor, zoomAt,
 } from '../state/viewport.js';
 
 const DRAG_THRESHOLD_PX = 3;
+/** A finger moves a little while it rests; beyond this it pans. */
+const TOUCH_SLOP_PX = 10;
+const LONG_PRESS_MS = 500;
 const NUDGE_COMMIT_MS = 600;
 const KEY_PAN_PX = 60;
 
@@ -37,8 +44,14 @@ export function mountCanvas(root, actions) {
 
   const records = { note: new Map(), section: new Map() };
   let model = null;
-  /** Pointer gesture in progress: pan, move or resize. */
+  /** Pointer gesture in progress: pan, move, resize, or a finger resting on an item (press). */
   let gesture = null;
+  /** A tap on the selected note: the note whose editor the following click opens. */
+  let tapToEdit = null;
+  /** Fingers on the canvas: pointerId -> client {x, y}. */
+  const touches = new Map();
+  /** Two fingers zooming: where they started and the viewport then. */
+  let pinch = null;
   /** Keyboard move/resize shown locally, committed after a pause. */
   let nudge = null;
   /** Open inline editor: { kind, id, field, input, counter, done } */
@@ -55,6 +68,7 @@ export function mountCanvas(root, actions) {
     const rect = root.getBoundingClientRect();
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
+  const isLifted = (kind, id) => Boolean(gesture?.lifted && gesture.kind === kind && gesture.id === id);
 
   // ---------- geometry shown for an item ----------
 
@@ -79,12 +93,15 @@ export function mountCanvas(root, actions) {
     const { t } = model;
     world.style.transform = viewportTransform(model.viewport);
     root.style.setProperty('--zoom', String(model.viewport.zoom));
-    renderKind('section', (record, item) => updateSectionElement(record, item, displayOf('section', item), {
-      t,
-      selected: isSelected('section', item.id),
-      editing: editor?.kind === 'section' && editor.id === item.id,
-      remote: remoteDragger(item.id),
-    }));
+    renderKind('section', (record, item) => {
+      updateSectionElement(record, item, displayOf('section', item), {
+        t,
+        selected: isSelected('section', item.id),
+        editing: editor?.kind === 'section' && editor.id === item.id,
+        remote: remoteDragger(item.id),
+      });
+      record.el.classList.toggle('is-lifted', isLifted('section', item.id));
+    });
     renderKind('note', (record, item) => {
       updateNoteElement(record, item, displayOf('note', item), {
         t,
@@ -95,6 +112,7 @@ export function mountCanvas(root, actions) {
         editing: editor?.kind === 'note' && editor.id === item.id,
         remote: remoteDragger(item.id),
       });
+      record.el.classList.toggle('is-lifted', isLifted('note', item.id));
       const voting = model.voting;
       updateNoteVoting(record, {
         t,
@@ -189,6 +207,7 @@ export function mountCanvas(root, actions) {
       pendingEdit = { kind, id };
       return;
     }
+    if (editor && editor.kind === kind && editor.id === id) return;
     if (editor) closeEditor(true);
     const t = model.t;
     let input;
@@ -260,6 +279,10 @@ export function mountCanvas(root, actions) {
 
   root.addEventListener('pointerdown', (event) => {
     if (!model || event.target.closest('textarea, input, button')) return;
+    if (event.pointerType === 'touch') {
+      touchDown(event);
+      return;
+    }
     const middle = event.button === 1;
     if (event.button !== 0 && !middle) return;
     const itemEl = event.target.closest('[data-kind]');
@@ -285,14 +308,31 @@ export function mountCanvas(root, actions) {
 
   root.addEventListener('pointermove', (event) => {
     if (!model) return;
-    const point = localPoint(event);
-    const worldPoint = screenToWorld(model.viewport, point.x, point.y);
-    actions.cursor(worldPoint.x, worldPoint.y);
+    const touch = event.pointerType === 'touch';
+    if (touch) {
+      if (!touches.has(event.pointerId)) return;
+      touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pinch) {
+        pinchTo();
+        return;
+      }
+    } else {
+      // A finger is no pointer others need to follow on their screens.
+      const point = localPoint(event);
+      const worldPoint = screenToWorld(model.viewport, point.x, point.y);
+      actions.cursor(worldPoint.x, worldPoint.y);
+    }
     if (!gesture || gesture.pointerId !== event.pointerId) return;
     const dx = event.clientX - gesture.start.x;
     const dy = event.clientY - gesture.start.y;
+    if (gesture.type === 'press') {
+      if (Math.hypot(dx, dy) < TOUCH_SLOP_PX) return;
+      // Moved before the long press: the board scrolls, the note stays where it is.
+      clearTimeout(gesture.timer);
+      gesture = { type: 'pan', start: gesture.start, origin: model.viewport, active: false, pointerId: event.pointerId };
+    }
     if (!gesture.active) {
-      if (Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+      if (Math.hypot(dx, dy) < (touch ? TOUCH_SLOP_PX : DRAG_THRESHOLD_PX)) return;
       // Capture only once it is a drag: captured clicks would retarget dblclick to the canvas.
       gesture.active = true;
       root.setPointerCapture(event.pointerId);
@@ -317,11 +357,20 @@ export function mountCanvas(root, actions) {
   });
 
   function endGesture(event, cancelled) {
+    if (event.pointerType === 'touch') {
+      touches.delete(event.pointerId);
+      if (pinch && touches.size < 2) pinch = null;
+    }
     if (!gesture || gesture.pointerId !== event.pointerId) return;
     const finished = gesture;
     gesture = null;
+    clearTimeout(finished.timer);
     if (root.hasPointerCapture(event.pointerId)) root.releasePointerCapture(event.pointerId);
-    if (finished.active && finished.type === 'move') {
+    if (finished.type === 'press' && !cancelled && finished.wasSelected && finished.kind === 'note') {
+      // A tap on the note already selected edits it, as a double click does: on the click that
+      // follows, once the tap has moved focus, so the editor keeps it.
+      tapToEdit = finished.id;
+    } else if (finished.active && finished.type === 'move') {
       actions.dragEnd(finished.kind, finished.id);
       if (!cancelled) actions.updateItem(finished.kind, finished.id, finished.current);
     } else if (finished.active && finished.type === 'resize' && !cancelled) {
@@ -331,6 +380,75 @@ export function mountCanvas(root, actions) {
   }
   root.addEventListener('pointerup', (event) => endGesture(event, false));
   root.addEventListener('pointercancel', (event) => endGesture(event, true));
+
+  /** A finger comes down: a second one starts a pinch; on a note (or a section's bar) it may become a long press. */
+  function touchDown(event) {
+    tapToEdit = null;
+    touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (touches.size === 2) {
+      startPinch();
+      return;
+    }
+    if (touches.size > 2 || gesture) return;
+    const start = { x: event.clientX, y: event.clientY };
+    const record = recordOf(event.target.closest('[data-kind]'));
+    const item = record ? itemsOf(record.kind).get(record.id) : null;
+    const movable = item && (record.kind === 'note' || event.target.closest('[data-move]'));
+    if (movable && !model.readOnly) {
+      const press = {
+        type: 'press', kind: record.kind, id: record.id, start, origin: { x: item.x, y: item.y },
+        current: {}, active: false, pointerId: event.pointerId, wasSelected: isSelected(record.kind, record.id),
+      };
+      press.timer = setTimeout(() => liftItem(press), LONG_PRESS_MS);
+      gesture = press;
+      return;
+    }
+    gesture = { type: 'pan', start, origin: model.viewport, active: false, pointerId: event.pointerId };
+  }
+
+  /** The finger rested long enough: the item is picked up and follows the finger from here. */
+  function liftItem(press) {
+    if (gesture !== press || !itemsOf(press.kind).has(press.id)) return;
+    commitNudge();
+    press.type = 'move';
+    press.active = true;
+    press.lifted = true;
+    try { root.setPointerCapture(press.pointerId); } catch { /* the finger has gone */ }
+    records[press.kind].get(press.id)?.el.focus({ preventScroll: true });
+    actions.renderNow();
+  }
+
+  function startPinch() {
+    if (gesture) {
+      // The first finger's gesture gives way: a picked-up item goes back where it was.
+      clearTimeout(gesture.timer);
+      if (gesture.active && gesture.type === 'move') actions.dragEnd(gesture.kind, gesture.id);
+      gesture = null;
+    }
+    const [a, b] = [...touches.values()];
+    pinch = { from: midpoint(a, b), distance: Math.hypot(a.x - b.x, a.y - b.y), origin: model.viewport };
+    actions.requestRender();
+  }
+
+  function pinchTo() {
+    const [a, b] = [...touches.values()];
+    actions.setViewport(pinchViewport(pinch.origin, pinch.from, pinch.distance, midpoint(a, b), Math.hypot(a.x - b.x, a.y - b.y)));
+  }
+
+  /** Midpoint of two fingers, relative to the canvas. */
+  function midpoint(a, b) {
+    const rect = root.getBoundingClientRect();
+    return { x: (a.x + b.x) / 2 - rect.left, y: (a.y + b.y) / 2 - rect.top };
+  }
+
+  root.addEventListener('click', (event) => {
+    const id = tapToEdit;
+    tapToEdit = null;
+    if (id && event.target.closest('[data-kind]')?.dataset.id === id) openEditor('note', id);
+  });
+
+  // A long press would open the browser's context menu over the note being picked up.
+  root.addEventListener('contextmenu', (event) => { if (touches.size > 0) event.preventDefault(); });
 
   root.addEventListener('wheel', (event) => {
     if (!model || event.target.closest('textarea')) return;

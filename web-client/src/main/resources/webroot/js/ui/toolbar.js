@@ -1,5 +1,7 @@
-// Tools: add note, add section, colour of the selected note, duplicate the selected note,
-// delete; and the zoom controls, which sit in their own group over the canvas corner.
+// Tools: add note, add section, duplicate the selected note, delete, colour of the selected
+// note; and the zoom controls, which sit in their own group over the canvas corner. On tablets
+// and phones (css/layout-small.css) add section, duplicate and delete fold into a "More" menu,
+// so the toolbar stays one row.
 import { h, setAttr, setText } from './dom.js';
 import { NOTE_COLORS } from '../state/limits.js';
 import { mountZoomControls } from './zoom-controls.js';
@@ -25,10 +27,42 @@ export function mountToolbar(root, zoomRoot, actions) {
   });
   const remove = h('button', { type: 'button', className: 'button button--danger', 'data-testid': 'delete', onclick: () => actions.deleteSelected() });
 
+  // On phones the word gives way to an ellipsis (css/layout-small.css); its name stays the word.
+  const moreText = h('span', { className: 'toolbar__more-text' });
+  const more = h('button', {
+    type: 'button', className: 'button button--secondary toolbar__more', 'data-testid': 'toolbar-more',
+    'aria-expanded': 'false', 'aria-controls': 'toolbar-menu',
+  }, [h('span', { className: 'toolbar__more-icon', 'aria-hidden': 'true' }, '⋯'), moreText]);
+  const menu = h('div', { className: 'toolbar__group toolbar__menu', id: 'toolbar-menu' }, [addSection, duplicate, remove]);
+  const setMenuOpen = (open) => setAttr(more, 'aria-expanded', String(open));
+  const menuOpen = () => more.getAttribute('aria-expanded') === 'true';
+  more.addEventListener('click', () => {
+    setMenuOpen(!menuOpen());
+    if (menuOpen()) menu.querySelector('button:not(:disabled)')?.focus();
+  });
+  // A chosen tool closes the menu; so do Escape (back to "More") and a tap elsewhere.
+  menu.addEventListener('click', (event) => { if (event.target.closest('button')) setMenuOpen(false); });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menuOpen()) {
+      event.preventDefault();
+      setMenuOpen(false);
+      more.focus();
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (menuOpen() && !more.contains(event.target) && !menu.contains(event.target)) setMenuOpen(false);
+  });
+
+  const moreGroup = h('div', { className: 'toolbar__group toolbar__group--more' }, [more, menu]);
+  // Tabbing on past the menu closes it (a click that moves no focus is handled on pointerdown).
+  moreGroup.addEventListener('focusout', (event) => {
+    if (event.relatedTarget && !moreGroup.contains(event.relatedTarget)) setMenuOpen(false);
+  });
+
   root.append(
-    h('div', { className: 'toolbar__group' }, [addNote, addSection]),
+    h('div', { className: 'toolbar__group toolbar__group--add' }, [addNote]),
+    moreGroup,
     colorGroup,
-    h('div', { className: 'toolbar__group' }, [duplicate, remove]),
   );
   const zoomControls = mountZoomControls(zoomRoot, { zoom: (direction) => actions.zoom(direction) });
 
@@ -53,6 +87,7 @@ export function mountToolbar(root, zoomRoot, actions) {
       setText(duplicate, t('toolbar.duplicate'));
       setAttr(duplicate, 'title', t('toolbar.duplicateHint'));
       duplicate.disabled = readOnly || !canDuplicate;
+      setText(moreText, t('board.mobile.moreTools'));
       setText(remove, t('toolbar.delete'));
       setAttr(remove, 'title', t('toolbar.deleteHint'));
       remove.disabled = readOnly || !hasSelection;

@@ -6,7 +6,11 @@ export function mountZoomControls(root, actions) {
   const zoomOut = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-out', onclick: () => actions.zoom(-1) }, '−');
   const zoomValue = h('output', { className: 'zoom-value', 'aria-live': 'polite', 'data-testid': 'zoom-value' });
   const zoomIn = h('button', { type: 'button', className: 'button button--icon', 'data-testid': 'zoom-in', onclick: () => actions.zoom(1) }, '+');
-  const zoomReset = h('button', { type: 'button', className: 'button button--secondary', 'data-testid': 'zoom-reset', onclick: () => actions.zoom(0) });
+  // On phones "1:1" stands for the words (css/layout-small.css); its name stays the words.
+  const zoomResetText = h('span', { className: 'zoom-reset__text' });
+  const zoomReset = h('button', { type: 'button', className: 'button button--secondary zoom-reset', 'data-testid': 'zoom-reset', onclick: () => actions.zoom(0) }, [
+    h('span', { className: 'zoom-reset__icon', 'aria-hidden': 'true' }, '1:1'), zoomResetText,
+  ]);
   const zoomLabel = h('span', { className: 'visually-hidden', id: 'zoom-label' });
   root.setAttribute('aria-labelledby', 'zoom-label');
   root.append(zoomLabel, zoomOut, zoomValue, zoomIn, zoomReset);
@@ -19,7 +23,7 @@ export function mountZoomControls(root, actions) {
       setAttr(zoomIn, 'aria-label', t('toolbar.zoomIn'));
       setAttr(zoomIn, 'title', t('toolbar.zoomIn'));
       setText(zoomValue, t('toolbar.zoomValue', { percent: zoomPercent }));
-      setText(zoomReset, t('toolbar.zoomReset'));
+      setText(zoomResetText, t('toolbar.zoomReset'));
       setAttr(zoomReset, 'title', t('toolbar.zoomResetHint'));
     },
   };
