@@ -435,6 +435,8 @@ async function main() {
       setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
       select: (selection) => { ui.selected = selection; requestRender(); },
       createNoteAt,
+      // N on the board: as the "+" buttons, the free spot nearest the middle of the view.
+      addNoteInView: () => addNoteInView(),
       updateItem: (kind, id, patch) => dispatch({ type: UPDATE[kind], id, patch }),
       deleteItem: (kind, id) => {
         dispatch({ type: DELETE[kind], id });

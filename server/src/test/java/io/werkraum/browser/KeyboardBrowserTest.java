@@ -100,6 +100,11 @@ class KeyboardBrowserTest extends BrowserTest {
       page.keyboard().press("Enter");
       assertThat(editor).isFocused();
       assertThat(editor).hasValue("Treffpunkt am Bahnhof");
+      // The text shows once, in the editor where it stood, also when the board changes meanwhile.
+      fiona.ok(Cmd.createNote("main", Cmd.note("meanwhile", 40, 1400).put("text", "Inzwischen")));
+      assertThat(page.locator("[data-testid=note][data-note-id=meanwhile]")).hasCount(1);
+      assertThat(note.getByTestId("note-text")).isHidden();
+      assertTrue(editor.boundingBox().y < note.locator(".note__author").boundingBox().y, "the editor stands above the author");
       page.keyboard().press("End");
       page.keyboard().type(" mit WLAN");
       page.keyboard().press("Control+Enter");
@@ -168,9 +173,22 @@ class KeyboardBrowserTest extends BrowserTest {
       canvas.focus();
       page.keyboard().press("n");
       assertThat(editor).isFocused();
+      page.keyboard().type("Erste");
       page.keyboard().press("Tab");
       assertThat(editor).hasCount(0);
       assertEquals(null, page.evaluate(FOCUS_VISIBLE));
+
+      // A second note by N lands beside the first, not on it.
+      canvas.focus();
+      page.keyboard().press("n");
+      page.keyboard().type("Zweite");
+      page.keyboard().press("Control+Enter");
+      Locator notes = page.getByTestId("note");
+      assertThat(notes).hasCount(2);
+      var a = notes.nth(0).boundingBox();
+      var b = notes.nth(1).boundingBox();
+      boolean apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      assertTrue(apart, "the new note covers the other");
     }
   }
 

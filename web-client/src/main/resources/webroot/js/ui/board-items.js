@@ -35,7 +35,7 @@ export function createNoteElement(id) {
  * a hidden note I cannot read, the marker of a hidden one I can ("only you" / "hidden"),
  * and where a harvested note came from.
  */
-function updateNoteMarks(record, { t, visibility, origin }) {
+function updateNoteMarks(record, { t, visibility, origin, editing }) {
   const { el } = record;
   setAttr(el, 'data-hidden', String(visibility !== 'visible'));
   setAttr(el, 'data-visibility', visibility);
@@ -49,7 +49,8 @@ function updateNoteMarks(record, { t, visibility, origin }) {
     record.placeholder.hidden = visibility !== 'placeholder';
     setText(record.placeholder, t('private.placeholder'));
   }
-  record.text.hidden = visibility === 'placeholder';
+  // While the editor is open it stands in place of the text: the text shows once.
+  record.text.hidden = visibility === 'placeholder' || editing;
   const markerText = visibility === 'mine' ? t('private.onlyYou') : visibility === 'facilitator' ? t('private.hiddenMarker') : '';
   if (markerText && !record.marker) {
     record.marker = h('span', { className: 'note__private', 'data-testid': 'note-private-marker' });
@@ -140,7 +141,7 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   const placeholder = visibility === 'placeholder';
   setText(record.text, placeholder ? '' : note.text ?? '');
   setText(record.author, authorName);
-  updateNoteMarks(record, { t, visibility, origin });
+  updateNoteMarks(record, { t, visibility, origin, editing });
   const start = placeholder ? '' : (note.text ?? '').trim().replace(/\s+/g, ' ');
   const excerpt = start.length > LABEL_TEXT_LENGTH ? `${start.slice(0, LABEL_TEXT_LENGTH)}…` : start;
   let label = placeholder ? t('note.labelHidden', { author: authorName })

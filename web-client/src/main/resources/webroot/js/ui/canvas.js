@@ -28,7 +28,7 @@ const NUDGE_COMMIT_MS = 600;
 const KEY_PAN_PX = 60;
 
 /**
- * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id,
+ * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id, addNoteInView(),
  * updateItem(kind, id, patch), deleteItem(kind, id), duplicateNote(id) (optional), cursor(x, y),
  * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow(), announce(text) (optional)
  */
@@ -217,7 +217,7 @@ export function mountCanvas(root, actions) {
       input.value = item.text ?? '';
       counter = h('span', { className: 'note__counter', 'aria-live': 'polite', hidden: true });
       record.text.hidden = true;
-      record.el.append(input, counter);
+      record.text.after(input, counter);
     } else {
       input = h('input', { type: 'text', className: 'section__title-input', 'data-testid': 'section-title-input', maxlength: String(NAME_MAX), 'aria-label': t('section.editLabel') });
       input.value = item.title ?? '';
@@ -531,8 +531,7 @@ export function mountCanvas(root, actions) {
   function handleCanvasKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     if ((event.key === 'n' || event.key === 'N') && !model.readOnly) {
-      const { width, height } = canvasSize();
-      createNoteAt(viewportCentre(model.viewport, width, height));
+      actions.addNoteInView();
       return true;
     }
     if (event.key === '+' || event.key === '=') { api.zoomStep(1); return true; }
