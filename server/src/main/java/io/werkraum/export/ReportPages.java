@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
@@ -95,7 +93,6 @@ final class ReportPages {
     catalog.setViewerPreferences(viewer);
     pdf.getDocumentInformation().setTitle(title);
     pdf.getDocumentInformation().setCreator("Werkraum");
-    pdf.getDocumentInformation().setCreationDate(Calendar.getInstance());
     PDMetadata metadata = new PDMetadata(pdf, new ByteArrayInputStream(xmp(title, language)));
     catalog.setMetadata(metadata);
   }
@@ -123,9 +120,9 @@ final class ReportPages {
 
   /** Opens an element of {@code type} inside the current one; content written until {@link #end()} belongs to it. */
   PDStructureElement begin(String type) {
-    PDStructureNode parent = open.peek();
+    PDStructureElement parent = open.peek();
     PDStructureElement element = new PDStructureElement(type, parent);
-    ((PDStructureElement) parent).appendKid(element);
+    parent.appendKid(element);
     open.push(element);
     return element;
   }
@@ -356,10 +353,6 @@ final class ReportPages {
     cs.lineTo(to, at);
     cs.stroke();
     cs.endMarkedContent();
-  }
-
-  float width(String text, boolean isBold, float size) throws IOException {
-    return (isBold ? bold : regular).getStringWidth(safe(text, isBold)) / 1000 * size;
   }
 
   /** The text with only what the font has: others as '?', control characters dropped. */
