@@ -84,6 +84,10 @@ class PdfExportTest {
       List<String> failed = PdfUa.failedRules(pdf);
       assertTrue(failed.isEmpty(), () -> labels.locale() + ": PDF/UA-1 rules failed:\n" + String.join("\n", failed));
     }
+    // A board with nothing on it yet: no table, no list, no round.
+    BoardDocument empty = new BoardDocument(1, "e", null, 0, PictureSamples.T0, null, null, null, null, null);
+    List<String> failed = PdfUa.failedRules(PdfExport.write(empty, ReportLabels.german(), BERLIN));
+    assertTrue(failed.isEmpty(), () -> "empty board: PDF/UA-1 rules failed:\n" + String.join("\n", failed));
   }
 
   @Test
