@@ -78,8 +78,8 @@ public final class ExportService {
           BoardDocument doc = read.resultAt(0);
           Object chosen = read.<JsonObject>resultAt(1).getValue("retentionDays");
           int keptDays = retention.effectiveDays(chosen instanceof Number n ? n.intValue() : null);
-          return vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german, keptDays, zone),
-              false);
+          String shown = room == null ? Limits.MAIN_ROOM : room;
+          return vertx.executeBlocking(() -> render(doc, kind, shown, german, keptDays, zone), false);
         })
         .onSuccess(download -> audit.record(AuditEntry.by(facilitator, System.currentTimeMillis(),
             AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))))
