@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class ConfigLoader {
     ENV.put("oidcClientSecret", "WERKRAUM_OIDC_CLIENT_SECRET");
     ENV.put("signInRequired", "WERKRAUM_SIGN_IN_REQUIRED");
     ENV.put("signInMinutes", "WERKRAUM_SIGN_IN_MINUTES");
+    ENV.put("timeZone", "WERKRAUM_TIME_ZONE");
   }
 
   private ConfigLoader() {}
@@ -134,7 +136,18 @@ public final class ConfigLoader {
         anonymityThreshold,
         metrics,
         metricsPort,
-        signIn(v));
+        signIn(v),
+        zone(v));
+  }
+
+  /** The exports' time zone: an IANA zone id (Europe/Berlin), checked here so a typo stops the start. */
+  private static ZoneId zone(Map<String, Object> v) {
+    String id = text(v, "timeZone", "Europe/Berlin").trim();
+    try {
+      return ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("timeZone must be a time zone such as Europe/Berlin, not '" + id + "'");
+    }
   }
 
   private static WerkraumConfig.Accessibility accessibility(Map<String, Object> v) {

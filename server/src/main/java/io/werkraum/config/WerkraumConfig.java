@@ -1,6 +1,7 @@
 package io.werkraum.config;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ import java.util.List;
  * @param metrics whether Vert.x and Werkraum record metrics and serve them on {@code metricsPort}
  * @param metricsPort the management port of {@code GET /metrics}, on {@code host}
  * @param signIn sign-in through an OpenID Connect provider; null when the instance has none
+ * @param timeZone the zone the exports show times in (the workshops' local time), {@code Europe/Berlin} unless set
  */
 public record WerkraumConfig(
     String host,
@@ -45,7 +47,8 @@ public record WerkraumConfig(
     int anonymityThreshold,
     boolean metrics,
     int metricsPort,
-    SignInConfig signIn) {
+    SignInConfig signIn,
+    ZoneId timeZone) {
 
   /**
    * @param boardDays the days a board is kept after its last activity unless its facilitators
@@ -100,6 +103,6 @@ public record WerkraumConfig(
     return new WerkraumConfig(host, port, publicUrl, allowedOrigins, dataDir, url, redisType,
         redisMasterName, redisFsync, secret, cluster, clusterName, clusterHost, clusterPort,
         clusterMembers, httpInstances, retention, privacyUrl, operatorName, operatorContact, accessibility,
-        anonymityThreshold, metrics, metricsPort, signIn);
+        anonymityThreshold, metrics, metricsPort, signIn, timeZone);
   }
 }

@@ -4,13 +4,15 @@ import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Room;
 import io.werkraum.export.BoardDocument.Section;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The board as a table: one row a note, for spreadsheet programs. RFC 4180 (CRLF, fields with
- * commas, quotes or line breaks quoted, quotes doubled), UTF-8 with a byte order mark so that
- * spreadsheet programs read umlauts right.
+ * The board as a table: one row a note, with a column of votes for each voting round (the
+ * note's votes in that round, empty for none or another room's round), for spreadsheet
+ * programs. RFC 4180 (CRLF, fields with commas, quotes or line breaks quoted, quotes doubled),
+ * UTF-8 with a byte order mark so that spreadsheet programs read umlauts right.
  *
  * <p>Text cells that a spreadsheet would take for a formula (starting with {@code = + - @}, tab or
  * carriage return) get a leading apostrophe. The numbers the export writes itself (coordinates,
@@ -22,14 +24,18 @@ public final class CsvExport {
 
   private CsvExport() {}
 
-  public static byte[] write(BoardDocument doc, Labels labels) {
+  /**
+   * @param zone the zone the times are written in (ISO-8601 with that zone's offset), named in
+   *     their column headers
+   */
+  public static byte[] write(BoardDocument doc, Labels labels, ZoneId zone) {
     ExportIndex index = new ExportIndex(doc, labels.anonymousAuthor());
     List<BoardDocument.Round> rounds = ExportIndex.list(doc.rounds());
     StringBuilder out = new StringBuilder(256 * 1024);
 
     List<String> header = new ArrayList<>(List.of(labels.room(), labels.section(), labels.text(), labels.author(),
         labels.organisation(), labels.colour(), labels.x(), labels.y(), labels.width(), labels.height(),
-        labels.created(), labels.updated()));
+        labels.created() + " (" + zone.getId() + ")", labels.updated() + " (" + zone.getId() + ")"));
     for (int i = 0; i < rounds.size(); i++) {
       header.add(labels.roundHeader(rounds.get(i), i));
     }
@@ -50,8 +56,8 @@ public final class CsvExport {
         cells.add(ExportIndex.number(note.y()));
         cells.add(ExportIndex.number(note.w()));
         cells.add(ExportIndex.number(note.h()));
-        cells.add(ExportIndex.time(note.createdAt()));
-        cells.add(ExportIndex.time(note.updatedAt()));
+        cells.add(ExportIndex.time(note.createdAt(), zone));
+        cells.add(ExportIndex.time(note.updatedAt(), zone));
         for (int i = 0; i < rounds.size(); i++) {
           Integer votes = index.votes(i, room, note);
           cells.add(votes == null ? "" : votes.toString());

@@ -10,6 +10,8 @@ import io.werkraum.board.Sections;
 import io.werkraum.protocol.Protocol;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,22 +110,43 @@ final class ExportIndex {
     return r == null || r.count() == 0 ? null : r.count();
   }
 
-  /** The index of the room's last closed round with results, or -1. */
-  int lastClosedRound(Room room) {
-    int best = -1;
-    long bestAt = Long.MIN_VALUE;
-    List<Round> rounds = list(doc.rounds());
-    for (int i = 0; i < rounds.size(); i++) {
-      Round r = rounds.get(i);
-      if (CLOSED.equals(r.status()) && r.results() != null && room.id().equals(r.room())) {
-        long at = r.closedAt() != null ? r.closedAt() : r.startedAt();
-        if (at >= bestAt) {
-          best = i;
-          bestAt = at;
-        }
+  /** The places that count as decided in the summary of the report and the minutes. */
+  static final int TOP_PLACES = 3;
+
+  /** A result with its place: equal counts share a place (1, 2, 2, 4). */
+  record Placed(int place, Ranked ranked) {}
+
+  /** A round's results that got votes, most first, each with its place; none while it has no results. */
+  static List<Placed> placed(Round round) {
+    if (round.results() == null) {
+      return List.of();
+    }
+    List<Ranked> ranking = new ArrayList<>(list(round.results().ranking()));
+    ranking.removeIf(k -> k.count() <= 0);
+    ranking.sort(Comparator.comparingInt((Ranked k) -> -k.count()));
+    List<Placed> placed = new ArrayList<>(ranking.size());
+    for (int i = 0; i < ranking.size(); i++) {
+      boolean tie = i > 0 && ranking.get(i).count() == ranking.get(i - 1).count();
+      placed.add(new Placed(tie ? placed.get(i - 1).place() : i + 1, ranking.get(i)));
+    }
+    return placed;
+  }
+
+  /** What a round decided: its results on the first {@link #TOP_PLACES} places, ties included. */
+  static List<Placed> top(Round round) {
+    return placed(round).stream().filter(p -> p.place() <= TOP_PLACES).toList();
+  }
+
+  /** The rounds whose decisions the summaries report: closed, with results, in the order they closed. */
+  List<Round> decidedRounds() {
+    List<Round> closed = new ArrayList<>();
+    for (Round r : list(doc.rounds())) {
+      if (CLOSED.equals(r.status()) && r.results() != null) {
+        closed.add(r);
       }
     }
-    return best;
+    closed.sort(Comparator.comparingLong(r -> r.closedAt() == null ? r.startedAt() : r.closedAt()));
+    return closed;
   }
 
   /** The section a note belongs to (see {@link Sections}), or null. */
@@ -143,8 +166,8 @@ final class ExportIndex {
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
-  /** ISO-8601 in UTC, to the second when the milliseconds are zero. */
-  static String time(long ms) {
-    return Instant.ofEpochMilli(ms).toString();
+  /** ISO-8601 with the zone's offset at that time (2026-03-14T10:30:00+01:00): a spreadsheet's local time, unambiguous. */
+  static String time(long ms, ZoneId zone) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(ms).atZone(zone));
   }
 }

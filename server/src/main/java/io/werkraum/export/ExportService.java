@@ -14,10 +14,7 @@ import io.werkraum.config.WerkraumConfig.Retention;
 import io.werkraum.metrics.WerkraumMetrics;
 import io.werkraum.store.BoardStore;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -26,8 +23,13 @@ import java.util.Map;
  * loop (a 5,000-note PDF takes a second or more).
  */
 public final class ExportService {
-  /** A file to download. */
-  public record Download(String fileName, String contentType, byte[] content) {}
+  /** A file to download; {@code fileName} may hold any letters (see {@link #contentDisposition()}). */
+  public record Download(String fileName, String contentType, byte[] content) {
+    /** The header that names the file: its name in UTF-8 (filename*) and in ASCII for old clients. */
+    public String contentDisposition() {
+      return DownloadNames.contentDisposition(fileName);
+    }
+  }
 
   private final Vertx vertx;
   private final AuditLog audit;
@@ -36,10 +38,15 @@ public final class ExportService {
   private final Sessions sessions;
   private final DocumentBuilder documents;
   private final WerkraumMetrics metrics;
+  private final ZoneId zone;
 
-  /** @param retention how long boards are kept, which the minutes and the report state */
+  /**
+   * @param retention how long boards are kept, which the minutes and the report state
+   * @param zone the time zone the exports show times in
+   */
   public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit,
-      WerkraumMetrics metrics, Retention retention) {
+      WerkraumMetrics metrics, Retention retention, ZoneId zone) {
+    this.zone = zone;
     this.retention = retention;
     this.vertx = vertx;
     this.audit = audit;
@@ -71,8 +78,8 @@ public final class ExportService {
           BoardDocument doc = read.resultAt(0);
           Object chosen = read.<JsonObject>resultAt(1).getValue("retentionDays");
           int keptDays = retention.effectiveDays(chosen instanceof Number n ? n.intValue() : null);
-          return vertx.executeBlocking(() -> render(doc, kind, room == null ? Limits.MAIN_ROOM : room, german, keptDays),
-              false);
+          String shown = room == null ? Limits.MAIN_ROOM : room;
+          return vertx.executeBlocking(() -> render(doc, kind, shown, german, keptDays, zone), false);
         })
         .onSuccess(download -> audit.record(AuditEntry.by(facilitator, System.currentTimeMillis(),
             AuditAction.EXPORT_DOWNLOADED, exported(kind, snapshotId)))))
@@ -101,34 +108,25 @@ public final class ExportService {
   }
 
   /** @param keptDays the board's retention, which the human-readable documents state */
-  private static Download render(BoardDocument doc, Format format, String room, boolean german, int keptDays) {
+  private static Download render(BoardDocument doc, Format format, String roomId, boolean german, int keptDays,
+      ZoneId zone) {
+    ReportLabels labels = german ? ReportLabels.german() : ReportLabels.english();
     boolean picture = format == Format.SVG || format == Format.PNG;
-    if (picture && doc.rooms().stream().noneMatch(r -> r.id().equals(room))) {
-      throw new Rejection(ErrorCode.NOT_FOUND, "no room '" + room + "'");
-    }
-    String name = fileName(doc, picture ? room : null) + "." + format.extension;
+    BoardDocument.Room room = !picture ? null : ExportIndex.list(doc.rooms()).stream()
+        .filter(r -> r.id().equals(roomId)).findFirst()
+        .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "no room '" + roomId + "'"));
+    String name = DownloadNames.of(doc, room == null ? null : ExportIndex.roomName(room, labels.plenary()), labels, zone,
+        format.extension);
     byte[] content = switch (format) {
       case JSON -> JsonExport.write(doc);
-      case CSV -> CsvExport.write(doc, german ? Labels.german() : Labels.english());
+      case CSV -> CsvExport.write(doc, german ? Labels.german() : Labels.english(), zone);
       case MARKDOWN -> MarkdownExport.write(doc, german ? MarkdownExport.Texts.german() : MarkdownExport.Texts.english(),
-          keptDays).getBytes(StandardCharsets.UTF_8);
-      case SVG -> SvgExport.write(doc, room).getBytes(StandardCharsets.UTF_8);
-      case PNG -> PngExport.write(doc, room);
-      case PDF -> PdfExport.write(doc, german ? ReportLabels.german() : ReportLabels.english(), keptDays);
+          zone, keptDays).getBytes(StandardCharsets.UTF_8);
+      case SVG -> SvgExport.write(doc, roomId).getBytes(StandardCharsets.UTF_8);
+      case PNG -> PngExport.write(doc, roomId);
+      case PDF -> PdfExport.write(doc, labels, zone, keptDays);
     };
     return new Download(name, format.contentType, content);
-  }
-
-  /** {@code <title>-<date>[-<room>]}, in letters a file system takes everywhere. */
-  static String fileName(BoardDocument doc, String room) {
-    // German umlauts as German writes them without: Übergänge -> Uebergaenge.
-    String german = doc.title().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss");
-    String title = Normalizer.normalize(german, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-        .replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
-    long at = doc.snapshot() != null ? doc.snapshot().takenAt() : doc.exportedAt();
-    String date = Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC).toLocalDate().toString();
-    return (title.isEmpty() ? "werkraum" : title) + "-" + date + (room == null ? "" : "-" + room);
   }
 
   enum Format {

@@ -7,20 +7,23 @@ import io.werkraum.export.BoardDocument.Room;
 import io.werkraum.export.BoardDocument.Round;
 import io.werkraum.export.BoardDocument.Section;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The board as minutes in Markdown: participants per organisation, each room with its sections
- * and their notes ranked by the votes of the room's last closed round, then every voting round
- * with its settings and ranked results. All text from users is escaped so it shows literally.
+ * The board as minutes in Markdown, in the order of the PDF report: first a summary (title,
+ * date, participants per organisation, what each closed round decided), then each room with its
+ * sections and their notes ranked by the votes of the room's last closed round (with their votes
+ * in the room's earlier rounds), then every voting round with its settings and ranked results.
+ * Times are in the given zone and say so. All text from users is escaped so it shows literally.
  */
 public final class MarkdownExport {
 
@@ -30,14 +33,15 @@ public final class MarkdownExport {
       String rounds, String noRounds, String round, String scope, String wholeRoom, String sections,
       String votesPerPerson, String maxPerNote, String anonymous, String named, String open, String closed,
       String voters, String noVotes, String byOrganisation, OrganisationTexts organisations, String anonymousAuthor,
-      String retention) {
+      String retention, Locale locale, String timeZone, String decided, String noDecisions, String votesFromRound) {
 
     public static Texts english() {
       return new Texts("Minutes", "Date", "Snapshot", "Participants", "no organisation", "Total", "Room",
           "Plenary", "Outside sections", "No notes.", "vote", "votes", "Voting rounds", "No voting rounds.", "Round %d",
           "Scope", "whole room", "sections", "Votes per person", "At most per note", "anonymous", "named",
           "open", "closed", "Voters", "No votes.", "by organisation", OrganisationTexts.english(), "a participant",
-          ReportLabels.RETENTION_EN);
+          ReportLabels.RETENTION_EN, Locale.UK, "Time zone", "What was decided", "No voting round closed yet.",
+          "Votes from the round");
     }
 
     public static Texts german() {
@@ -46,30 +50,33 @@ public final class MarkdownExport {
           "Keine Abstimmungsrunden.", "Runde %d", "Umfang", "ganzer Raum", "Bereiche", "Stimmen pro Person",
           "Höchstens pro Notiz", "anonym", "namentlich", "offen", "geschlossen", "Abstimmende", "Keine Stimmen.",
           "nach Organisation", OrganisationTexts.german(), "eine teilnehmende Person",
-          ReportLabels.RETENTION_DE);
+          ReportLabels.RETENTION_DE, Locale.GERMANY, "Zeitzone", "Was entschieden wurde",
+          "Noch keine Abstimmungsrunde abgeschlossen.", "Stimmen aus der Runde");
     }
   }
-
-  private static final DateTimeFormatter DAY_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** The ASCII punctuation that can start or end Markdown markup. */
   private static final String MARKUP = "\\`*_{}[]()<>#+-.!|~&=";
 
   private MarkdownExport() {}
 
-  public static String write(BoardDocument doc, Texts t) {
-    return write(doc, t, null);
+  public static String write(BoardDocument doc, Texts t, ZoneId zone) {
+    return write(doc, t, zone, null);
   }
 
-  /** @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out */
-  public static String write(BoardDocument doc, Texts t, Integer keptDays) {
+  /**
+   * @param zone the time zone the minutes' times are in (and name)
+   * @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out
+   */
+  public static String write(BoardDocument doc, Texts t, ZoneId zone, Integer keptDays) {
     ExportIndex index = new ExportIndex(doc, t.anonymousAuthor());
+    DateTimeFormatter times = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", t.locale()).withZone(zone);
     StringBuilder out = new StringBuilder(256 * 1024);
     out.append("# ").append(escape(ExportIndex.nullToEmpty(doc.title()))).append(" — ").append(t.minutes())
         .append("\n\n");
-    out.append("- ").append(t.date()).append(": ").append(DAY_TIME.format(Instant.ofEpochMilli(
+    out.append("- ").append(t.date()).append(": ").append(times.format(Instant.ofEpochMilli(
         doc.snapshot() != null ? doc.snapshot().takenAt() : doc.exportedAt()))).append('\n');
+    out.append("- ").append(t.timeZone()).append(": ").append(zone.getId()).append('\n');
     if (doc.snapshot() != null) {
       out.append("- ").append(t.snapshot()).append(": ").append(escape(ExportIndex.nullToEmpty(doc.snapshot().name())))
           .append('\n');
@@ -79,10 +86,11 @@ public final class MarkdownExport {
     }
     out.append('\n');
     participants(out, doc, t);
+    decisions(out, doc, index, t);
     for (Room room : index.roomsInOrder()) {
-      room(out, index, room, t);
+      room(out, doc, index, room, t);
     }
-    rounds(out, doc, index, t);
+    rounds(out, doc, index, t, times);
     return out.toString();
   }
 
@@ -105,10 +113,58 @@ public final class MarkdownExport {
     out.append("- **").append(t.total()).append(": ").append(people.size()).append("**\n\n");
   }
 
-  private static void room(StringBuilder out, ExportIndex index, Room room, Texts t) {
+  /** What was decided: each closed round with its results on the first places, most votes first. */
+  private static void decisions(StringBuilder out, BoardDocument doc, ExportIndex index, Texts t) {
+    out.append("## ").append(t.decided()).append("\n\n");
+    List<Round> decided = index.decidedRounds();
+    if (decided.isEmpty()) {
+      out.append(t.noDecisions()).append("\n\n");
+      return;
+    }
+    for (Round r : decided) {
+      Room room = index.room(r.room() == null ? "main" : r.room());
+      out.append("- **").append(roundTitle(doc, r, t)).append("**");
+      if (room != null) {
+        out.append(" — ").append(escape(ExportIndex.roomName(room, t.plenary())));
+      }
+      out.append('\n');
+      List<ExportIndex.Placed> top = ExportIndex.top(r);
+      if (top.isEmpty()) {
+        out.append("  - ").append(t.noVotes()).append('\n');
+      }
+      Map<String, Note> notes = notesOf(room);
+      for (ExportIndex.Placed p : top) {
+        out.append("  - ").append(votes(p.ranked().count(), t)).append(" · ")
+            .append(escape(rankedText(p.ranked(), notes), "    ")).append('\n');
+      }
+    }
+    out.append('\n');
+  }
+
+  /** A round's title, or "Round n" (n its number in the document) when it has none. */
+  private static String roundTitle(BoardDocument doc, Round r, Texts t) {
+    return r.title() != null && !r.title().isBlank() ? escape(r.title())
+        : String.format(t.round(), ExportIndex.list(doc.rounds()).indexOf(r) + 1);
+  }
+
+  private static String votes(int n, Texts t) {
+    return "**" + n + " " + (n == 1 ? t.vote() : t.votes()) + "**";
+  }
+
+  private static Map<String, Note> notesOf(Room room) {
+    Map<String, Note> notes = new HashMap<>();
+    if (room != null) {
+      ExportIndex.list(room.notes()).forEach(n -> notes.put(n.id(), n));
+    }
+    return notes;
+  }
+
+  private static void room(StringBuilder out, BoardDocument doc, ExportIndex index, Room room, Texts t) {
     out.append("## ").append(ExportIndex.PLENARY.equals(room.kind()) ? "" : t.room() + ": ")
         .append(escape(ExportIndex.roomName(room, t.plenary()))).append("\n\n");
-    int last = index.lastClosedRound(room);
+    // The notes are ranked by the room's last closed round; the earlier ones are named beside them.
+    List<Round> closed = RoomPicture.closedRounds(doc, room.id());
+    Round last = closed.isEmpty() ? null : closed.get(closed.size() - 1);
     Map<Section, List<Note>> bySection = new LinkedHashMap<>();
     List<Section> sections = new ArrayList<>(ExportIndex.list(room.sections()));
     sections.sort(Comparator.comparingDouble(Section::y).thenComparingDouble(Section::x).thenComparing(Section::id));
@@ -118,34 +174,35 @@ public final class MarkdownExport {
       Section s = ExportIndex.sectionOf(room, n);
       (s == null ? outside : bySection.get(s)).add(n);
     }
-    Map<String, Integer> votes = new HashMap<>();
-    if (last >= 0) {
-      for (Note n : ExportIndex.list(room.notes())) {
-        Integer v = index.votes(last, room, n);
-        if (v != null) {
-          votes.put(n.id(), v);
-        }
-      }
-    }
+    Map<String, Integer> votes = last == null ? Map.of() : RoomPicture.votes(last);
     Comparator<Note> ranked = Comparator.comparingInt((Note n) -> -votes.getOrDefault(n.id(), 0))
         .thenComparingDouble(Note::y).thenComparingDouble(Note::x).thenComparing(Note::id);
     if (ExportIndex.list(room.notes()).isEmpty() && sections.isEmpty()) {
       out.append(t.noNotes()).append("\n\n");
       return;
     }
+    if (last != null) {
+      out.append('_').append(t.votesFromRound()).append(" „").append(roundTitle(doc, last, t)).append("“_\n\n");
+    }
+    Map<Round, Map<String, Integer>> earlier = new LinkedHashMap<>();
+    closed.subList(0, Math.max(0, closed.size() - 1)).forEach(r -> earlier.put(r, RoomPicture.votes(r)));
     for (Map.Entry<Section, List<Note>> e : bySection.entrySet()) {
       String title = ExportIndex.nullToEmpty(e.getKey().title());
       out.append("### ").append(title.isBlank() ? "…" : escape(title)).append("\n\n");
-      notes(out, index, e.getValue(), ranked, votes, t);
+      notes(out, doc, index, e.getValue(), ranked, votes, earlier, t);
     }
     if (!outside.isEmpty()) {
       out.append("### ").append(t.outsideSections()).append("\n\n");
-      notes(out, index, outside, ranked, votes, t);
+      notes(out, doc, index, outside, ranked, votes, earlier, t);
     }
   }
 
-  private static void notes(StringBuilder out, ExportIndex index, List<Note> notes, Comparator<Note> order,
-      Map<String, Integer> votes, Texts t) {
+  /**
+   * @param votes each note's votes in the room's last closed round, in bold in front
+   * @param earlier the room's earlier closed rounds and their votes, named after the note where it got any
+   */
+  private static void notes(StringBuilder out, BoardDocument doc, ExportIndex index, List<Note> notes,
+      Comparator<Note> order, Map<String, Integer> votes, Map<Round, Map<String, Integer>> earlier, Texts t) {
     if (notes.isEmpty()) {
       out.append(t.noNotes()).append("\n\n");
       return;
@@ -154,8 +211,8 @@ public final class MarkdownExport {
     for (Note n : notes) {
       out.append("- ");
       Integer v = votes.get(n.id());
-      if (v != null) {
-        out.append("**").append(v).append(' ').append(v == 1 ? t.vote() : t.votes()).append("** · ");
+      if (v != null && v > 0) {
+        out.append(votes(v, t)).append(" · ");
       }
       out.append(escape(ExportIndex.nullToEmpty(n.text()), "  "));
       String name = index.personName(n.author());
@@ -167,12 +224,23 @@ public final class MarkdownExport {
         }
         out.append('_');
       }
+      List<String> before = new ArrayList<>();
+      earlier.forEach((round, counts) -> {
+        int c = counts.getOrDefault(n.id(), 0);
+        if (c > 0) {
+          before.add("„" + roundTitle(doc, round, t) + "“: " + c + " " + (c == 1 ? t.vote() : t.votes()));
+        }
+      });
+      if (!before.isEmpty()) {
+        out.append(" (").append(String.join(", ", before)).append(')');
+      }
       out.append('\n');
     }
     out.append('\n');
   }
 
-  private static void rounds(StringBuilder out, BoardDocument doc, ExportIndex index, Texts t) {
+  private static void rounds(StringBuilder out, BoardDocument doc, ExportIndex index, Texts t,
+      DateTimeFormatter times) {
     List<Round> rounds = ExportIndex.list(doc.rounds());
     out.append("## ").append(t.rounds()).append("\n\n");
     if (rounds.isEmpty()) {
@@ -206,7 +274,7 @@ public final class MarkdownExport {
       out.append("- ").append(closed ? t.closed() : t.open());
       Long at = closed ? r.closedAt() : Long.valueOf(r.startedAt());
       if (at != null) {
-        out.append(": ").append(DAY_TIME.format(Instant.ofEpochMilli(at)));
+        out.append(": ").append(times.format(Instant.ofEpochMilli(at)));
       }
       out.append('\n');
       if (!closed || r.results() == null) {
@@ -227,10 +295,7 @@ public final class MarkdownExport {
         out.append(t.noVotes()).append("\n\n");
         continue;
       }
-      Map<String, Note> notes = new HashMap<>();
-      if (room != null) {
-        ExportIndex.list(room.notes()).forEach(n -> notes.put(n.id(), n));
-      }
+      Map<String, Note> notes = notesOf(room);
       int place = 0;
       for (Ranked k : ranking) {
         place++;

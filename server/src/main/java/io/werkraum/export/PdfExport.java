@@ -4,7 +4,6 @@ import io.werkraum.board.Sections;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,34 +16,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 
 /**
- * The workshop report as PDF (A4, Apache PDFBox): title, date and time, attendance per
- * organisation, each room's picture and its notes by section with the votes of its last closed
- * round, the results harvested from breakout rooms, and every voting round with its settings
- * and ranked results per organisation (voter names only for named rounds). DejaVu Sans is
- * embedded (subset) from the server's resources, so umlauts, ß, Greek and Cyrillic come out
- * right on any machine.
+ * The workshop report as PDF (A4, Apache PDFBox), tagged for screen readers (PDF/UA-1, see
+ * {@link ReportPages}). It reads like minutes: a summary page first (title, date, who took part
+ * per organisation, what each closed round decided), then the detail: every voting round with
+ * its settings and ranked results per organisation (voter names only for named rounds), each
+ * room's picture and its notes by section with their votes in each closed round, and the results
+ * harvested from breakout rooms. Times are in the given zone and say so. DejaVu Sans is embedded
+ * (subset) from the server's resources, so umlauts, ß, Greek and Cyrillic come out right on any
+ * machine.
  */
 public final class PdfExport {
-  private static final PDRectangle PAGE = PDRectangle.A4;
-  private static final float MARGIN = 50;
-  private static final float TOP = PAGE.getHeight() - MARGIN;
-  private static final float BOTTOM = 60;
-  private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
+  private static final float WIDTH = ReportPages.WIDTH;
+  private static final float[] TEXT = ReportPages.TEXT;
+  private static final float[] MUTED = ReportPages.MUTED;
+  private static final float[] PRIMARY = ReportPages.PRIMARY;
   /** Pixels per point of the room pictures. */
   private static final double PICTURE_DPP = 3;
   private static final float PICTURE_MAX_HEIGHT = 560;
-
-  private static final float[] TEXT = {0.10f, 0.12f, 0.14f};
-  private static final float[] MUTED = {0.29f, 0.33f, 0.38f};
-  private static final float[] PRIMARY = {0.12f, 0.31f, 0.47f};
+  /** The room a list label ("12.") takes before the item's text. */
+  private static final float PLACE_WIDTH = 22;
+  private static final float BULLET_WIDTH = 10;
 
   static {
     ExportFonts.ensureHeadless();
@@ -52,30 +46,18 @@ public final class PdfExport {
 
   private PdfExport() {}
 
-  /** The report in the server's time zone. */
-  /** @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out */
-  public static byte[] write(BoardDocument doc, ReportLabels labels, Integer keptDays) {
-    return write(doc, labels, ZoneId.systemDefault(), keptDays);
-  }
-
   public static byte[] write(BoardDocument doc, ReportLabels labels, ZoneId zone) {
     return write(doc, labels, zone, null);
   }
 
+  /**
+   * @param zone the time zone the report's times are shown in (and named)
+   * @param keptDays how many days after its last activity the board is deleted, said at the top; null to leave it out
+   */
   public static byte[] write(BoardDocument doc, ReportLabels labels, ZoneId zone, Integer keptDays) {
     try (PDDocument pdf = new PDDocument()) {
-      PDType0Font regular;
-      PDType0Font bold;
-      try (InputStream in = ExportFonts.open(ExportFonts.REGULAR)) {
-        regular = PDType0Font.load(pdf, in, true);
-      }
-      try (InputStream in = ExportFonts.open(ExportFonts.BOLD)) {
-        bold = PDType0Font.load(pdf, in, true);
-      }
       String title = clean(doc.title() == null || doc.title().isBlank() ? labels.report() : doc.title());
-      pdf.getDocumentInformation().setTitle(title);
-      pdf.getDocumentInformation().setCreator("Werkraum");
-      Writer w = new Writer(pdf, regular, bold);
+      ReportPages w = new ReportPages(pdf, title, labels.locale().getLanguage());
       new Report(doc, labels, zone, w).write(title, keptDays);
       w.finish(labels);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,16 +72,20 @@ public final class PdfExport {
   private static final class Report {
     private final BoardDocument doc;
     private final ReportLabels l;
+    private final ZoneId zone;
     private final DateTimeFormatter dates;
-    private final Writer w;
+    private final ReportPages w;
+    private final ExportIndex index;
     private final Map<String, BoardDocument.Person> people = new HashMap<>();
     private final Map<String, String> roomNames = new HashMap<>();
 
-    Report(BoardDocument doc, ReportLabels labels, ZoneId zone, Writer w) {
+    Report(BoardDocument doc, ReportLabels labels, ZoneId zone, ReportPages w) {
       this.doc = doc;
       this.l = labels;
+      this.zone = zone;
       this.dates = DateTimeFormatter.ofPattern(labels.datePattern(), labels.locale()).withZone(zone);
       this.w = w;
+      this.index = new ExportIndex(doc);
       for (BoardDocument.Person p : list(doc.participants())) {
         people.put(p.id(), p);
       }
@@ -109,63 +95,106 @@ public final class PdfExport {
     }
 
     void write(String title, Integer keptDays) throws IOException {
-      w.text(l.report(), false, 11, 0, MUTED);
-      w.text(title, true, 22, 0, TEXT);
+      // The summary page: what someone who was not there reads first.
+      w.paragraph(l.report(), false, 11, 0, MUTED);
+      w.text(StandardStructureTypes.H1, title, true, 22, 0, TEXT);
       w.gap(4);
-      w.text(l.exportedAt() + " " + date(doc.exportedAt()), false, 10, 0, TEXT);
+      w.paragraph(l.exportedAt() + " " + date(doc.exportedAt()), false, 10, 0, TEXT);
       if (doc.createdAt() > 0) {
-        w.text(l.createdAt() + " " + date(doc.createdAt()), false, 10, 0, TEXT);
+        w.paragraph(l.createdAt() + " " + date(doc.createdAt()), false, 10, 0, TEXT);
       }
       if (doc.snapshot() != null) {
-        w.text(l.snapshot() + ": " + nz(doc.snapshot().name()) + " (" + date(doc.snapshot().takenAt()) + ")", false,
-            10, 0, TEXT);
+        w.paragraph(l.snapshot() + ": " + nz(doc.snapshot().name()) + " (" + date(doc.snapshot().takenAt()) + ")",
+            false, 10, 0, TEXT);
       }
+      w.paragraph(String.format(l.timeZone(), zone.getId()), false, 10, 0, TEXT);
       if (keptDays != null) {
-        w.text(String.format(l.retention(), keptDays), false, 10, 0, TEXT);
+        w.paragraph(String.format(l.retention(), keptDays), false, 10, 0, TEXT);
       }
-      // What was decided comes first; who took part, the rooms and their notes follow.
-      rounds();
-      w.newPage();
       attendance();
+      decisions();
+      // The detail.
+      w.newPage();
+      rounds();
       for (BoardDocument.Room room : list(doc.rooms())) {
         room(room);
       }
       harvested();
     }
 
+    /** Who took part: a table of the organisations with their people, "no organisation" last. */
     private void attendance() throws IOException {
-      w.heading(l.attendance(), 15);
+      w.heading(2, l.attendance(), 15);
       Map<String, List<String>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (BoardDocument.Person p : list(doc.participants())) {
         sorted.computeIfAbsent(org(p.organisation()), k -> new ArrayList<>()).add(nz(p.name()));
       }
       Map<String, List<String>> byOrg = new LinkedHashMap<>(sorted);
-      w.text(l.participantsTotal() + ": " + list(doc.participants()).size(), true, 10, 0, TEXT);
       List<String> none = byOrg.remove(l.noOrganisation());
       if (none != null) {
-        byOrg.put(l.noOrganisation(), none); // "no organisation" last
+        byOrg.put(l.noOrganisation(), none);
       }
-      for (Map.Entry<String, List<String>> e : byOrg.entrySet()) {
-        w.text(e.getKey() + ": " + e.getValue().size(), false, 10, 10, TEXT);
-        w.text(String.join(", ", e.getValue()), false, 8.5f, 20, MUTED);
+      if (!byOrg.isEmpty()) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {l.organisation(), l.people(), l.names()});
+        byOrg.forEach((org, names) -> rows.add(new String[] {org, Integer.toString(names.size()), String.join(", ", names)}));
+        w.table(0, new float[] {170, 60, WIDTH - 230}, 9.5f, rows);
       }
+      w.gap(4);
+      w.paragraph(l.participantsTotal() + ": " + list(doc.participants()).size(), true, 10, 0, TEXT);
+    }
+
+    /** What was decided: each closed round's results on the first places. */
+    private void decisions() throws IOException {
+      w.heading(2, l.decided(), 15);
+      List<BoardDocument.Round> decided = index.decidedRounds();
+      if (decided.isEmpty()) {
+        w.paragraph(l.noDecisions(), false, 10, 0, MUTED);
+        return;
+      }
+      for (BoardDocument.Round r : decided) {
+        w.heading(3, nz(r.title()), 12.5f);
+        String room = r.room() == null ? "main" : r.room();
+        w.paragraph(l.room() + ": " + nz(roomNames.getOrDefault(room, room)) + " · "
+            + String.format(l.locale(), l.resultsSummary(), r.results().votes(), r.results().voters()), false, 9, 0, MUTED);
+        List<ExportIndex.Placed> top = ExportIndex.top(r);
+        if (top.isEmpty()) {
+          w.paragraph(l.noResults(), false, 10, 0, MUTED);
+          continue;
+        }
+        ranked(top, 10);
+      }
+    }
+
+    /** A ranked list: each result's place, its text and votes. */
+    private void ranked(List<ExportIndex.Placed> results, float size) throws IOException {
+      w.begin(StandardStructureTypes.L);
+      for (ExportIndex.Placed p : results) {
+        w.keep(size * 3);
+        w.item(p.place() + ".", PLACE_WIDTH, nz(p.ranked().text()) + " — " + l.votes(p.ranked().count()), false, size,
+            0, TEXT);
+        w.endItem();
+      }
+      w.end();
     }
 
     private void room(BoardDocument.Room room) throws IOException {
       w.newPage();
       String kind = "breakout".equals(room.kind()) ? l.breakout() : l.plenary();
-      w.text(l.room() + " · " + kind, false, 10, 0, MUTED);
-      w.text(ExportIndex.roomName(room, l.plenary()), true, 17, 0, TEXT);
+      w.paragraph(l.room() + " · " + kind, false, 10, 0, MUTED);
+      String name = ExportIndex.roomName(room, l.plenary());
+      w.text(StandardStructureTypes.H2, name, true, 17, 0, TEXT);
       w.gap(6);
       BoardDocument.Round round = RoomPicture.lastClosedRound(doc, room.id());
       Map<String, Integer> votes = RoomPicture.votes(round);
-      RoomPicture pic = RoomPicture.of(RoomPicture.shown(doc, room), votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP,
-          PICTURE_DPP);
+      BoardDocument.Room shown = RoomPicture.shown(doc, room);
+      RoomPicture pic = RoomPicture.of(shown, votes, WIDTH * PICTURE_DPP, PICTURE_MAX_HEIGHT * PICTURE_DPP, PICTURE_DPP);
       BufferedImage image = PngExport.render(pic);
-      w.image(image, (float) (pic.width() / PICTURE_DPP), (float) (pic.height() / PICTURE_DPP));
+      w.figure(image, (float) (pic.width() / PICTURE_DPP), (float) (pic.height() / PICTURE_DPP),
+          String.format(l.locale(), l.picture(), name, list(shown.sections()).size(), list(shown.notes()).size()));
       w.gap(8);
       if (round != null) {
-        w.text(l.votesFromRound() + " „" + nz(round.title()) + "“", false, 9, 0, MUTED);
+        w.paragraph(l.votesFromRound() + " „" + nz(round.title()) + "“", false, 9, 0, MUTED);
       }
       // Every closed round of the room, each note's votes in each: not only the last round's.
       List<RoundVotes> roundVotes = new ArrayList<>();
@@ -174,7 +203,7 @@ public final class PdfExport {
       }
       List<BoardDocument.Note> notes = list(room.notes());
       if (notes.isEmpty()) {
-        w.text(l.noNotes(), false, 10, 0, MUTED);
+        w.paragraph(l.noNotes(), false, 10, 0, MUTED);
         return;
       }
       List<BoardDocument.Section> sections = new ArrayList<>(list(room.sections()));
@@ -195,12 +224,12 @@ public final class PdfExport {
           continue;
         }
         e.getValue().sort(reading);
-        w.heading(nz(e.getKey().title()), 12.5f);
+        w.heading(3, nz(e.getKey().title()), 12.5f);
         notes(e.getValue(), roundVotes);
       }
       if (!outside.isEmpty()) {
         outside.sort(reading);
-        w.heading(l.outsideSections(), 12.5f);
+        w.heading(3, l.outsideSections(), 12.5f);
         notes(outside, roundVotes);
       }
     }
@@ -213,9 +242,10 @@ public final class PdfExport {
      * several: the count in each round it got votes in, named) and where it was harvested from.
      */
     private void notes(List<BoardDocument.Note> notes, List<RoundVotes> rounds) throws IOException {
+      w.begin(StandardStructureTypes.L);
       for (BoardDocument.Note n : notes) {
         w.keep(30);
-        w.text(nz(n.text()), false, 10, 10, TEXT);
+        w.item("•", BULLET_WIDTH, nz(n.text()), false, 10, 0, TEXT);
         List<String> meta = new ArrayList<>();
         BoardDocument.Person author = n.author() == null ? null : people.get(n.author());
         if (author != null && !nz(author.name()).isBlank()) {
@@ -236,10 +266,12 @@ public final class PdfExport {
           meta.add(l.harvestedFrom() + " " + from);
         }
         if (!meta.isEmpty()) {
-          w.text(String.join(" · ", meta), false, 8, 10, MUTED);
+          w.paragraph(String.join(" · ", meta), false, 8, BULLET_WIDTH, MUTED);
         }
+        w.endItem();
         w.gap(4);
       }
+      w.end();
     }
 
     private void harvested() throws IOException {
@@ -248,7 +280,8 @@ public final class PdfExport {
         for (BoardDocument.Note n : list(room.notes())) {
           String from = origin(n.origin());
           if (from != null) {
-            byOrigin.computeIfAbsent(from, k -> new ArrayList<>()).add(new String[] {nz(n.text()), nz(room.name())});
+            byOrigin.computeIfAbsent(from, k -> new ArrayList<>())
+                .add(new String[] {nz(n.text()), ExportIndex.roomName(room, l.plenary())});
           }
         }
       }
@@ -256,31 +289,33 @@ public final class PdfExport {
         return;
       }
       w.newPage();
-      w.heading(l.harvested(), 15);
+      w.heading(2, l.harvested(), 15);
       for (Map.Entry<String, List<String[]>> e : byOrigin.entrySet()) {
-        w.heading(e.getKey(), 12.5f);
+        w.heading(3, e.getKey(), 12.5f);
+        w.begin(StandardStructureTypes.L);
         for (String[] note : e.getValue()) {
           w.keep(30);
-          w.text(note[0], false, 10, 10, TEXT);
-          w.text("→ " + note[1], false, 8, 10, MUTED);
+          w.item("•", BULLET_WIDTH, note[0], false, 10, 0, TEXT);
+          w.paragraph("→ " + note[1], false, 8, BULLET_WIDTH, MUTED);
+          w.endItem();
           w.gap(4);
         }
+        w.end();
       }
     }
 
     private void rounds() throws IOException {
-      w.gap(10);
-      w.heading(l.rounds(), 15);
+      w.heading(2, l.rounds(), 15);
       List<BoardDocument.Round> rounds = list(doc.rounds());
       if (rounds.isEmpty()) {
-        w.text(l.noRounds(), false, 10, 0, MUTED);
+        w.paragraph(l.noRounds(), false, 10, 0, MUTED);
         return;
       }
       for (BoardDocument.Round r : rounds) {
         w.keep(120);
         w.gap(6);
-        w.text(l.round() + ": " + nz(r.title()), true, 13, 0, PRIMARY);
-        w.text(l.votesPerParticipant() + ": " + r.votesPerParticipant() + " · " + l.maxPerNote() + ": "
+        w.text(StandardStructureTypes.H3, l.round() + ": " + nz(r.title()), true, 13, 0, PRIMARY);
+        w.paragraph(l.votesPerParticipant() + ": " + r.votesPerParticipant() + " · " + l.maxPerNote() + ": "
             + r.maxPerNote() + " · " + (r.anonymous() ? l.anonymous() : l.named()), false, 9, 0, TEXT);
         String room = r.room() == null ? "main" : r.room();
         List<String> sectionTitles = new ArrayList<>();
@@ -295,7 +330,7 @@ public final class PdfExport {
             sectionTitles.add(nz(titles.getOrDefault(id, id)));
           }
         }
-        w.text(l.room() + ": " + nz(roomNames.getOrDefault(room, room)) + " · " + l.sections() + ": "
+        w.paragraph(l.room() + ": " + nz(roomNames.getOrDefault(room, room)) + " · " + l.sections() + ": "
             + (sectionTitles.isEmpty() ? l.allSections() : String.join(", ", sectionTitles)), false, 9, 0, TEXT);
         String status = "closed".equals(r.status()) ? l.statusClosed() : "open".equals(r.status()) ? l.statusOpen()
             : nz(r.status());
@@ -306,70 +341,74 @@ public final class PdfExport {
         if (r.closedAt() != null) {
           when.append(" · ").append(l.closed()).append(": ").append(date(r.closedAt()));
         }
-        w.text(when.toString(), false, 9, 0, TEXT);
+        w.paragraph(when.toString(), false, 9, 0, TEXT);
         BoardDocument.Results res = r.results();
         if (res == null || res.ranking() == null) {
-          w.text(l.noResults(), false, 9, 0, MUTED);
+          w.paragraph(l.noResults(), false, 9, 0, MUTED);
           continue;
         }
-        w.text(String.format(l.locale(), l.resultsSummary(), res.votes(), res.voters()), false, 9, 0, TEXT);
-        Map<String, Integer> orgTotals = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Integer otherTotal = null;
-        for (BoardDocument.Ranked k : res.ranking()) {
-          if (k.byOrganisation() != null) {
-            k.byOrganisation().forEach((org, c) -> orgTotals.merge(org(org), c, Integer::sum));
-          }
-          if (k.otherOrganisations() != null) {
-            otherTotal = (otherTotal == null ? 0 : otherTotal) + k.otherOrganisations();
-          }
-        }
-        if (!orgTotals.isEmpty() || otherTotal != null) {
-          w.text(l.byOrganisation() + ":", false, 9, 0, TEXT);
-          for (Map.Entry<String, Integer> e : orgTotals.entrySet()) {
-            w.text(e.getKey() + ": " + e.getValue(), false, 9, 10, TEXT);
-          }
-          if (otherTotal != null) {
-            // The group counted together comes last, whatever its name sorts as.
-            w.text(l.organisations().other() + ": " + otherTotal, false, 9, 10, TEXT);
-          }
-        }
+        w.paragraph(String.format(l.locale(), l.resultsSummary(), res.votes(), res.voters()), false, 9, 0, TEXT);
+        organisationTotals(res);
         String grouping = l.organisations().note(res.grouping());
         if (grouping != null) {
-          w.text(grouping, false, 9, 0, MUTED);
+          w.paragraph(grouping, false, 9, 0, MUTED);
         }
         w.gap(4);
-        w.text(l.ranking(), true, 10.5f, 0, TEXT);
-        int place = 0;
-        int prev = Integer.MIN_VALUE;
-        int index = 0;
-        for (BoardDocument.Ranked k : res.ranking()) {
-          index++;
-          if (k.count() != prev) {
-            place = index;
-            prev = k.count();
-          }
-          w.keep(40);
-          w.text(place + ". " + nz(k.text()) + " — " + l.votes(k.count()), false, 10, 0, TEXT);
-          Map<String, Integer> figures = l.organisations().figures(k, this::org);
-          if (!figures.isEmpty()) {
-            List<Map.Entry<String, Integer>> sorted = new ArrayList<>(figures.entrySet());
-            sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed()); // most votes first
-            for (Map.Entry<String, Integer> e : sorted) {
-              w.text(e.getKey() + ": " + e.getValue(), false, 8.5f, 16, MUTED);
-            }
-          }
-          // Voter names only for named rounds, even if a document carried them for another.
-          if (!r.anonymous() && k.voters() != null && !k.voters().isEmpty()) {
-            List<String> names = new ArrayList<>();
-            for (String id : k.voters()) {
-              BoardDocument.Person p = people.get(id);
-              names.add(p == null ? id : nz(p.name()));
-            }
-            w.text(l.votedBy() + ": " + String.join(", ", names), false, 8.5f, 16, MUTED);
-          }
-          w.gap(3);
+        w.paragraph(l.ranking(), true, 10.5f, 0, TEXT);
+        ranking(r);
+      }
+    }
+
+    /** The round's votes per organisation, the group counted together last, whatever its name sorts as. */
+    private void organisationTotals(BoardDocument.Results res) throws IOException {
+      Map<String, Integer> orgTotals = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      Integer otherTotal = null;
+      for (BoardDocument.Ranked k : res.ranking()) {
+        if (k.byOrganisation() != null) {
+          k.byOrganisation().forEach((org, c) -> orgTotals.merge(org(org), c, Integer::sum));
+        }
+        if (k.otherOrganisations() != null) {
+          otherTotal = (otherTotal == null ? 0 : otherTotal) + k.otherOrganisations();
         }
       }
+      if (orgTotals.isEmpty() && otherTotal == null) {
+        return;
+      }
+      w.paragraph(l.byOrganisation() + ":", false, 9, 0, TEXT);
+      for (Map.Entry<String, Integer> e : orgTotals.entrySet()) {
+        w.paragraph(e.getKey() + ": " + e.getValue(), false, 9, 10, TEXT);
+      }
+      if (otherTotal != null) {
+        w.paragraph(l.organisations().other() + ": " + otherTotal, false, 9, 10, TEXT);
+      }
+    }
+
+    /** Every result of a round with its place, its figures per organisation and, for named rounds, who voted. */
+    private void ranking(BoardDocument.Round r) throws IOException {
+      w.begin(StandardStructureTypes.L);
+      for (ExportIndex.Placed p : ExportIndex.placed(r)) {
+        BoardDocument.Ranked k = p.ranked();
+        w.keep(40);
+        w.item(p.place() + ".", PLACE_WIDTH, nz(k.text()) + " — " + l.votes(k.count()), false, 10, 0, TEXT);
+        Map<String, Integer> figures = l.organisations().figures(k, this::org);
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(figures.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed()); // most votes first
+        for (Map.Entry<String, Integer> e : sorted) {
+          w.paragraph(e.getKey() + ": " + e.getValue(), false, 8.5f, PLACE_WIDTH, MUTED);
+        }
+        // Voter names only for named rounds, even if a document carried them for another.
+        if (!r.anonymous() && k.voters() != null && !k.voters().isEmpty()) {
+          List<String> names = new ArrayList<>();
+          for (String id : k.voters()) {
+            BoardDocument.Person person = people.get(id);
+            names.add(person == null ? id : nz(person.name()));
+          }
+          w.paragraph(l.votedBy() + ": " + String.join(", ", names), false, 8.5f, PLACE_WIDTH, MUTED);
+        }
+        w.endItem();
+        w.gap(3);
+      }
+      w.end();
     }
 
     private String date(long ms) {
@@ -389,187 +428,6 @@ public final class PdfExport {
         name = origin.get("room");
       }
       return name == null ? null : name.toString();
-    }
-
-  }
-
-  /** Lays out text and pictures top to bottom over as many pages as they need. */
-  private static final class Writer {
-    private final PDDocument pdf;
-    private final PDType0Font regular;
-    private final PDType0Font bold;
-    private final Map<Integer, Boolean> regularGlyphs = new HashMap<>();
-    private final Map<Integer, Boolean> boldGlyphs = new HashMap<>();
-    private PDPageContentStream cs;
-    private float y;
-
-    Writer(PDDocument pdf, PDType0Font regular, PDType0Font bold) throws IOException {
-      this.pdf = pdf;
-      this.regular = regular;
-      this.bold = bold;
-      newPage();
-    }
-
-    void newPage() throws IOException {
-      if (cs != null && y == TOP) {
-        return; // already on a fresh page
-      }
-      if (cs != null) {
-        cs.close();
-      }
-      PDPage page = new PDPage(PAGE);
-      pdf.addPage(page);
-      cs = new PDPageContentStream(pdf, page);
-      y = TOP;
-    }
-
-    /** Starts a new page unless {@code height} points are left on this one. */
-    void keep(float height) throws IOException {
-      if (y - height < BOTTOM) {
-        newPage();
-      }
-    }
-
-    void gap(float height) {
-      y -= height;
-    }
-
-    void heading(String text, float size) throws IOException {
-      keep(size * 1.3f + 40);
-      gap(size * 0.8f);
-      text(text, true, size, 0, TEXT);
-      gap(size * 0.25f);
-    }
-
-    /** Text wrapped to the width less the indent; line breaks in it are kept. */
-    void text(String text, boolean isBold, float size, float indent, float[] rgb) throws IOException {
-      PDType0Font font = isBold ? bold : regular;
-      String clean = safe(text, isBold);
-      float leading = size * 1.35f;
-      for (String line : wrap(clean, font, size, WIDTH - indent)) {
-        if (y - leading < BOTTOM) {
-          newPage();
-        }
-        y -= leading;
-        if (!line.isEmpty()) {
-          cs.beginText();
-          cs.setFont(font, size);
-          cs.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
-          cs.newLineAtOffset(MARGIN + indent, y + size * 0.25f);
-          cs.showText(line);
-          cs.endText();
-        }
-      }
-    }
-
-    void image(BufferedImage image, float width, float height) throws IOException {
-      if (y - height < BOTTOM) {
-        newPage();
-      }
-      PDImageXObject x = LosslessFactory.createFromImage(pdf, image);
-      y -= height;
-      cs.drawImage(x, MARGIN, y, width, height);
-    }
-
-    /** Page numbers on every page, then done. */
-    void finish(ReportLabels labels) throws IOException {
-      cs.close();
-      cs = null;
-      int total = pdf.getNumberOfPages();
-      for (int i = 0; i < total; i++) {
-        PDPage page = pdf.getPage(i);
-        try (PDPageContentStream footer =
-            new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-          String text = String.format(labels.locale(), labels.page(), i + 1, total);
-          float size = 8.5f;
-          float width = regular.getStringWidth(text) / 1000 * size;
-          footer.beginText();
-          footer.setFont(regular, size);
-          footer.setNonStrokingColor(MUTED[0], MUTED[1], MUTED[2]);
-          footer.newLineAtOffset((PAGE.getWidth() - width) / 2, 30);
-          footer.showText(text);
-          footer.endText();
-        }
-      }
-    }
-
-    /** The text with only what the font has: others as '?', control characters dropped. */
-    private String safe(String text, boolean isBold) {
-      String printable = ExportFonts.printable(text, null);
-      PDType0Font font = isBold ? bold : regular;
-      Map<Integer, Boolean> known = isBold ? boldGlyphs : regularGlyphs;
-      StringBuilder sb = new StringBuilder(printable.length());
-      for (int i = 0; i < printable.length(); ) {
-        int cp = printable.codePointAt(i);
-        i += Character.charCount(cp);
-        if (cp == '\n' || cp == ' ') {
-          sb.appendCodePoint(cp);
-          continue;
-        }
-        boolean ok = known.computeIfAbsent(cp, c -> {
-          try {
-            return font.encode(new String(Character.toChars(c))).length > 0;
-          } catch (IOException | IllegalArgumentException e) {
-            return false;
-          }
-        });
-        if (ok) {
-          sb.appendCodePoint(cp);
-        } else {
-          sb.append('?');
-        }
-      }
-      return sb.toString();
-    }
-
-    private static List<String> wrap(String text, PDType0Font font, float size, float maxWidth) throws IOException {
-      List<String> lines = new ArrayList<>();
-      float space = width(" ", font, size);
-      for (String para : text.split("\n", -1)) {
-        StringBuilder line = new StringBuilder();
-        float lineWidth = 0;
-        for (String word : para.split(" +")) {
-          if (word.isEmpty()) {
-            continue;
-          }
-          float ww = width(word, font, size);
-          if (line.length() > 0 && lineWidth + space + ww <= maxWidth) {
-            line.append(' ').append(word);
-            lineWidth += space + ww;
-            continue;
-          }
-          if (line.length() > 0) {
-            lines.add(line.toString());
-            line.setLength(0);
-            lineWidth = 0;
-          }
-          String rest = word;
-          while (ww > maxWidth && rest.length() > 1) {
-            int cut = rest.offsetByCodePoints(0, 1);
-            while (cut < rest.length()) {
-              int next = rest.offsetByCodePoints(cut, 1);
-              if (width(rest.substring(0, next), font, size) > maxWidth) {
-                break;
-              }
-              cut = next;
-            }
-            if (cut >= rest.length()) {
-              break;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = rest.substring(cut);
-            ww = width(rest, font, size);
-          }
-          line.append(rest);
-          lineWidth = ww;
-        }
-        lines.add(line.toString());
-      }
-      return lines;
-    }
-
-    private static float width(String s, PDType0Font font, float size) throws IOException {
-      return font.getStringWidth(s) / 1000 * size;
     }
   }
 

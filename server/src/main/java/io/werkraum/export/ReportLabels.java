@@ -2,7 +2,14 @@ package io.werkraum.export;
 
 import java.util.Locale;
 
-/** The headings and phrases of the PDF workshop report, in German or English. */
+/**
+ * The headings and phrases of the PDF workshop report, in German or English.
+ *
+ * @param datePattern a time, with the zone's short name ({@code z}), so every time says its zone
+ * @param timeZone "time zone: %s", {@code %s} the zone's id (Europe/Berlin)
+ * @param picture the alternative text of a room's picture: {@code %s} its name, then its sections and notes
+ * @param live what a download of the live board is called in its file name (a snapshot's is {@link #snapshot})
+ */
 public record ReportLabels(
     Locale locale,
     String datePattern,
@@ -45,14 +52,23 @@ public record ReportLabels(
     String votedBy,
     String page,
     OrganisationTexts organisations,
-    String retention) {
+    String retention,
+    String decided,
+    String noDecisions,
+    String organisation,
+    String people,
+    String names,
+    String total,
+    String timeZone,
+    String picture,
+    String live) {
 
   /** How long the board is kept, {@code %d} its days: said by every human-readable export. */
   static final String RETENTION_DE = "Dieses Board wird %d Tage nach seiner letzten Aktivität mit allen Inhalten gelöscht.";
   static final String RETENTION_EN = "This board and everything on it is deleted %d days after its last activity.";
 
   public static ReportLabels german() {
-    return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr'",
+    return new ReportLabels(Locale.GERMANY, "dd.MM.yyyy, HH:mm 'Uhr' z",
         "Workshop-Bericht", "Exportiert am", "Board angelegt am", "Stand", "Teilnahme",
         "Teilnehmende insgesamt", "ohne Organisation", "Räume", "Plenum", "Kleingruppe",
         "Außerhalb der Bereiche", "Keine Notizen.", "Stimmen aus der Runde", "Stimme", "Stimmen",
@@ -61,11 +77,13 @@ public record ReportLabels(
         "namentlich", "Raum", "Bereiche", "alle", "Status", "offen", "abgeschlossen", "begonnen",
         "beendet", "%d Stimmen von %d Teilnehmenden", "Stimmen je Organisation", "Ergebnis",
         "Keine Ergebnisse.", "Abgestimmt haben", "Seite %d von %d", OrganisationTexts.german(),
-        RETENTION_DE);
+        RETENTION_DE, "Was entschieden wurde", "Noch keine Abstimmungsrunde abgeschlossen.", "Organisation",
+        "Personen", "Namen", "Insgesamt", "Zeitzone: %s",
+        "Bild des Raums „%s“ mit %d Bereichen und %d Notizen; die Notizen folgen als Text.", "Live");
   }
 
   public static ReportLabels english() {
-    return new ReportLabels(Locale.UK, "d MMMM yyyy, HH:mm",
+    return new ReportLabels(Locale.UK, "d MMMM yyyy, HH:mm z",
         "Workshop report", "Exported on", "Board created on", "Snapshot", "Attendance",
         "Participants in total", "no organisation", "Rooms", "Plenary", "Breakout room",
         "Outside sections", "No notes.", "Votes from the round", "vote", "votes",
@@ -74,7 +92,9 @@ public record ReportLabels(
         "named", "Room", "Sections", "all", "Status", "open", "closed", "started",
         "closed", "%d votes from %d participants", "Votes per organisation", "Results",
         "No results.", "Voted", "Page %d of %d", OrganisationTexts.english(),
-        RETENTION_EN);
+        RETENTION_EN, "What was decided", "No voting round closed yet.", "Organisation", "People", "Names",
+        "Total", "Time zone: %s", "Picture of the room “%s” with %d sections and %d notes; the notes follow as text.",
+        "live");
   }
 
   /** German for "de…" locales, English otherwise. */

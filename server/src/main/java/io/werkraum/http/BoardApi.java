@@ -237,7 +237,7 @@ final class BoardApi {
             ctx.queryParams().get("room"), ctx.queryParams().get("snapshot"), ctx.queryParams().get("lang"))
         .onSuccess(download -> ctx.response()
             .putHeader("Content-Type", download.contentType())
-            .putHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+            .putHeader("Content-Disposition", download.contentDisposition())
             .putHeader("Cache-Control", "no-store")
             .end(Buffer.buffer(download.content())))
         .onFailure(err -> ApiErrors.send(ctx, err));

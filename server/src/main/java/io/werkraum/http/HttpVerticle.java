@@ -74,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
       signIn.mount(router);
       new BoardApi(new Boards(store, new BoardCreation(redis), sessions, new Publisher(vertx.eventBus()),
               new BoardRemoval(redis), audit, config.retention()), sessions,
-          new ExportService(vertx, store, documents, sessions, audit, metrics, config.retention()),
+          new ExportService(vertx, store, documents, sessions, audit, metrics, config.retention(), config.timeZone()),
           new TemplateService(documents, new TemplateStore(redis), sessions), config.publicUrl(), signIn).mount(router);
       new AuditApi(sessions, audit, store, config.retention().auditDays()).mount(router);
       return serve(router, sockets, audit);

@@ -34,7 +34,7 @@ import org.w3c.dom.NodeList;
 class ResultBrowserTest extends BrowserTest {
   private static final String TITLE = "Übergänge gestalten 2026";
   /** The board title as the server writes it into file names. */
-  private static final String TITLE_IN_FILE_NAMES = "uebergaenge-gestalten-2026";
+  private static final String TITLE_IN_FILE_NAMES = "Übergänge-gestalten-2026";
   private static final String FIRST = "Grüße aus Köln";
   private static final String SECOND = "Jugendräume öffnen";
   /** What the first note says after the snapshot. */

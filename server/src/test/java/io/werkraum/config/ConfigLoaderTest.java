@@ -33,6 +33,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theExportsTimeZoneIsBerlinUnlessSetAndATypoIsRefused() {
+    assertEquals(java.time.ZoneId.of("Europe/Berlin"), ConfigLoader.load(new String[0], Map.of()).timeZone());
+    assertEquals(java.time.ZoneId.of("Europe/Vienna"),
+        ConfigLoader.load(new String[0], Map.of("WERKRAUM_TIME_ZONE", "Europe/Vienna")).timeZone());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(new String[] {"--timeZone", "Europe/Berlinn"}, Map.of()));
+    assertTrue(e.getMessage().contains("timeZone"), e.getMessage());
+  }
+
+  @Test
   void thePrivacySettings(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("werkraum.json");
     Files.writeString(file, "{\"operatorName\": \"Landratsamt Saale-Orla-Kreis\", \"operatorContact\": \" \","

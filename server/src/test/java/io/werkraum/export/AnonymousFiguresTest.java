@@ -73,8 +73,18 @@ class AnonymousFiguresTest extends NodeTest {
       String md = w.exportText(fay, "md?lang=de");
       String minutes = md.substring(md.indexOf("## Abstimmungsrunden"));
       String pdf = PdfExportTest.norm(PdfExportTest.text(w.export(fay, "pdf?lang=de")));
-      // The report's rounds come first; the attendance after them lists everyone by name.
-      String report = pdf.substring(pdf.indexOf("Abstimmungsrunden"), pdf.indexOf("Teilnahme"));
+      // The report's detail of the rounds, up to the rooms, whose notes name their authors.
+      String report = pdf.substring(pdf.indexOf("Abstimmungsrunden"), pdf.indexOf("Raum · Plenum"));
+      // The summaries of what was decided: the results, no organisation at all.
+      String decidedInReport = pdf.substring(pdf.indexOf("Was entschieden wurde"), pdf.indexOf("Abstimmungsrunden"));
+      String decidedInMinutes = md.substring(md.indexOf("## Was entschieden wurde"), md.indexOf("## Plenum"));
+      for (String part : List.of(decidedInReport, decidedInMinutes)) {
+        assertFalse(part.contains("Pößneck") || part.contains("Gera") || part.contains("Stadt Jena"), part);
+      }
+      assertTrue(decidedInReport.contains("1. Jugendtreff länger offen — 7 Stimmen 2. Schulsozialarbeit ausbauen — 6 Stimmen"),
+          decidedInReport);
+      assertTrue(decidedInMinutes.contains("  - **7 Stimmen** · Jugendtreff länger offen\n  - **6 Stimmen** · Schulsozialarbeit"),
+          decidedInMinutes);
       for (String part : List.of(minutes, report)) {
         assertFalse(part.contains("Pößneck"), part);
         assertFalse(part.contains("Gera"), part);

@@ -11,7 +11,7 @@ import io.werkraum.export.BoardDocument.Note;
 import io.werkraum.export.BoardDocument.Person;
 import io.werkraum.export.BoardDocument.Room;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,14 +23,14 @@ class CsvExportTest {
   @Test
   void parsedBackItEqualsTheBoard() throws Exception {
     BoardDocument doc = SampleBoard.build();
-    byte[] csv = CsvExport.write(doc, Labels.german());
+    byte[] csv = CsvExport.write(doc, Labels.german(), SampleBoard.BERLIN);
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3), "BOM");
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
     assertTrue(text.endsWith("\r\n"));
     List<String[]> rows = parse(text);
 
     assertEquals(List.of("Raum", "Bereich", "Text", "Autor", "Organisation", "Farbe", "x", "y", "Breite", "Höhe",
-        "Erstellt", "Geändert", "Abstimmung 1", "Priorisierung (anonym)", "Runde 3"), List.of(rows.get(0)));
+        "Erstellt (Europe/Berlin)", "Geändert (Europe/Berlin)", "Abstimmung 1", "Priorisierung (anonym)", "Runde 3"), List.of(rows.get(0)));
 
     Map<String, String> sectionOf = Map.of("n1", "Ideen & Vorschläge", "n2", "Ideen & Vorschläge",
         "n3", "Ideen & Vorschläge", "n9", "Ideen & Vorschläge", "n4", "Risiken *wichtig*", "n5", "Risiken *wichtig*",
@@ -62,8 +62,8 @@ class CsvExportTest {
       assertEquals(n.y(), Double.parseDouble(row[7]));
       assertEquals(n.w(), Double.parseDouble(row[8]));
       assertEquals(n.h(), Double.parseDouble(row[9]));
-      assertEquals(n.createdAt(), Instant.parse(row[10]).toEpochMilli());
-      assertEquals(n.updatedAt(), Instant.parse(row[11]).toEpochMilli());
+      assertEquals(n.createdAt(), OffsetDateTime.parse(row[10]).toInstant().toEpochMilli());
+      assertEquals(n.updatedAt(), OffsetDateTime.parse(row[11]).toInstant().toEpochMilli());
       List<String> v = votes.getOrDefault(n.id(), List.of("", "", ""));
       assertEquals(v, List.of(row[12], row[13], row[14]), n.id());
     }
@@ -71,11 +71,13 @@ class CsvExportTest {
     assertEquals(SampleBoard.TEXT_QUOTES, rows.get(2)[2]);
     assertEquals(SampleBoard.TEXT_UMLAUTS, rows.get(1)[2]);
     assertEquals("-500.5", rows.get(8)[6]);
+    // Times in the board's zone (10:00:10 UTC is 11:00:10 in Berlin in winter), the offset with them.
+    assertEquals("2026-01-01T11:00:10+01:00", rows.get(1)[10]);
   }
 
   @Test
   void formulasAreDefused() throws Exception {
-    List<String[]> rows = parse(strip(CsvExport.write(SampleBoard.build(), Labels.english())));
+    List<String[]> rows = parse(strip(CsvExport.write(SampleBoard.build(), Labels.english(), SampleBoard.BERLIN)));
     assertEquals("'" + SampleBoard.TEXT_HYPERLINK, rows.get(3)[2]);
     assertEquals("'+1", rows.get(4)[2]);
     assertEquals("'-2 Parkplätze", rows.get(5)[2]);
@@ -103,7 +105,7 @@ class CsvExportTest {
 
   @Test
   void everyRowEndsInCrlf() {
-    String text = strip(CsvExport.write(SampleBoard.build(), Labels.english()));
+    String text = strip(CsvExport.write(SampleBoard.build(), Labels.english(), SampleBoard.BERLIN));
     String outsideQuotes = text.replaceAll("\"([^\"]|\"\")*\"", "Q");
     assertTrue(outsideQuotes.replace("\r\n", "").indexOf('\n') < 0, "bare LF outside a quoted cell");
     assertTrue(outsideQuotes.replace("\r\n", "").indexOf('\r') < 0, "bare CR outside a quoted cell");

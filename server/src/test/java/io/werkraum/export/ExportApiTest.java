@@ -62,4 +62,38 @@ class ExportApiTest extends NodeTest {
       assertEquals(403, download(w, participant, "pdf").statusCode(), "only facilitators export");
     }
   }
+
+  @Test
+  void fileNamesTellASnapshotFromTheLiveBoardAndNameRoomsByTheirNamesInAnyLetters() throws Exception {
+    try (Workshop w = Workshop.create(node, "Übergänge Schule–Beruf")) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      String token = fay.getString("token");
+      BridgeClient fac = w.connect(fay);
+      assertTrue(fac.command(Cmd.createRooms(Cmd.room("r1", "Gruppe Süd/Nord: \"Ä\""))).getBoolean("ok"));
+      JsonObject snapshot = fac.command(Cmd.command("snapshot.take").put("name", "Vor der Pause"));
+      String snapshotId = snapshot.getJsonObject("snapshot").getString("id");
+      String minute = "\\d{4}-\\d{2}-\\d{2}-\\d{4}";
+
+      String live = download(w, token, "pdf?lang=de").headers().firstValue("Content-Disposition").orElse("");
+      assertTrue(live.matches("attachment; filename=\"uebergaenge-schule-beruf-live-" + minute + "\\.pdf\"; "
+          + "filename\\*=UTF-8''%C3%9Cberg%C3%A4nge-Schule%E2%80%93Beruf-Live-" + minute + "\\.pdf"), live);
+      assertTrue(fileName(live).matches("Übergänge-Schule–Beruf-Live-" + minute + "\\.pdf"), fileName(live));
+
+      String picture = download(w, token, "png?room=r1&lang=de&snapshot=" + snapshotId).headers()
+          .firstValue("Content-Disposition").orElse("");
+      assertTrue(fileName(picture).matches("Übergänge-Schule–Beruf-Stand-Vor-der-Pause-" + minute + "-Gruppe-Süd-Nord-Ä\\.png"),
+          fileName(picture));
+      assertTrue(picture.contains("filename=\"uebergaenge-schule-beruf-stand-vor-der-pause-"), picture);
+      assertTrue(picture.contains("-gruppe-sued-nord-ae.png\""), picture);
+      String english = download(w, token, "md?lang=en&snapshot=" + snapshotId).headers()
+          .firstValue("Content-Disposition").orElse("");
+      assertTrue(fileName(english).startsWith("Übergänge-Schule–Beruf-Snapshot-Vor-der-Pause-"), english);
+    }
+  }
+
+  /** The name a browser saves the file under: filename* (RFC 5987) when given. */
+  private static String fileName(String contentDisposition) {
+    String encoded = contentDisposition.substring(contentDisposition.indexOf("filename*=UTF-8''") + 17);
+    return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
 }

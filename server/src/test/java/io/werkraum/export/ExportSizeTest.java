@@ -13,8 +13,8 @@ class ExportSizeTest {
     BoardDocument doc = SampleBoard.big(5_000);
     // warm up once so the times show the export, not class loading
     JsonExport.read(JsonExport.write(doc));
-    CsvExport.write(doc, Labels.english());
-    MarkdownExport.write(doc, MarkdownExport.Texts.english());
+    CsvExport.write(doc, Labels.english(), SampleBoard.BERLIN);
+    MarkdownExport.write(doc, MarkdownExport.Texts.english(), SampleBoard.BERLIN);
 
     long t = System.nanoTime();
     byte[] json = JsonExport.write(doc);
@@ -24,11 +24,11 @@ class ExportSizeTest {
     report("json-read", t, json.length);
     assertEquals(doc, back);
     t = System.nanoTime();
-    byte[] csv = CsvExport.write(doc, Labels.english());
+    byte[] csv = CsvExport.write(doc, Labels.english(), SampleBoard.BERLIN);
     report("csv", t, csv.length);
     assertEquals(5_001, CsvExportTest.parse(CsvExportTest.strip(csv)).size());
     t = System.nanoTime();
-    String md = MarkdownExport.write(doc, MarkdownExport.Texts.english());
+    String md = MarkdownExport.write(doc, MarkdownExport.Texts.english(), SampleBoard.BERLIN);
     report("markdown", t, md.length());
     assertTrue(md.contains("Notiz 4999"));
   }

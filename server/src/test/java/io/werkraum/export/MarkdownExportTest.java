@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownExportTest {
   private final BoardDocument doc = SampleBoard.build();
-  private final String md = MarkdownExport.write(doc, MarkdownExport.Texts.german());
+  private final String md = MarkdownExport.write(doc, MarkdownExport.Texts.german(), SampleBoard.BERLIN);
 
   @Test
   void containsEveryNoteEscaped() {
@@ -42,6 +42,42 @@ class MarkdownExportTest {
     assertTrue(named.contains("Abstimmende: Anna Müller, Jörg Weiß"), named);
     assertTrue(named.contains("- namentlich"));
     assertTrue(named.contains("- Stimmen pro Person: 5\n- Höchstens pro Notiz: 3"));
+  }
+
+  @Test
+  void opensWithASummaryOfWhoTookPartAndWhatWasDecidedBeforeTheDetail() {
+    assertOrder(md, "# Mobilität 2030", "## Teilnehmende", "## Was entschieden wurde", "## Plenum", "## Abstimmungsrunden");
+    String decided = between(md, "## Was entschieden wurde", "## Plenum");
+    assertTrue(decided.contains("""
+        - **Abstimmung 1** — Plenum
+          - **5 Stimmen** · Straßenbahn öfter fahren – Grüße aus Köln
+          - **3 Stimmen** · Mehr Grün, weniger Beton\\
+            "Parks" für alle; auch im Süden
+          - **1 Stimme** · \\=HYPERLINK"""), decided);
+    assertTrue(decided.contains("""
+        - **Priorisierung \\(anonym\\)** — Plenum
+          - **4 Stimmen** · Mehr Grün"""), decided);
+    assertFalse(decided.contains("Runde 3"), "an open round has decided nothing yet");
+  }
+
+  @Test
+  void eachNoteShowsItsVotesInEveryClosedRoundOfItsRoom() {
+    String ideas = between(md, "### Ideen \\& Vorschläge", "### Risiken");
+    assertTrue(md.contains("_Stimmen aus der Runde „Priorisierung \\(anonym\\)“_"), md);
+    // Ranked by the last round, with the earlier round's votes beside: round 1's winner does not read as nothing.
+    assertTrue(ideas.contains("- **2 Stimmen** · Straßenbahn öfter fahren – Grüße aus Köln — _Jörg Weiß, Büro Süd_"
+        + " („Abstimmung 1“: 5 Stimmen)"), ideas);
+    assertTrue(ideas.contains("- \\=HYPERLINK\\(\"http://evil\\.example\",\"klick\"\\) — _Jörg Weiß, Büro Süd_"
+        + " („Abstimmung 1“: 1 Stimme)"), ideas);
+  }
+
+  @Test
+  void timesAreInTheBoardsZoneAndSayWhichItIs() {
+    // The snapshot was taken at 10:15:50 UTC, the named round closed at 10:05 UTC: 11:15 and 11:05 in Berlin.
+    assertTrue(md.contains("- Datum: 2026-01-01 11:15 MEZ\n- Zeitzone: Europe/Berlin\n"), md);
+    assertTrue(between(md, "### Abstimmung 1", "### Priorisierung").contains("- geschlossen: 2026-01-01 11:05 MEZ"));
+    String english = MarkdownExport.write(doc, MarkdownExport.Texts.english(), java.time.ZoneId.of("Asia/Tokyo"));
+    assertTrue(english.contains("- Date: 2026-01-01 19:15 JST\n- Time zone: Asia/Tokyo\n"), english);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 /** The board every export test uses: German texts, awkward characters, all kinds of rounds. */
 final class SampleBoard {
   static final long T0 = 1_767_261_600_000L; // 2026-01-01T10:00:00Z
+  static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
 
   static final String TEXT_UMLAUTS = "Straßenbahn öfter fahren – Grüße aus Köln";
   static final String TEXT_QUOTES = "Mehr Grün, weniger Beton\n\"Parks\" für alle; auch im Süden";
