@@ -49,7 +49,7 @@ async function main() {
       section('statusHeading', [paragraph('status')]),
       section('barriersHeading', [
         paragraph('barriersIntro'),
-        h('ul', { 'data-part': 'barriers' }, ['barrierBoard', 'barrierPointers', 'barrierPdf']
+        h('ul', { 'data-part': 'barriers' }, ['barrierBoard', 'barrierPointers']
           .map((key) => h('li', { 'data-part': key, text: t(`statement.${key}`) }))),
         paragraph('alternatives'),
       ]),

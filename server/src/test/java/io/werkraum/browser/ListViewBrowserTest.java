@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.werkraum.testing.BridgeClient;
 import io.werkraum.testing.Cmd;
 import io.werkraum.testing.Workshop;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * what others do announced politely in batches.
  */
 class ListViewBrowserTest extends BrowserTest {
+  /** Screenshots of each run, for the README's pictures (docs/screenshots holds the chosen ones). */
+  private static final Path SHOTS = Path.of("target", "screenshots");
 
   /** A board with two sections and two notes, made by the facilitator over the socket. */
   private static Workshop boardWithSections(String title) {
@@ -136,6 +139,14 @@ class ListViewBrowserTest extends BrowserTest {
       page.getByTestId("confirm-ok").click();
       assertThat(doomed).hasCount(0);
       assertThat(listSection(anna, "Ideen").getByTestId("list-note")).hasCount(1);
+
+      // Pictures of the list for the README, on a laptop and on a phone.
+      page.setViewportSize(1366, 768);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("list-1366.png")));
+      page.setViewportSize(390, 844);
+      assertThat(listSection(anna, "Ideen").getByTestId("list-note").first()).isVisible();
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("list-390.png")));
+      page.setViewportSize(Participant.WIDTH, Participant.HEIGHT);
 
       // The choice stays: reopening the board shows the list.
       page.reload();
