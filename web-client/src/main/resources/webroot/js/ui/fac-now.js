@@ -1,7 +1,8 @@
 // Control view: what is happening now, always in sight beside the phases: who is here (per
-// organisation while there are few) and who waits to be let in, raised hands, who is ready,
-// the timer with pause and resume, the open round's progress and how busy each breakout room
-// is. Each part leads to the phase where it is steered. On a phone it folds into one line.
+// organisation while there are few) and who waits to be let in, raised hands (each lowered with
+// one click once the person has spoken), who is ready, the timer with pause and resume, the open
+// round's progress and how busy each breakout room is. Each part leads to the phase where it is
+// steered. On a phone it folds into one line.
 import { h, setAttr, setText } from './dom.js';
 import { Commands } from '../protocol.js';
 import { formatRemaining, timerRemaining, timerStatus } from '../state/timer.js';
@@ -51,7 +52,7 @@ export function mountFacNow(root, actions) {
   // ---- hands ----
   const hands = part('hands', 'people', null);
   const handList = h('ul', { className: 'now__list now__list--hands', 'data-testid': 'fac-now-hand-list' });
-  const noHands = h('p', { className: 'now__line muted' });
+  const noHands = h('p', { className: 'now__line muted', tabindex: '-1' });
   hands.content.append(handList, noHands);
 
   // ---- timer ----
@@ -162,14 +163,28 @@ export function mountFacNow(root, actions) {
       setText(hands.more, t('fac.now.manage'));
       setAttr(hands.more, 'aria-label', t('fac.now.manageLabel', { phase: t('fac.phases.people') }));
       hands.more.hidden = presence.hands.length === 0;
-      const handKey = JSON.stringify([presence.hands.map((p) => [p.id, p.name, p.organisation, online.has(p.id)]), t('fac.participants.offline')]);
+      const handKey = JSON.stringify([presence.hands.map((p) => [p.id, p.name, p.organisation, online.has(p.id)]), t('fac.now.lower')]);
       if (handList.dataset.key !== handKey) {
         handList.dataset.key = handKey;
-        handList.replaceChildren(...presence.hands.map((p) => h('li', { 'data-testid': 'fac-now-hand', 'data-participant-id': p.id }, [
-          h('span', { className: 'now__hand-name', text: p.name }),
-          p.organisation ? h('span', { className: 'now__hand-org', text: ` ${p.organisation}` }) : null,
-          online.has(p.id) ? null : h('span', { className: 'now__hand-org', text: ` (${t('fac.participants.offline')})` }),
-        ])));
+        // A lowered hand leaves the list: the focus goes on to the next hand (or the empty list's note).
+        const focused = [...handList.querySelectorAll('button')].indexOf(document.activeElement);
+        handList.replaceChildren(...presence.hands.map((p) => {
+          const lower = h('button', {
+            type: 'button', className: 'now__lower', 'data-testid': 'fac-now-lower', 'data-participant-id': p.id,
+            'aria-label': t('fac.now.lowerLabel', { name: p.name }), text: t('fac.now.lower'),
+          });
+          lower.addEventListener('click', () => actions.command({ type: Commands.handLower, id: p.id }));
+          return h('li', { 'data-testid': 'fac-now-hand', 'data-participant-id': p.id }, [
+            h('span', { className: 'now__hand-name', text: p.name }),
+            p.organisation ? h('span', { className: 'now__hand-org', text: ` ${p.organisation}` }) : null,
+            online.has(p.id) ? null : h('span', { className: 'now__hand-org', text: ` (${t('fac.participants.offline')})` }),
+            ' ', lower,
+          ]);
+        }));
+        if (focused >= 0) {
+          const buttons = handList.querySelectorAll('button');
+          (buttons[Math.min(focused, buttons.length - 1)] ?? noHands).focus();
+        }
       }
       noHands.hidden = presence.hands.length > 0;
       setText(noHands, t('fac.now.noHands'));
