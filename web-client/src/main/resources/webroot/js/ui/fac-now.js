@@ -103,6 +103,8 @@ export function mountFacNow(root, actions) {
     setText(timerState, t(`fac.timer.status.${st}`));
     pause.hidden = st !== 'running';
     resume.hidden = !(st === 'paused' || st === 'idle');
+    // A timer set but not started yet starts; a paused one resumes (both timer.resume).
+    setText(resume, t(st === 'idle' ? 'fac.timer.start' : 'fac.timer.resume'));
     setText(toggleText, summaryText());
   }
 
@@ -193,7 +195,6 @@ export function mountFacNow(root, actions) {
       setText(timer.more, t('fac.now.setTimer'));
       setAttr(timer.more, 'aria-label', t('fac.now.setTimerLabel', { phase: t('fac.phases.work') }));
       setText(pause, t('fac.timer.pause'));
-      setText(resume, t('fac.timer.resume'));
 
       setText(round.title, t('fac.now.round'));
       setText(round.more, open ? t('fac.now.manage') : t('fac.now.startRound'));
