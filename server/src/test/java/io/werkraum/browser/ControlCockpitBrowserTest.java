@@ -15,6 +15,9 @@ import io.werkraum.testing.Workshop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +39,11 @@ class ControlCockpitBrowserTest extends BrowserTest {
     return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
   }
 
+  private static int tabRows(Page page) {
+    return ((Number) page.evaluate("() => new Set([...document.querySelectorAll('[data-testid=fac-tab]')].map((t) => t.offsetTop)).size"))
+        .intValue();
+  }
+
   private static void screenshot(Page page, String name) {
     if (SCREENSHOTS != null && !SCREENSHOTS.isBlank()) {
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(SCREENSHOTS, name)));
@@ -49,7 +57,9 @@ class ControlCockpitBrowserTest extends BrowserTest {
       // Like browsers, the sockets ping the server (which drops a socket quiet for 30 s): they stay online.
       List<BridgeClient> people = new CopyOnWriteArrayList<>();
       JsonObject ping = new JsonObject().put("type", "ping");
-      long pinging = node.werkraum().vertx().setPeriodic(10_000, id -> people.forEach(p -> p.sendFrame(ping)));
+      // From a thread of the test's own: a frame is sent and waited for, which no event loop may do.
+      ScheduledExecutorService pinging = Executors.newSingleThreadScheduledExecutor();
+      pinging.scheduleAtFixedRate(() -> people.forEach(p -> p.sendFrame(ping)), 10, 10, TimeUnit.SECONDS);
       try {
         for (int i = 1; i <= 30; i++) {
           people.add(w.connect(w.join("Person " + i, TOWNS[i % TOWNS.length])));
@@ -95,6 +105,7 @@ class ControlCockpitBrowserTest extends BrowserTest {
             assertThat(control.byTestId(part)).isInViewport();
           }
           assertThat(control.byTestId("fac-now-toggle")).isHidden();
+        assertEquals(1, tabRows(page), "the phases in one row");
 
           // ---- each phase one click away; the page itself never scrolls, the status stays in view ----
           for (Phase phase : Phase.values()) {
@@ -109,6 +120,8 @@ class ControlCockpitBrowserTest extends BrowserTest {
           control.byTestId("lang-de").click();
           assertThat(control.byTestId("fac-tab").last()).hasText("Einstellungen & Datenschutz");
           assertThat(control.byTestId("fac-now-online")).hasText("32 von 32 online");
+        assertThat(control.byTestId("fac-now-room").first()).containsText("Notizen: 0");
+        assertEquals(1, tabRows(page), "German: the phases in one row");
           assertTrue(!pageScrollsDown(page), "German: the page scrolls down at 1366 x 768");
           assertThat(control.byTestId("fac-now-rooms-part")).isInViewport();
           screenshot(page, "control-laptop-de.png");
@@ -167,7 +180,7 @@ class ControlCockpitBrowserTest extends BrowserTest {
           assertThat(control.participants()).hasCount(32);
         }
       } finally {
-        node.werkraum().vertx().cancelTimer(pinging);
+        pinging.shutdownNow();
       }
     }
   }

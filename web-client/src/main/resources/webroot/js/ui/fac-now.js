@@ -30,7 +30,7 @@ export function mountFacNow(root, actions) {
   /** One part: a heading, a button to the phase that steers it, and its content. */
   function part(key, phase, focus) {
     const title = h('h3', { id: `fac-now-${key}-heading`, className: 'now__title' });
-    const more = h('button', { type: 'button', className: 'now__more', 'data-testid': `fac-now-open-${key}`, 'data-phase': phase });
+    const more = h('button', { type: 'button', className: 'now__more', 'data-testid': `fac-now-open-${key}` });
     more.addEventListener('click', () => actions.show(phase, focus));
     const content = h('div', { className: 'now__content' });
     const el = h('section', { className: `now__part now__part--${key}`, 'aria-labelledby': title.id, 'data-testid': `fac-now-${key}-part` }, [
@@ -111,7 +111,8 @@ export function mountFacNow(root, actions) {
   function renderRooms(t, busy, breakoutOpen, now) {
     setText(roomsState, busy.length === 0 ? t('fac.rooms.none')
       : t(breakoutOpen ? 'fac.now.roomsOpen' : 'fac.now.roomsClosed', { count: busy.length }));
-    const key = JSON.stringify([t('fac.now.roomPeople', { online: 0, total: 0 }), busy, Math.floor(now / 60000)]);
+    // Rebuilt when a room, the minute or the language changes.
+    const key = JSON.stringify([t('fac.now.roomNotes', { count: 0 }), busy, Math.floor(now / 60000)]);
     if (roomList.dataset.key === key) return;
     roomList.dataset.key = key;
     roomList.replaceChildren(...busy.map((room) => {
