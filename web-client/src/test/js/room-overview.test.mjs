@@ -35,6 +35,16 @@ test('a delta that skips events asks for the full state next time', () => {
   assert.deepEqual(watchCommand(new Map([['r1', watch]]), ['r1']).rooms, { r1: null });
 });
 
+test('a room\'s last activity is the time of the last poll that saw changes', () => {
+  const watch = createRoomWatch();
+  applyRoomPoll(watch, { mode: 'full', seq: 5, state: { notes: [], sections: [] } }, 1000);
+  assert.equal(watch.lastActiveAt, null, 'the first poll tells nothing about activity');
+  applyRoomPoll(watch, { mode: 'delta', events: [{ type: 'note.created', room: 'r1', note: note('a', 0, 0), seq: 6 }] }, 6000);
+  assert.equal(watch.lastActiveAt, 6000);
+  applyRoomPoll(watch, { mode: 'delta', events: [] }, 11000);
+  assert.equal(watch.lastActiveAt, 6000, 'a quiet poll keeps the last change');
+});
+
 test('activity in words and never negative', () => {
   assert.equal(activitySince(10, 8), 0);
   assert.equal(activitySince(null, 8), 0);

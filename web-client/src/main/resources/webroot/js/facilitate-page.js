@@ -22,6 +22,8 @@ import { mountFacRooms } from './ui/fac-rooms.js';
 import { mountFacResult } from './ui/fac-result.js';
 import { mountFacPrivacy } from './ui/fac-privacy.js';
 import { mountFacAudit } from './ui/fac-audit.js';
+import { mountFacNow } from './ui/fac-now.js';
+import { mountFacPhases } from './ui/fac-phases.js';
 import { saveFile } from './ui/dom.js';
 import { randomId } from './ids.js';
 import { breakoutRooms, membersByRoom } from './state/rooms.js';
@@ -181,7 +183,7 @@ async function main() {
         if (reply.ok) {
           for (const [id, part] of Object.entries(reply.rooms ?? {})) {
             const watch = watches.get(id);
-            if (watch) applyRoomPoll(watch, part);
+            if (watch) applyRoomPoll(watch, part, Date.now());
           }
           requestRender();
         }
@@ -194,6 +196,12 @@ async function main() {
     const pollTimer = setInterval(pollRooms, ROOM_POLL_MS);
     window.addEventListener('pagehide', () => clearInterval(pollTimer));
 
+    const phases = mountFacPhases(document.querySelector('[role="tablist"][data-testid="fac-phases"]'));
+    const live = mountFacNow(document.getElementById('fac-now'), {
+      command,
+      now: () => session.clock.now(),
+      show: (phase, focus) => phases.show(phase, focus),
+    });
     const participants = mountFacParticipants(document.getElementById('fac-participants'), {
       remove: async (p) => {
         if (!p) return;
@@ -415,11 +423,13 @@ async function main() {
       document.title = title ? t('page.facilitateTitleNamed', { title }) : t('page.facilitateTitle');
       const settings = view.settings ?? {};
       const breakout = breakoutRooms(view.rooms);
-      participants.update({ t, participants: view.participants, online: view.online, selfId: self.id, rooms: breakout });
-      rooms.update({
-        t, settings, rooms: breakout, sections: view.sections, online: view.online, watches,
-        members: membersByRoom(view.participants, view.rooms),
+      const members = membersByRoom(view.participants, view.rooms);
+      live.update({
+        t, participants: view.participants, online: view.online, settings, rounds: view.rounds,
+        progress: session.voting.progress, rooms: breakout, members, watches,
       });
+      participants.update({ t, participants: view.participants, online: view.online, selfId: self.id, rooms: breakout });
+      rooms.update({ t, settings, rooms: breakout, sections: view.sections, online: view.online, watches, members });
       // A room not polled yet (new, or the view just opened): at once, not in five seconds.
       if (breakout.some((r) => !watches.has(r.id))) queueMicrotask(pollRooms);
       timer.update({ t, timer: settings.timer ?? null });

@@ -48,6 +48,19 @@ public final class ParticipantsFeature implements Feature {
       end}
       """);
 
+  /** ARGV: 1 whose hand a facilitator lowers (they asked to speak and were heard). */
+  private static final Script LOWER_HAND = Script.commit("hand_lower", """
+      return werkraum.commit{run = function()
+        local person = werkraum.participant(werkraum.arg(1))
+        if not person then
+          return werkraum.refuse('not_found')
+        end
+        person.hand = false
+        person.v = (person.v or 0) + 1
+        redis.call('HSET', werkraum.PARTICIPANTS, werkraum.arg(1), cjson.encode(person))
+      end}
+      """);
+
   /** ARGV: 1 who is removed. */
   private static final Script REMOVE = Script.commit("participant_remove", """
       return werkraum.commit{run = function()
@@ -128,6 +141,8 @@ public final class ParticipantsFeature implements Feature {
 
   record Remove(String id) {}
 
+  record LowerHand(String id) {}
+
   /** @param deleteNotes their notes go too; otherwise they stay, by "a participant" */
   record Erase(String id, boolean deleteNotes) {}
 
@@ -144,6 +159,8 @@ public final class ParticipantsFeature implements Feature {
   public void register(CommandTable.Builder table) {
     table.add(new CommandSpec<>(CommandType.PARTICIPANT_UPDATE, Set.of("patch"),
         body -> new Update(body.object("patch").patch(PATCH)), Access.MEMBERS, this::update));
+    table.add(new CommandSpec<>(CommandType.HAND_LOWER, Set.of("id"),
+        body -> new LowerHand(body.id("id")), Access.FACILITATORS, this::lowerHand));
     table.add(new CommandSpec<>(CommandType.PARTICIPANT_REMOVE, Set.of("id"),
         body -> new Remove(body.id("id")), Access.FACILITATORS, this::remove)
         .audited(r -> new Audited(AuditAction.PARTICIPANT_REMOVED, Map.of("participant", r.id()))));
@@ -159,6 +176,13 @@ public final class ParticipantsFeature implements Feature {
     Patch patch = call.command().patch();
     return store.commit(call.commit(UPDATE).event(Stream.board(call.boardId()), new ParticipantUpdated(me, patch.fields()))
             .arg(EventCodec.write(patch.fields())))
+        .map(Result::of);
+  }
+
+  private Future<Result> lowerHand(Call<LowerHand> call) {
+    String id = call.command().id();
+    return store.commit(call.commit(LOWER_HAND)
+            .event(Stream.board(call.boardId()), new ParticipantUpdated(id, Map.of("hand", false))).arg(id))
         .map(Result::of);
   }
 

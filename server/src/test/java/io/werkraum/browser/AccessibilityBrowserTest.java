@@ -47,14 +47,32 @@ class AccessibilityBrowserTest extends BrowserTest {
   }
 
   @Test
-  void theBoardAndTheControlViewHaveNoViolations() {
+  void theBoardAndTheControlViewWithEachPhaseOpenHaveNoViolations() {
     JsonObject board = node.createBoard("Barrierefrei arbeiten");
-    try (BrowserContext context = browser.newContext(options("de-DE"))) {
+    JsonObject anna = node.joinAsParticipant(board, "Anna", "Stadt Jena");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    try (BridgeClient annaSocket = BridgeClient.connect(node.werkraum().vertx(), node.port(), anna.getString("token"));
+         BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"));
+         BrowserContext context = browser.newContext(options("de-DE"))) {
+      // Something in every part of the control view's status: a raised hand, a room, the timer, an open round.
+      assertOk(annaSocket.command(Cmd.updateParticipant(new JsonObject().put("hand", true))));
+      assertOk(facilitator.command(Cmd.createRooms(Cmd.room(Cmd.id(), "Nord"))));
+      assertOk(facilitator.command(Cmd.timerStart(5 * 60_000)));
+      assertOk(facilitator.command(Cmd.startRound("r1")));
       Page page = joined(context, board.getString("facilitatorLink"), "Fiona");
       assertEquals(List.of(), Axe.violations(page), "board as facilitator");
-      Page control = page.waitForPopup(() -> page.getByTestId("control-view-link").click());
-      assertThat(control.getByTestId("connection-state")).hasAttribute("data-state", "open");
-      assertEquals(List.of(), Axe.violations(control), "control view");
+      ControlView control = ControlView.open(Participant.of(context, page));
+      assertThat(control.byTestId("fac-now-hand")).hasCount(1);
+      for (ControlView.Phase phase : ControlView.Phase.values()) {
+        control.phase(phase);
+        assertEquals(List.of(), Axe.violations(control.page), "control view, phase " + phase);
+      }
+      // On a phone: the status folded into its summary, and unfolded.
+      control.page.setViewportSize(390, 844);
+      assertEquals(List.of(), Axe.violations(control.page), "control view on a phone");
+      control.byTestId("fac-now-toggle").click();
+      assertThat(control.byTestId("fac-now-toggle")).hasAttribute("aria-expanded", "true");
+      assertEquals(List.of(), Axe.violations(control.page), "control view on a phone, status unfolded");
     }
   }
 

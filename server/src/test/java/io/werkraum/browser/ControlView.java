@@ -5,12 +5,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.Locale;
 
 /**
  * The facilitators' control view ({@code /b/<board>/facilitate}) in a tab of the facilitator's
- * browser, opened the way a facilitator opens it: "Control view" on the board page.
+ * browser, opened the way a facilitator opens it: "Control view" on the board page. Its actions
+ * sit in tabs by phase of the workshop; the helpers here open the phase first, as a user would.
  */
 final class ControlView {
+  /** The phases, as the tabs name them ({@code data-phase}), in their order. */
+  enum Phase {
+    PREPARE, PEOPLE, WORK, VOTE, ROOMS, RESULT, SETTINGS;
+
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   final Page page;
 
   private ControlView(Page page) {
@@ -31,6 +42,20 @@ final class ControlView {
     return page.getByTestId(testId);
   }
 
+  /** Opens a phase by clicking its tab, and waits for its panel. */
+  ControlView phase(Phase phase) {
+    Locator tab = page.locator("[data-testid=fac-tab][data-phase=" + phase.id() + "]");
+    tab.click();
+    assertThat(tab).hasAttribute("aria-selected", "true");
+    assertThat(panel(phase)).isVisible();
+    return this;
+  }
+
+  /** The panel of a phase (shown while its tab is selected). */
+  Locator panel(Phase phase) {
+    return page.locator("[data-testid=fac-phase][data-phase=" + phase.id() + "]");
+  }
+
   /** Clicks the confirm dialog's OK button. */
   void confirm() {
     assertThat(page.getByTestId("confirm-dialog")).isVisible();
@@ -49,6 +74,7 @@ final class ControlView {
   }
 
   void remove(String id) {
+    phase(Phase.PEOPLE);
     page.locator("[data-testid=fac-remove][data-participant-id='" + id + "']").click();
     confirm();
   }
@@ -56,6 +82,7 @@ final class ControlView {
   // ---------- timer ----------
 
   void startTimerPreset(int minutes) {
+    phase(Phase.WORK);
     page.locator("[data-testid=fac-timer-preset][data-minutes='" + minutes + "']").click();
   }
 
@@ -67,6 +94,7 @@ final class ControlView {
 
   /** Starts a round from the form; {@code anonymous} false makes it named. */
   void startRound(String title, int votes, int maxPerNote, boolean anonymous) {
+    phase(Phase.VOTE);
     page.getByTestId("fac-round-title").fill(title);
     page.getByTestId("fac-round-votes").fill(Integer.toString(votes));
     page.getByTestId("fac-round-max").fill(Integer.toString(maxPerNote));
@@ -85,6 +113,7 @@ final class ControlView {
 
   /** Closes the open round (with the confirmation) and shows its results on the boards. */
   void closeAndShowRound() {
+    phase(Phase.VOTE);
     page.getByTestId("fac-round-close").click();
     confirm();
     Locator closed = page.locator("[data-testid=fac-round][data-status=closed]");
@@ -101,6 +130,7 @@ final class ControlView {
   }
 
   void renewLink(String kind) {
+    phase(Phase.PREPARE);
     page.locator("[data-testid=fac-link-renew][data-kind='" + kind + "']").click();
     confirm();
   }
@@ -109,6 +139,7 @@ final class ControlView {
 
   /** Takes a snapshot from the result panel, named {@code name} (empty: named after the time). */
   void takeSnapshot(String name) {
+    phase(Phase.RESULT);
     page.getByTestId("fac-snapshot-name-input").fill(name);
     page.getByTestId("fac-snapshot-take").click();
   }
@@ -133,6 +164,7 @@ final class ControlView {
    * by its shown name) and clicks "Download"; returns the browser's download.
    */
   Download download(Locator row, String format, String roomName) {
+    phase(Phase.RESULT);
     row.getByTestId("fac-download-format").selectOption(format);
     if (roomName != null) {
       row.getByTestId("fac-download-room").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(roomName));

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.browser.ControlView.Phase;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class DataProtectionBrowserTest extends BrowserTest {
          Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Pößneck")) {
       // The participant sees when the board is deleted (default: 90 days after the last activity).
       assertThat(anna.page.getByTestId("retention-note")).containsText("90");
-      ControlView control = ControlView.open(fiona);
+      ControlView control = ControlView.open(fiona).phase(Phase.SETTINGS);
       assertThat(control.byTestId("fac-retention-info")).containsText("90");
 
       // A shorter retention: saved, shown to the participant too.
@@ -65,7 +66,7 @@ class DataProtectionBrowserTest extends BrowserTest {
          Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Pößneck");
          Participant ben = Participant.join(browser, board.getString("participantLink"), "Ben", "Gera")) {
       String annaId = anna.selfId();
-      ControlView control = ControlView.open(fiona);
+      ControlView control = ControlView.open(fiona).phase(Phase.PEOPLE);
       assertThat(control.participant(annaId)).containsText("Anna");
 
       // The facilitator erases Anna's data; the dialog asks what becomes of her notes.
@@ -91,7 +92,7 @@ class DataProtectionBrowserTest extends BrowserTest {
   void withAPassphraseAndAWaitingRoomNewcomersGetInOnlyWhenLetIn() {
     JsonObject board = node.createBoard("Geschlossene Runde");
     try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Landkreis")) {
-      ControlView control = ControlView.open(fiona);
+      ControlView control = ControlView.open(fiona).phase(Phase.SETTINGS);
       control.byTestId("fac-passphrase").fill("Saale 2026");
       control.byTestId("fac-passphrase-set").click();
       assertThat(control.byTestId("fac-passphrase-state")).containsText(Pattern.compile("must enter|muss das Passwort"));
@@ -115,6 +116,11 @@ class DataProtectionBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("add-note")).not().isVisible();
 
         assertThat(control.page.locator("[data-testid=fac-participant][data-waiting=true]")).hasCount(1);
+        // The status beside the phases says someone waits, and leads to the button that lets them in.
+        assertThat(control.byTestId("fac-now-waiting")).hasText("Waiting to be let in: 1");
+        control.byTestId("fac-now-waiting").click();
+        assertThat(control.panel(Phase.PEOPLE)).isVisible();
+        assertThat(control.page.locator("[data-testid=fac-admit]:visible")).isFocused();
         control.page.locator("[data-testid=fac-admit]:visible").click();
         assertThat(page.getByTestId("connection-state")).hasAttribute("data-state", "open");
         assertThat(page.getByTestId("add-note")).isVisible();

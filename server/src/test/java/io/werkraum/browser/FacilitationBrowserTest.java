@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.playwright.Locator;
+import io.werkraum.browser.ControlView.Phase;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ class FacilitationBrowserTest extends BrowserTest {
          Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Jena");
          Participant ben = Participant.join(browser, board.getString("participantLink"), "Ben", "Gera")) {
       assertThat(anna.page.getByTestId("control-view-link")).not().isVisible();
-      ControlView control = ControlView.open(fiona);
+      ControlView control = ControlView.open(fiona).phase(Phase.PEOPLE);
       String annaId = anna.selfId();
       String benId = ben.selfId();
       assertThat(control.participants()).hasCount(3);
@@ -52,15 +53,20 @@ class FacilitationBrowserTest extends BrowserTest {
       assertThat(control.participant(annaId)).hasAttribute("data-hand", "false");
       // Raised hands come first in the list.
       assertThat(control.participants().first()).hasAttribute("data-participant-id", benId);
+      // And in the status beside every phase, by name.
+      assertThat(control.byTestId("fac-now-hand")).hasCount(1);
+      assertThat(control.byTestId("fac-now-hand")).containsText("Ben Gera");
       assertThat(anna.participant(benId)).hasAttribute("data-hand", "true");
 
       anna.page.getByTestId("ready-toggle").click();
       assertThat(control.participant(annaId)).hasAttribute("data-ready", "true");
       assertThat(control.participant(benId)).hasAttribute("data-ready", "false");
+      assertThat(control.byTestId("fac-now-ready")).hasAttribute("data-ready", "1");
       assertThat(ben.participant(annaId)).hasAttribute("data-ready", "true");
 
       ben.page.getByTestId("hand-toggle").click();
       assertThat(control.participant(benId)).hasAttribute("data-hand", "false");
+      assertThat(control.byTestId("fac-now-hand")).hasCount(0);
       anna.page.getByTestId("ready-toggle").click();
       assertThat(control.participant(annaId)).hasAttribute("data-ready", "false");
 
@@ -133,6 +139,12 @@ class FacilitationBrowserTest extends BrowserTest {
       // Hands still work while locked.
       anna.page.getByTestId("hand-toggle").click();
       assertThat(control.participant(annaId)).hasAttribute("data-hand", "true");
+      // Anna has spoken: the facilitator lowers her hand from the status, for everyone.
+      control.page.locator("[data-testid=fac-now-lower][data-participant-id='" + annaId + "']").click();
+      assertThat(anna.page.getByTestId("hand-toggle")).hasAttribute("aria-pressed", "false");
+      assertThat(ben.participant(annaId)).hasAttribute("data-hand", "false");
+      assertThat(control.participant(annaId)).hasAttribute("data-hand", "false");
+      assertThat(control.byTestId("fac-now-hand")).hasCount(0);
 
       control.byTestId("fac-lock").click();
       assertThat(control.byTestId("fac-lock")).hasAttribute("aria-pressed", "false");
@@ -174,6 +186,7 @@ class FacilitationBrowserTest extends BrowserTest {
       assertThat(anna.participant(malloryId)).containsText("Mallory");
 
       // Removing asks first; cancel keeps everyone.
+      control.phase(Phase.PEOPLE);
       control.page.locator("[data-testid=fac-remove][data-participant-id='" + malloryId + "']").click();
       assertThat(control.page.getByTestId("confirm-dialog")).containsText("Mallory");
       control.page.getByTestId("confirm-cancel").click();

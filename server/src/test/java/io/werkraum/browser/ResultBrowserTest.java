@@ -7,6 +7,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.browser.ControlView.Phase;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -182,6 +183,7 @@ class ResultBrowserTest extends BrowserTest {
       assertThat(automatic.getByTestId("fac-snapshot-label")).hasText("Automatisch: Abstimmung „Was zuerst“ beendet");
       assertThat(automatic.getByTestId("fac-snapshot-open")).hasText("Nur lesend öffnen");
 
+      control.phase(Phase.RESULT);
       Page readOnly = control.page.waitForPopup(() -> automatic.getByTestId("fac-snapshot-open").click());
       assertThat(readOnly.getByTestId("snapshot-banner")).containsText("nur lesend");
       assertThat(readOnly.getByTestId("results-panel")).isVisible();
@@ -204,7 +206,7 @@ class ResultBrowserTest extends BrowserTest {
       titleInput.press("Enter");
       assertThat(fiona.page.getByTestId("section-title")).hasText("Stärken");
       fiona.addNote("Grünflächen erhalten");
-      ControlView control = ControlView.open(fiona);
+      ControlView control = ControlView.open(fiona).phase(Phase.RESULT);
 
       // A template needs a name.
       control.byTestId("fac-template-save").click();

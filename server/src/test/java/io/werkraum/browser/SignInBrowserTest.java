@@ -160,6 +160,8 @@ class SignInBrowserTest {
       joinBoard(owner, "Anna");
       String boardPath = URI.create(owner.url()).getPath();
       owner.navigate(node.baseUrl() + boardPath + "/facilitate");
+      // The switch sits in the control view's "Settings & privacy" phase.
+      owner.locator("[data-testid=fac-tab][data-phase=settings]").click();
       Locator toggle = owner.getByTestId("fac-sign-in-required");
       assertThat(toggle).isEnabled();
       toggle.focus();

@@ -96,6 +96,8 @@ class VotingBrowserTest extends BrowserTest {
 
       assertThat(control.progress()).hasAttribute("data-voters", "1");
       assertThat(control.progress()).hasAttribute("data-votes", "3");
+      // The status beside the phases shows it too: one of the three participants has voted.
+      assertThat(control.byTestId("fac-now-round")).hasText("Voted: 1 of 3 · dots: 3");
       assertThat(control.notVoted()).hasText(new String[] {"Ben", "Clara"});
 
       // Ben: A, two on B, takes one back from B, then C.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonObject;
+import io.werkraum.browser.ControlView.Phase;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class WorkshopBrowserTest extends BrowserTest {
       String claraId = clara.selfId();
 
       // ---- two breakout rooms, named ----
+      control.phase(Phase.ROOMS);
       control.byTestId("fac-rooms-count").fill("2");
       Locator names = control.byTestId("fac-room-name");
       assertThat(names).hasCount(2);
@@ -87,6 +89,7 @@ class WorkshopBrowserTest extends BrowserTest {
       for (Participant p : people) assertThat(currentRoom(p)).hasAttribute("data-room", "main");
 
       // ---- assign by hand: Anna and Ben to the north, Clara to the south ----
+      control.phase(Phase.PEOPLE);
       control.page.locator("[data-testid=fac-move][data-participant-id='" + annaId + "']").selectOption(north);
       control.page.locator("[data-testid=fac-move][data-participant-id='" + benId + "']").selectOption(north);
       control.page.locator("[data-testid=fac-move][data-participant-id='" + claraId + "']").selectOption(south);
@@ -96,10 +99,13 @@ class WorkshopBrowserTest extends BrowserTest {
       assertThat(southMembers).hasCount(1);
       assertThat(southMembers).hasAttribute("data-participant-id", claraId);
       assertThat(southMembers).containsText("Clara");
+      // The status beside the phases counts them in their rooms.
+      assertThat(control.page.locator("[data-testid=fac-now-room][data-room='" + north + "']")).containsText("2/2 online");
       // Assigned, but the rooms are not open yet.
       assertThat(currentRoom(anna)).hasAttribute("data-room", "main");
 
       // ---- open the rooms: each participant is in its room, and sees only that room ----
+      control.phase(Phase.ROOMS);
       control.byTestId("fac-rooms-open").click();
       assertThat(currentRoom(anna)).hasAttribute("data-room", north);
       assertThat(currentRoom(anna)).hasText("Raum Nord");
@@ -139,6 +145,7 @@ class WorkshopBrowserTest extends BrowserTest {
       }
 
       // ---- close the rooms: everyone back in the plenary ----
+      control.phase(Phase.ROOMS);
       control.byTestId("fac-rooms-close").click();
       for (Participant p : people) {
         assertThat(currentRoom(p)).hasAttribute("data-room", "main");
@@ -146,9 +153,11 @@ class WorkshopBrowserTest extends BrowserTest {
         assertThat(p.note(a)).hasCount(0);
         assertThat(p.note(c)).hasCount(0);
       }
+      control.phase(Phase.WORK);
       control.byTestId("fac-timer-reset").click();
 
       // ---- harvest each room into the plenary ----
+      control.phase(Phase.ROOMS);
       control.page.locator("[data-testid=fac-room-harvest][data-room='" + north + "']").click();
       control.confirm();
       for (Participant p : everyone) assertThat(section(p, "Raum Nord")).hasCount(1);
@@ -178,6 +187,7 @@ class WorkshopBrowserTest extends BrowserTest {
       assertThat(fiona.page.getByTestId("zoom-value")).hasText(zoom);
       fiona.page.waitForFunction("() => { const v = JSON.parse(localStorage.getItem('werkraum.viewport." + board.getString("boardId")
           + "') ?? 'null'); return v && v.zoom === 0.67; }");
+      control.phase(Phase.WORK);
       control.byTestId("fac-bring").click();
       for (Participant p : people) assertThat(p.page.getByTestId("zoom-value")).hasText(zoom);
       for (Participant p : everyone) {

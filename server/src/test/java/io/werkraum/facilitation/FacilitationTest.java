@@ -338,6 +338,30 @@ class FacilitationTest extends NodeTest {
   }
 
   @Test
+  void aFacilitatorLowersSomeonesRaisedHandForEveryone() {
+    try (Workshop w = Workshop.create(node, "Wortmeldungen")) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      BridgeClient f = facilitator(w, fay);
+      JsonObject anna = w.join("Anna", "");
+      BridgeClient a = w.connect(anna);
+      BridgeClient b = w.joinAndListen("Ben");
+      String annaId = participantId(anna);
+      assertOk(a.command(Cmd.updateParticipant(new JsonObject().put("hand", true))));
+
+      JsonObject lowered = f.command(Cmd.lowerHand(annaId));
+      assertOk(lowered);
+      JsonObject event = b.awaitMessage(w.boardAddress(),
+          e -> "participant.updated".equals(e.getString("type")) && e.getLong("seq") == lowered.getLong("seq"));
+      assertEquals(annaId, event.getString("id"));
+      assertEquals(new JsonObject().put("hand", false), event.getJsonObject("patch"));
+      JsonObject stored = byId(boardState(b).getJsonArray("participants"), annaId);
+      assertEquals(false, stored.getBoolean("hand"));
+      assertEquals("Anna", stored.getString("name"));
+      assertError("not_found", f.command(Cmd.lowerHand("p-gone")));
+    }
+  }
+
+  @Test
   void aRemovedParticipantIsDisconnectedAndCanNeitherGetATicketNorASession() {
     try (Workshop w = Workshop.create(node, "Entfernen")) {
       JsonObject fay = w.joinAsFacilitator("Fay");
@@ -563,6 +587,7 @@ class FacilitationTest extends NodeTest {
           Cmd.timerReset(),
           Cmd.removeParticipant(participantId(ben)),
           Cmd.removeParticipant(participantId(fay)),
+          Cmd.lowerHand(participantId(ben)),
           Cmd.linksGet(),
           Cmd.linksRenew("participant"),
           Cmd.linksRenew("observer"),

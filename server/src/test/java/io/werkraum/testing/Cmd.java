@@ -125,6 +125,11 @@ public final class Cmd {
     return command("participant.remove").put("id", participantId);
   }
 
+  /** A facilitator's hand.lower: lowers someone's raised hand. */
+  public static JsonObject lowerHand(String participantId) {
+    return command("hand.lower").put("id", participantId);
+  }
+
   public static JsonObject deleteBoard() {
     return command("board.delete");
   }

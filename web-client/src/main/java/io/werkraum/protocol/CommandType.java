@@ -22,6 +22,7 @@ public enum CommandType {
   BOARD_PROTECT("board.protect"),
   BOARD_ADMISSION("board.admission"),
   PARTICIPANT_ADMIT("participant.admit"),
+  HAND_LOWER("hand.lower"),
   BOARD_SIGNIN("board.signin"),
   SPOTLIGHT_SET("spotlight.set"),
   SPOTLIGHT_CLEAR("spotlight.clear"),

@@ -7,7 +7,7 @@ import { applyRoomEvent } from './board-state.js';
 import { noteColor } from './limits.js';
 
 export function createRoomWatch() {
-  return { seq: null, notes: new Map(), sections: new Map(), activity: 0, polls: 0, needsFull: false };
+  return { seq: null, notes: new Map(), sections: new Map(), activity: 0, polls: 0, needsFull: false, lastActiveAt: null };
 }
 
 /**
@@ -25,9 +25,10 @@ export function watchCommand(watches, roomIds) {
 
 /**
  * Applies the room part of a poll's reply. `activity` becomes the number of events the
- * room's stream got since the previous poll (0 on the first).
+ * room's stream got since the previous poll (0 on the first); `lastActiveAt` the poll's time
+ * `now` when there were any.
  */
-export function applyRoomPoll(watch, part) {
+export function applyRoomPoll(watch, part, now = Date.now()) {
   if (!part || typeof part !== 'object') return watch;
   const before = watch.seq;
   if (part.mode === 'full') {
@@ -48,6 +49,7 @@ export function applyRoomPoll(watch, part) {
     watch.seq = seq;
   }
   watch.activity = before === null ? 0 : activitySince(before, watch.seq);
+  if (watch.activity > 0) watch.lastActiveAt = now;
   watch.polls += 1;
   return watch;
 }

@@ -1,7 +1,10 @@
 // Control view: everyone on the board with online state, raised hand, ready, role and
 // breakout room (a room choice per participant moves them); counts; removing someone
-// (after a confirmation).
+// (after a confirmation). On a phone each row is a card whose cells carry their column's name.
 import { h, setAttr, setText } from './dom.js';
+
+/** The columns whose cells name their column when the rows are cards (the name and actions speak for themselves). */
+const LABELLED_COLUMNS = ['organisation', 'status', 'hand', 'ready', 'role', 'room'];
 
 /** actions: remove(participant), erase(participant), admit(participant), move(participant, roomId|null) */
 export function mountFacParticipants(root, actions) {
@@ -9,7 +12,7 @@ export function mountFacParticipants(root, actions) {
   const summary = h('p', { className: 'fac-summary', 'data-testid': 'fac-participant-summary', 'aria-live': 'polite' });
   const headRow = h('tr');
   const body = h('tbody');
-  const table = h('table', { className: 'fac-table' }, [h('thead', {}, [headRow]), body]);
+  const table = h('table', { className: 'fac-table fac-table--people' }, [h('thead', {}, [headRow]), body]);
   const empty = h('p', { className: 'hint' });
   root.append(heading, summary, h('div', { className: 'fac-table-wrap' }, [table]), empty);
   const rows = new Map();
@@ -90,6 +93,7 @@ export function mountFacParticipants(root, actions) {
         badge(row.cells.hand, p.hand === true ? t('fac.participants.handUp') : '', 'hand');
         badge(row.cells.ready, p.ready === true ? `✓ ${t('fac.participants.readyYes')}` : '', 'on');
         setText(row.cells.role, t(`fac.participants.roles.${p.role ?? 'participant'}`));
+        for (const column of LABELLED_COLUMNS) setAttr(row.cells[column], 'data-label', t(`fac.participants.${column}`));
         // Only participants go to rooms (facilitators enter any, observers stay in the plenary).
         const movable = (p.role ?? 'participant') === 'participant' && rooms.length > 0;
         row.move.hidden = !movable;
