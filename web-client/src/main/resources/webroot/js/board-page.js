@@ -594,8 +594,10 @@ async function main() {
       for (const button of viewSwitch.querySelectorAll('button')) {
         button.setAttribute('aria-pressed', String((button.dataset.view === 'list') === list));
       }
-      document.getElementById('canvas').hidden = list;
-      document.getElementById('zoom-controls').hidden = list;
+      // The canvas's tools (add at the view's middle, colour of the selection, zoom) have no
+      // meaning in the list, which has its own buttons per section and note (list-view.css).
+      for (const id of ['canvas', 'zoom-controls', 'add-note-fab']) document.getElementById(id).hidden = list;
+      views.board.classList.toggle('is-list', list);
       seenNotes = null;
       digest.reset();
       listView.show(list);
