@@ -51,4 +51,21 @@ class NoteTextBrowserTest extends BrowserTest {
       assertEquals(List.of(), results.evaluate(WORDS_BROKEN), "words cut in the results");
     }
   }
+
+  @Test
+  void voteButtonsLeaveTheWholeTextOfANoteInView() {
+    Workshop workshop = Workshop.create(node, "Punkte");
+    try (workshop; Participant anna = Participant.join(browser, workshop.board().getString("participantLink"), "Anna", "Gera")) {
+      BridgeClient fiona = workshop.connect(workshop.joinAsFacilitator("Fiona"));
+      String text = "Schulsozialarbeit an allen Schulen im Landkreis ausbauen";
+      fiona.ok(Cmd.createNote("main", Cmd.note("n1", 40, 60).put("text", text)));
+      fiona.ok(Cmd.startRound(new JsonObject().put("id", "r1").put("votesPerParticipant", 3)));
+      Locator note = anna.note("n1");
+      note.getByTestId("vote-add").click();
+      assertThat(note.getByTestId("vote-remove")).isVisible();
+      assertThat(anna.noteText("n1")).hasText(text);
+      assertEquals(Boolean.TRUE, anna.noteText("n1").evaluate("el => el.scrollHeight <= el.clientHeight + 1"),
+          "the note's text is cut off by its vote buttons");
+    }
+  }
 }

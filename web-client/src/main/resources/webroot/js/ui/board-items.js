@@ -102,10 +102,14 @@ export function updateNoteVoting(record, { t, vote, resultCount, spotlit }) {
       setText(v.dots, '●'.repeat(Math.min(count, 10)));
       setText(v.mineText, t('voting.mine', { count }));
       v.mine.hidden = count === 0;
-      setText(v.add, `+ ${t('voting.vote')}`);
+      // One row of small buttons, so they take no lines from the note's text; the full
+      // words are their names (and tooltips).
+      setText(v.add, '+');
       setAttr(v.add, 'aria-label', t('voting.voteLabel'));
-      setText(v.remove, `− ${t('voting.takeBack')}`);
+      setAttr(v.add, 'title', t('voting.voteLabel'));
+      setText(v.remove, '−');
       setAttr(v.remove, 'aria-label', t('voting.takeBackLabel'));
+      setAttr(v.remove, 'title', t('voting.takeBackLabel'));
       v.remove.hidden = count === 0;
     }
   }
