@@ -3,6 +3,7 @@ import { mountPageShell } from './ui/page-shell.js';
 import { freeSpot, spotBeside } from './state/placement.js';
 import { sectionOf, spotInSection } from './state/board-outline.js';
 import { createChangeDigest } from './state/change-digest.js';
+import { createDrafts } from './state/drafts.js';
 import { deletionNeedsConfirmation } from './state/deletion.js';
 import { errorMessageKey, language, t } from './i18n.js';
 import { ApiError, fetchPrivacy, fetchSession, fetchTicket, joinBoard } from './api/http.js';
@@ -371,6 +372,9 @@ async function main() {
       render();
     };
     const digest = createChangeDigest();
+    /** Note text the server refused while the board was locked: shown as drafts, saved on unlock. */
+    const drafts = createDrafts(window.localStorage, boardId);
+    let draftRefused = false;
     const dispatch = (command) => {
       const changed = command.note?.id ?? command.id;
       if (changed) digest.ownChange(changed, Date.now());
@@ -703,6 +707,12 @@ async function main() {
       const settings = view.settings ?? {};
       const locked = settings.locked === true;
       readOnly = observer || (locked && !facilitator);
+      // Open again: what was written meanwhile is saved now, as the author wrote it.
+      if (!readOnly && drafts.size > 0) {
+        for (const command of drafts.takeAll()) session.dispatch(command);
+        announcer.announce(t('lock.draftsSaved'));
+      }
+      const shownNotes = drafts.overlay(view.notes, session.room);
 
       const followed = applyFacilitation(view);
       statusBar.update({
@@ -769,7 +779,7 @@ async function main() {
       // People in the waiting room are not on the board yet: the facilitators see them in the control view.
       participants.update({ participants: onTheBoard(view.participants), online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
       canvas.update({
-        notes: view.notes,
+        notes: shownNotes,
         sections: view.sections,
         participants: view.participants,
         selfId: participant.id,
@@ -790,7 +800,7 @@ async function main() {
       listView.update({
         t,
         roomName: nameOfRoom(view, session.room),
-        notes: view.notes,
+        notes: shownNotes,
         sections: view.sections,
         readOnly,
         defaultColor: ui.defaultColor,
@@ -822,7 +832,20 @@ async function main() {
       else if (previous !== PLENARY_ROOM) announcer.announce(t('rooms.backInPlenary'));
       renderNow();
     });
+    session.on('refused', ({ command, code }) => {
+      if (code === ErrorCodes.boardLocked && drafts.keep(command)) {
+        draftRefused = true;
+        announcer.announce(t('lock.draftKept'));
+        toasts.show(t('lock.draftKept'));
+        requestRender();
+      }
+    });
     session.on('error', (code) => {
+      // A kept draft was said already; the locked board is no news beyond that.
+      if (code === ErrorCodes.boardLocked && draftRefused) {
+        draftRefused = false;
+        return;
+      }
       if (code === ErrorCodes.boardGone) {
         boardGone();
         return;

@@ -91,7 +91,7 @@ export function createBoardSession({
   /** The server speaks a newer protocol: this session has stopped (see onOutdated). */
   let outdated = false;
   /** event: every stored board event applied (live or from a sync's delta). */
-  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set(), event: new Set() };
+  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set(), event: new Set(), refused: new Set() };
 
   const bridge = createBridge({
     ...bridgeOptions,
@@ -444,6 +444,8 @@ export function createBoardSession({
   function reject(op, code) {
     pending = pending.filter((other) => other !== op);
     changed();
+    // The page may keep what was refused (text written while the board was locked).
+    if (code) emit('refused', { command: op.command, code });
     if (code) emit('error', code);
     // Our optimistic picture may have hidden other changes: re-read the room.
     if (bridge.ready) sync().catch(() => {});

@@ -153,6 +153,8 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   if (visibility === 'mine') label += ` (${t('private.onlyYou')})`;
   else if (visibility === 'facilitator') label += ` (${t('private.hiddenMarker')})`;
   if (origin) label += ` (${t('note.origin', { room: origin })})`;
+  if (note.draft) label += ` (${t('lock.draftMarker')})`;
+  el.classList.toggle('is-draft', note.draft === true);
   setAttr(el, 'aria-label', label);
   setAttr(el, 'aria-roledescription', t('note.role'));
   setAttr(el, 'aria-describedby', 'canvas-item-help');
