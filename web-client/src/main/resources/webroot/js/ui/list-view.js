@@ -278,34 +278,17 @@ export function mountListView(root, actions) {
   };
 }
 
-/** The form that writes a note: text and colour, saved with the button or Ctrl+Enter. */
-function noteForm({ save, cancel }) {
-  const textarea = h('textarea', { className: 'list-form__text', maxlength: String(NOTE_TEXT_MAX), rows: '3', 'data-testid': 'list-note-text' });
-  const textLabel = h('label', {}, []);
-  formCount += 1;
-  const textId = `list-form-${formCount}`;
-  textarea.id = textId;
-  textLabel.htmlFor = textId;
-  const select = h('select', { 'data-testid': 'list-note-color' }, NOTE_COLORS.map((color) => h('option', { value: color })));
-  select.id = `${textId}-color`;
-  const colorLabel = h('label', {});
-  colorLabel.htmlFor = select.id;
-  const ok = h('button', { type: 'submit', className: 'button button--small', 'data-testid': 'list-save' });
+/**
+ * An inline form under a note or section: its fields, then OK and Cancel; Enter on OK (or the
+ * form's submit) calls submit, Escape calls cancel. Returns { el, close, isOpen, translate(ok, t) }.
+ */
+function inlineForm(fields, { submit, cancel, okTestId }) {
+  const ok = h('button', { type: 'submit', className: 'button button--small', 'data-testid': okTestId });
   const no = h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => cancel() });
-  const el = h('form', { className: 'list-form', hidden: true }, [
-    h('div', { className: 'field' }, [textLabel, textarea]),
-    h('div', { className: 'field list-form__color' }, [colorLabel, select]),
-    h('div', { className: 'list-form__buttons' }, [ok, no]),
-  ]);
+  const el = h('form', { className: 'list-form', hidden: true }, [...fields, h('div', { className: 'list-form__buttons' }, [ok, no])]);
   el.addEventListener('submit', (event) => {
     event.preventDefault();
-    save(textarea.value, select.value);
-  });
-  textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      save(textarea.value, select.value);
-    }
+    submit();
   });
   el.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -316,20 +299,54 @@ function noteForm({ save, cancel }) {
   });
   return {
     el,
+    close() { el.hidden = true; },
+    isOpen: () => !el.hidden,
+    translate(okText, t) {
+      setText(ok, okText);
+      setText(no, t('confirm.cancel'));
+    },
+  };
+}
+
+/** A label for a control, tied by a fresh id. */
+function labelled(control, prefix) {
+  formCount += 1;
+  control.id = `${prefix}-${formCount}`;
+  const label = h('label', {});
+  label.htmlFor = control.id;
+  return label;
+}
+
+/** The form that writes a note: text and colour, saved with the button or Ctrl+Enter. */
+function noteForm({ save, cancel }) {
+  const textarea = h('textarea', { className: 'list-form__text', maxlength: String(NOTE_TEXT_MAX), rows: '3', 'data-testid': 'list-note-text' });
+  const textLabel = labelled(textarea, 'list-form-text');
+  const select = h('select', { 'data-testid': 'list-note-color' }, NOTE_COLORS.map((color) => h('option', { value: color })));
+  const colorLabel = labelled(select, 'list-form-color');
+  const submit = () => save(textarea.value, select.value);
+  const form = inlineForm([
+    h('div', { className: 'field' }, [textLabel, textarea]),
+    h('div', { className: 'field list-form__color' }, [colorLabel, select]),
+  ], { submit, cancel, okTestId: 'list-save' });
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  return {
+    ...form,
     open(text, color) {
       textarea.value = text;
       select.value = color;
-      el.hidden = false;
+      form.el.hidden = false;
       textarea.focus();
     },
-    close() { el.hidden = true; },
-    isOpen: () => !el.hidden,
     translate(t) {
       setText(textLabel, t('note.editLabel'));
       setText(colorLabel, t('toolbar.color'));
       for (const option of select.options) setText(option, t(`color.${option.value}`));
-      setText(ok, t('listView.save'));
-      setText(no, t('confirm.cancel'));
+      form.translate(t('listView.save'), t);
     },
   };
 }
@@ -337,40 +354,20 @@ function noteForm({ save, cancel }) {
 /** The form that moves a note: the target section, chosen from a list. */
 function moveForm({ move, cancel }) {
   const select = h('select', { 'data-testid': 'list-move-target' });
-  formCount += 1;
-  select.id = `list-move-${formCount}`;
-  const label = h('label', {});
-  label.htmlFor = select.id;
-  const ok = h('button', { type: 'submit', className: 'button button--small', 'data-testid': 'list-move-ok' });
-  const no = h('button', { type: 'button', className: 'button button--secondary button--small', onclick: () => cancel() });
-  const el = h('form', { className: 'list-form', hidden: true }, [
-    h('div', { className: 'field' }, [label, select]), h('div', { className: 'list-form__buttons' }, [ok, no]),
-  ]);
-  el.addEventListener('submit', (event) => {
-    event.preventDefault();
-    move(select.value);
-  });
-  el.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  });
+  const label = labelled(select, 'list-move');
+  const form = inlineForm([h('div', { className: 'field' }, [label, select])],
+    { submit: () => move(select.value), cancel, okTestId: 'list-move-ok' });
   return {
-    el,
+    ...form,
     open(choices, current) {
       select.replaceChildren(...choices.map((choice) => h('option', { value: choice.value, text: choice.label })));
       select.value = current;
-      el.hidden = false;
+      form.el.hidden = false;
       select.focus();
     },
-    close() { el.hidden = true; },
-    isOpen: () => !el.hidden,
     translate(t) {
       setText(label, t('listView.moveTo'));
-      setText(ok, t('listView.moveOk'));
-      setText(no, t('confirm.cancel'));
+      form.translate(t('listView.moveOk'), t);
     },
   };
 }
