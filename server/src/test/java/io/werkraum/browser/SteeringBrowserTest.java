@@ -23,9 +23,11 @@ class SteeringBrowserTest extends BrowserTest {
   void theFacilitatorSteersTimerLockRoundAndRoomsFromTheBoardPage() {
     JsonObject board = node.createBoard("Steuern vom Board");
     JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    JsonObject bea = node.joinAsParticipant(board, "Bea", "Gera");
     try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Moderation");
          Participant anna = Participant.join(browser, board.getString("participantLink"), "Anna", "Stadt Jena");
-         BridgeClient bridge = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {
+         BridgeClient bridge = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"));
+         BridgeClient beaSocket = BridgeClient.connect(node.werkraum().vertx(), node.port(), bea.getString("token"))) {
       Page page = fiona.page;
       // Participants have no steering.
       assertThat(anna.page.getByTestId("steer-toggle")).hasCount(0);
@@ -71,6 +73,17 @@ class SteeringBrowserTest extends BrowserTest {
       assertThat(round).hasAttribute("data-action", "start");
       assertThat(anna.page.getByTestId("results-panel")).isVisible();
       assertThat(anna.page.getByTestId("votes-remaining")).isHidden();
+
+      // ---- private writing: another participant's hidden note, revealed from the board ----
+      Locator reveal = page.getByTestId("steer-reveal");
+      assertThat(reveal).isHidden();
+      assertOk(bridge.command(Cmd.command("private.set").put("on", true)));
+      assertThat(reveal).isVisible();
+      assertOk(beaSocket.command(Cmd.createNote("main", Cmd.note("secret", 100, 100).put("text", "Jugendzentrum am Markt"))));
+      assertThat(fiona.noteText("secret")).hasText("Jugendzentrum am Markt");
+      assertThat(anna.page.getByText("Jugendzentrum am Markt")).hasCount(0);
+      reveal.click();
+      assertThat(anna.noteText("secret")).hasText("Jugendzentrum am Markt");
 
       // ---- rooms (created and assigned over the bridge): open and close them ----
       String north = Cmd.id();
