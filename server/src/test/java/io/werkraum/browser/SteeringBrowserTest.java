@@ -133,6 +133,12 @@ class SteeringBrowserTest extends BrowserTest {
       assertThat(page.getByTestId("steer-panel")).isHidden();
       assertThat(toggle).hasAttribute("aria-expanded", "false");
       assertThat(toggle).isFocused();
+      // Escape on the button itself closes the open panel too.
+      page.keyboard().press("Enter");
+      assertThat(page.getByTestId("steer-panel")).isVisible();
+      page.keyboard().press("Escape");
+      assertThat(page.getByTestId("steer-panel")).isHidden();
+      assertThat(toggle).hasAttribute("aria-expanded", "false");
     }
   }
 

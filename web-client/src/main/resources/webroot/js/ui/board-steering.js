@@ -52,7 +52,8 @@ export function mountBoardSteering(root, actions) {
   const panel = h('div', { id: 'steer-panel', className: 'steer__panel', 'aria-labelledby': 'steer-heading', 'data-testid': 'steer-panel', hidden: true }, [
     heading, timer.el, board.el, round.el, rooms.el,
   ]);
-  root.append(h('div', { className: 'steer' }, [toggle, panel]));
+  const steer = h('div', { className: 'steer' }, [toggle, panel]);
+  root.append(steer);
 
   let model = null;
   let ticker = null;
@@ -62,8 +63,9 @@ export function mountBoardSteering(root, actions) {
     setAttr(toggle, 'aria-expanded', String(open));
   }
   toggle.addEventListener('click', () => setOpen(panel.hidden));
-  panel.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
+  // Escape on the button or anywhere in the open panel.
+  steer.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || panel.hidden) return;
     event.stopPropagation();
     setOpen(false);
     toggle.focus();
