@@ -21,6 +21,8 @@ import { initialViewport, zoomPercent } from './state/viewport.js';
 import { countsByNote, excerpt, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
 import { enableSound, playChime } from './sound.js';
 import { mountStatusBar } from './ui/status-bar.js';
+import { mountBoardSteering } from './ui/board-steering.js';
+import { createSteering } from './ui/steering-commands.js';
 import { mountBanners } from './ui/banners.js';
 import { mountUpdateBanner } from './ui/update-banner.js';
 import { mountVotingPanel } from './ui/voting-panel.js';
@@ -430,9 +432,9 @@ async function main() {
       if (session.view.settings?.follow === participant.id) session.sendViewport(canvas.sharedView(v));
     }
 
-    const confirmDeletion = createConfirm(t);
+    const confirm = createConfirm(t);
     /** Asks whether to delete a note or section that has content. */
-    const askDeletion = (kind, item) => confirmDeletion(kind === 'note'
+    const askDeletion = (kind, item) => confirm(kind === 'note'
       ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
       : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk'));
     const canvas = mountCanvas(document.getElementById('canvas'), {
@@ -508,6 +510,10 @@ async function main() {
         requestRender();
       },
     });
+    const steering = facilitator ? mountBoardSteering(document.getElementById('topbar-status'), {
+      ...createSteering({ command: (fields) => session.request(fields), confirm, t }),
+      now: () => session.clock.now(),
+    }) : null;
     // A stored "on" needs a user gesture before audio may play: the first click anywhere.
     if (ui.soundOn) window.addEventListener('pointerdown', () => enableSound(), { once: true });
 
@@ -718,6 +724,10 @@ async function main() {
       statusBar.update({
         t, timer: settings.timer ?? null, locked, soundOn: ui.soundOn,
         controlHref: facilitator ? `/b/${encodeURIComponent(boardId)}/facilitate` : null,
+      });
+      steering?.update({
+        t, timer: settings.timer ?? null, locked, privateWriting: settings.privateWriting === true, rounds: view.rounds,
+        room: session.room, roomCount: breakoutRooms(view.rooms).length, breakoutOpen: settings.breakout === 'open',
       });
       banners.update({
         t,

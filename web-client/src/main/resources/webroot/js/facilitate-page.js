@@ -11,6 +11,7 @@ import { rememberForSignIn, signInHref } from './api/sign-in.js';
 import { boardIdFromFacilitatePath, createTokenStore, snapshotPagePath } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { createConfirm } from './ui/confirm.js';
+import { createSteering } from './ui/steering-commands.js';
 import { createEraseDialog } from './ui/erase-dialog.js';
 import { mountFacParticipants } from './ui/fac-participants.js';
 import { mountFacTimer } from './ui/fac-timer.js';
@@ -129,6 +130,7 @@ async function main() {
     const ui = { links: null, linksNotice: null, linksLoading: false, linksAgain: false };
 
     const command = (fields) => session.request(fields);
+    const steering = createSteering({ command, confirm, t });
     /** A refused or failed HTTP call, as a toast in the UI language. */
     const showFailure = (error) => {
       const code = error instanceof ApiError ? error.code : 'network';
@@ -249,8 +251,8 @@ async function main() {
           if (reply.ok) toasts.show(t('fac.rooms.assigned'), 'info');
         });
       },
-      open: () => command({ type: Commands.roomsOpen }),
-      close: () => command({ type: Commands.roomsClose }),
+      open: () => steering.openRooms(),
+      close: () => steering.closeRooms(),
       harvest: async (room) => {
         if (!room) return;
         const name = room.name || room.id;
@@ -262,7 +264,7 @@ async function main() {
         }
       },
       reveal: async (roomId) => {
-        const reply = await command({ type: Commands.privateReveal, room: roomId });
+        const reply = await steering.reveal(roomId);
         if (reply.ok) toasts.show(t('fac.rooms.revealed'), 'info');
       },
       setPrivate: (on) => command({ type: Commands.privateSet, on }),
@@ -287,11 +289,7 @@ async function main() {
     const voting = mountFacVoting(document.getElementById('fac-voting'), {
       command,
       room,
-      closeRound: async (round) => {
-        if (await confirm(t('fac.voting.closeConfirm', { title: round.title || t('voting.untitled') }), t('fac.voting.close'))) {
-          command({ type: Commands.roundClose, round: round.id });
-        }
-      },
+      closeRound: (round) => steering.closeRound(round),
     });
     const links = mountFacLinks(document.getElementById('fac-links'), {
       renew: async (kind) => {

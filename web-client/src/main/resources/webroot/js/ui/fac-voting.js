@@ -2,7 +2,7 @@
 // their ranked results, and which round's results the boards show.
 import { h, setAttr, setText } from './dom.js';
 import { excerpt, groupingNote, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
-import { randomId } from '../ids.js';
+import { newRound } from './steering-commands.js';
 import { Commands, Limits } from '../protocol.js';
 import { minutesRange, minutesToMs } from '../state/timer.js';
 
@@ -98,13 +98,7 @@ export function mountFacVoting(root, actions) {
     }
     formError.hidden = true;
     const chosen = [...sectionBoxes.entries()].filter(([, box]) => box.input.checked).map(([id]) => id);
-    const round = {
-      id: randomId(),
-      votesPerParticipant: v,
-      maxPerNote: m,
-      anonymous: anonymous.checked,
-      room: actions.room,
-    };
+    const round = newRound(actions.room, { votesPerParticipant: v, maxPerNote: m, anonymous: anonymous.checked });
     const text = title.input.value.trim();
     if (text) round.title = text.slice(0, Limits.titleMax);
     // Checking a section implies "only these sections".
