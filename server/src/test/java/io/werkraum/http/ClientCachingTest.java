@@ -43,7 +43,7 @@ class ClientCachingTest extends NodeTest {
     String prefix = "/v/" + version() + "/";
     List<String> references = references(page.body());
     List<String> assets = references.stream().filter(r -> r.startsWith(prefix)).toList();
-    assertEquals(6, assets.size(), "the icon, four style sheets and the page's module: " + references);
+    assertEquals(7, assets.size(), "the icon, five style sheets and the page's module: " + references);
     assertEquals(List.of(), references.stream().filter(r -> r.matches("/(css|js|i18n|favicon).*")).toList(),
         "no asset unversioned");
     for (String asset : assets) {
