@@ -72,6 +72,17 @@ test('harvest and reveal events on the room stream; hidden created notes stay hi
   });
   assert.equal(state.sections.get('harvest-x').title, 'Room 1');
   assert.equal(state.notes.get('harvest-x-1').origin.roomName, 'Room 1');
+  // Harvested again: the same section and copies are updated, copies of deleted notes go.
+  state.notes.set('harvest-x-2', { id: 'harvest-x-2', x: 740, y: 60, w: 200, h: 150, text: 'gone', origin: { room: 'r1', roomName: 'Room 1', note: 'n2' } });
+  applyRoomEvent(state, {
+    type: 'rooms.harvested', room: 'r1', roomName: 'Room 1',
+    section: { id: 'harvest-x', x: 900, y: 0, w: 440, h: 320, title: 'Room 1' },
+    notes: [{ id: 'harvest-x-1', x: 920, y: 60, w: 200, h: 150, text: 'better idea', origin: { room: 'r1', roomName: 'Room 1', note: 'n1' } }],
+    removed: ['harvest-x-2'],
+  });
+  assert.equal(state.sections.size, 1);
+  assert.equal(state.notes.get('harvest-x-1').text, 'better idea');
+  assert.equal(state.notes.has('harvest-x-2'), false);
   assert.equal(streamOf({ type: 'rooms.harvest' }), 'room');
   assert.equal(streamOf({ type: 'rooms.create' }), 'board');
 });

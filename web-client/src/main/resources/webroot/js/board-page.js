@@ -67,6 +67,7 @@ const SOUND_KEY = 'werkraum.timerSound';
 const BOARD_VIEW_KEY = 'werkraum.boardView';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
+const SEEN_KEY_PREFIX = 'werkraum.seen.';
 const FOLLOW_HEARTBEAT_MS = 2000;
 /** The commands that change a canvas item, by its kind. */
 const UPDATE = { note: Commands.noteUpdate, section: Commands.sectionUpdate };
@@ -420,6 +421,12 @@ async function main() {
       canvas.revealNote(id);
     }
 
+    // A room entered, or a board opened for the first time in this browser, opens with all its
+    // content in view (a room's copied question may lie anywhere on the plane) once its state is
+    // read and drawn; a view that shows it all already stays as it is.
+    let fitWhenSynced = readStorage(SEEN_KEY_PREFIX + boardId) === null;
+    writeStorage(SEEN_KEY_PREFIX + boardId, '1');
+
     function viewportChanged(v) {
       if (!facilitator) return;
       // The control view has no canvas: it brings everyone to the view stored here.
@@ -494,6 +501,7 @@ async function main() {
       duplicateSelected: () => { if (ui.selected?.kind === 'note') duplicateNote(ui.selected.id); },
       deleteSelected: () => canvas.deleteSelected(),
       zoom: (direction) => canvas.zoomStep(direction),
+      fit: () => canvas.fitAll(),
     });
 
     const participants = mountParticipants(document.getElementById('participants-panel'), {
@@ -807,6 +815,10 @@ async function main() {
         },
         t,
       });
+      if (fitWhenSynced && session.synced) {
+        fitWhenSynced = false;
+        canvas.fitAll({ unlessShown: true });
+      }
       listView.update({
         t,
         roomName: nameOfRoom(view, session.room),
@@ -834,6 +846,7 @@ async function main() {
       ui.selected = null;
       ui.spotlightKey = null;
       ui.viewport = initialViewport();
+      fitWhenSynced = true;
       seenNotes = null;
       digest.reset();
       const view = session.view;

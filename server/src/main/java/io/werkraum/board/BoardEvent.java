@@ -56,8 +56,12 @@ public sealed interface BoardEvent {
     }
   }
 
-  /** On the plenary's stream: a breakout room's notes copied into a new section. */
-  record RoomsHarvested(String room, String roomName, Section section, List<Note> notes, String by)
+  /**
+   * On the plenary's stream: a breakout room's notes copied into its section (new, or updated at a
+   * repeated harvest); removed: ids of earlier copies whose notes are gone from the room.
+   */
+  record RoomsHarvested(String room, String roomName, Section section, List<Note> notes, List<String> removed,
+      String by)
       implements BoardEvent {
     public EventType type() {
       return EventType.ROOMS_HARVESTED;

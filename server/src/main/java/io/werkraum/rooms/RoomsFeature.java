@@ -4,7 +4,6 @@ import io.werkraum.audit.Audited;
 import io.werkraum.audit.AuditAction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.werkraum.auth.TokenService;
 import io.werkraum.board.Area;
 import io.werkraum.board.BoardEvent.ParticipantUpdated;
 import io.werkraum.board.BoardEvent.RoomsAssigned;
@@ -137,23 +136,31 @@ public final class RoomsFeature implements Feature {
 
   /**
    * KEYS: 1 the plenary's notes, 2 its sections, 3 the breakout room's sequence number. ARGV: 1 the
-   * breakout room, 2 the new section, 3 the copies, 4 the plenary's and 5 the breakout room's
-   * sequence numbers the layout was worked out at, 6 the most notes a room holds.
+   * breakout room, 2 its section (new or updated), 3 the copies (new or updated), 4 the ids of
+   * earlier copies to remove, 5 the plenary's and 6 the breakout room's sequence numbers the layout
+   * was worked out at, 7 the most notes a room holds. The limit counts only copies not there yet.
    */
   private static final Script HARVEST = Script.commit("rooms_harvest", """
       return werkraum.commit{run = function()
         local source = werkraum.decode(redis.call('HGET', werkraum.ROOMS, werkraum.arg(1)))
         if not source or source.kind ~= 'breakout' then return werkraum.refuse('not_found') end
-        if tonumber(redis.call('GET', werkraum.STREAM_SEQ) or '0') ~= tonumber(werkraum.arg(4))
-            or tonumber(redis.call('GET', werkraum.key(3)) or '0') ~= tonumber(werkraum.arg(5)) then
+        if tonumber(redis.call('GET', werkraum.STREAM_SEQ) or '0') ~= tonumber(werkraum.arg(5))
+            or tonumber(redis.call('GET', werkraum.key(3)) or '0') ~= tonumber(werkraum.arg(6)) then
           return werkraum.STALE
         end
-        local copies = cjson.decode(werkraum.arg(3))
-        if redis.call('HLEN', werkraum.key(1)) + #copies > tonumber(werkraum.arg(6)) then
+        local copies, removed = cjson.decode(werkraum.arg(3)), cjson.decode(werkraum.arg(4))
+        local added = 0
+        for _, note in ipairs(copies) do
+          added = added + (1 - redis.call('HEXISTS', werkraum.key(1), note.id))
+        end
+        if redis.call('HLEN', werkraum.key(1)) - #removed + added > tonumber(werkraum.arg(7)) then
           return werkraum.refuse('limit_reached')
         end
         local section = cjson.decode(werkraum.arg(2))
         redis.call('HSET', werkraum.key(2), section.id, werkraum.arg(2))
+        for _, id in ipairs(removed) do
+          redis.call('HDEL', werkraum.key(1), id)
+        end
         for _, note in ipairs(copies) do
           redis.call('HSET', werkraum.key(1), note.id, cjson.encode(note))
         end
@@ -309,12 +316,12 @@ public final class RoomsFeature implements Feature {
   }
 
   /**
-   * A room's notes into the plenary under a section titled with its name, laid out (pure, in
-   * {@link HarvestLayout}) on both rooms as read, committed only if neither changed meanwhile.
+   * A room's notes into the plenary under its section (the same one at every harvest of the room),
+   * laid out (pure, in {@link HarvestLayout}) on both rooms as read, committed only if neither
+   * changed meanwhile.
    */
   private Future<Result> harvest(Call<Harvest> call) {
     String room = call.command().room();
-    String sectionId = "harvest-" + TokenService.randomId(6);
     return call.decided(store, Stream.room(call.boardId(), Limits.MAIN_ROOM), () -> Future.all(store.rooms(call.boardId()), store.room(call.boardId(), Limits.MAIN_ROOM),
         store.room(call.boardId(), room)).compose(all -> {
           JsonObject info = ((JsonObject) all.resultAt(0)).getJsonObject(room);
@@ -326,14 +333,15 @@ public final class RoomsFeature implements Feature {
           List<Area> occupied = new ArrayList<>(plenary.notes());
           occupied.addAll(plenary.sections());
           HarvestLayout.Harvest harvest = HarvestLayout.of(occupied, room, info.getString("name"), source.notes(),
-              sectionId, call.actor().participantId(), call.now());
+              call.actor().participantId(), call.now());
           return store.commit(call.commit(HARVEST)
               .event(Stream.room(call.boardId(), Limits.MAIN_ROOM), new RoomsHarvested(room, info.getString("name"),
-                  harvest.section(), harvest.notes(), call.actor().participantId()))
+                  harvest.section(), harvest.notes(), harvest.removed(), call.actor().participantId()))
               .inRoom(Limits.MAIN_ROOM)
               .key(Keys.notes(call.boardId(), Limits.MAIN_ROOM)).key(Keys.sections(call.boardId(), Limits.MAIN_ROOM))
               .key(Keys.roomSeq(call.boardId(), room))
               .arg(room).arg(EventCodec.write(harvest.section())).arg(EventCodec.write(harvest.notes()))
+              .arg(EventCodec.write(harvest.removed()))
               .arg(plenary.seq()).arg(source.seq()).arg(Limits.NOTES_PER_ROOM_MAX));
         })).map(Result::of);
   }

@@ -20,15 +20,16 @@ class HarvestLayoutTest {
   void aSectionRightOfEverythingHoldingTheNotesInReadingOrder() {
     List<Area> plenary = List.of(new Section("s1", -100, 40, 600, 400, "Ziele", "fay", 0), note("p1", 900, 700));
     List<Note> room = List.of(note("c", 500, 0), note("a", 0, 0), note("b", 250, 0), note("d", 0, 300), note("e", 10, 300));
-    HarvestLayout.Harvest h = HarvestLayout.of(plenary, "r1", "Verkehr", room, "harvest-x", "fay", 99);
+    HarvestLayout.Harvest h = HarvestLayout.of(plenary, "r1", "Verkehr", room, "fay", 99);
     Section section = h.section();
     assertEquals(900 + 200 + 200, section.x(), "right of the rightmost edge, with a gap");
     assertEquals(40, section.y(), "level with the top of the plenary");
     assertEquals("Verkehr", section.title());
     assertEquals("r1", section.origin().room());
     assertEquals(List.of("a", "b", "c", "d", "e"), h.notes().stream().map(n -> n.origin().note()).toList());
-    assertEquals(List.of("harvest-x-1", "harvest-x-2", "harvest-x-3", "harvest-x-4", "harvest-x-5"),
-        h.notes().stream().map(Note::id).toList());
+    assertEquals("harvest-r1", section.id());
+    assertEquals(List.of("a", "b", "c", "d", "e").stream().map(id -> HarvestLayout.copyId("r1", id)).toList(),
+        h.notes().stream().map(Note::id).toList(), "the same ids at every harvest");
     for (Note copy : h.notes()) {
       assertTrue(Sections.contains(section, copy), copy.id() + " lies in its section");
       assertEquals("Verkehr", copy.origin().roomName());
@@ -47,8 +48,16 @@ class HarvestLayoutTest {
   }
 
   @Test
+  void idsFitTheProtocolAndDoNotCollideAcrossRooms() {
+    String longId = "r".repeat(64);
+    assertTrue(io.werkraum.protocol.Limits.ID.matcher(HarvestLayout.sectionId(longId)).matches());
+    assertTrue(io.werkraum.protocol.Limits.ID.matcher(HarvestLayout.copyId(longId, "n".repeat(64))).matches());
+    assertNotEquals(HarvestLayout.copyId("a-b", "c"), HarvestLayout.copyId("a", "b-c"));
+  }
+
+  @Test
   void anEmptyRoomIntoAnEmptyPlenaryStillGetsItsSection() {
-    HarvestLayout.Harvest h = HarvestLayout.of(List.of(), "r1", "Leer", List.of(), "harvest-y", "fay", 1);
+    HarvestLayout.Harvest h = HarvestLayout.of(List.of(), "r1", "Leer", List.of(), "fay", 1);
     assertEquals(HarvestLayout.GAP, h.section().x());
     assertEquals(0, h.section().y());
     assertTrue(h.notes().isEmpty());

@@ -259,6 +259,43 @@ class RoomsTest extends NodeTest {
   }
 
   @Test
+  void harvestingARoomAgainUpdatesItsSectionInsteadOfAddingASecond() {
+    try (Workshop w = Workshop.create(node, "Nachernte")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      BridgeClient watcher = w.joinAndListen("Ben");
+      fac.ok(createRooms("Verkehr"));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n2", 300, 0).put("text", "Radweg Lobeda")));
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1"));
+      JsonObject first = Workshop.sections(fac, "main").getJsonObject(0);
+      // The facilitator moves the harvest where it belongs; the room works on.
+      fac.ok(Cmd.updateSection("main", first.getString("id"), new JsonObject().put("x", 5000).put("y", 3000)));
+      fac.ok(Cmd.updateNote("r1", "n1", new JsonObject().put("text", "Busse alle 10 Minuten")));
+      fac.ok(Cmd.deleteNote("r1", "n2"));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n3", 0, 300).put("text", "Carsharing")));
+      int mark = watcher.mark();
+
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1"));
+      JsonArray sections = Workshop.sections(fac, "main");
+      assertEquals(1, sections.size(), "one section per room, however often harvested: " + sections.encode());
+      JsonObject section = sections.getJsonObject(0);
+      assertEquals(first.getString("id"), section.getString("id"));
+      assertEquals(5000, section.getDouble("x"), "stays where the facilitator put it");
+      assertEquals(3000, section.getDouble("y"));
+      JsonArray plenary = Workshop.notes(fac, "main");
+      List<String> texts = plenary.stream().map(o -> ((JsonObject) o).getString("text")).sorted().toList();
+      assertEquals(List.of("Busse alle 10 Minuten", "Carsharing"), texts, "the room as it is now");
+      for (Object o : plenary) {
+        assertTrue(Sections.contains(EventCodec.read(section.encode(), Section.class),
+            EventCodec.read(((JsonObject) o).encode(), Note.class)), "inside the moved section: " + o);
+      }
+      JsonObject again = watcher.awaitMessageAfter(mark, w.roomAddress("main"),
+          e -> "rooms.harvested".equals(e.getString("type")));
+      assertEquals(1, again.getJsonArray("removed").size(), "the copy of the deleted note goes: " + again.encode());
+    }
+  }
+
+  @Test
   void onlyFacilitatorsRunTheRooms() {
     try (Workshop w = Workshop.create(node, "Rechte")) {
       BridgeClient a = w.connect(w.join("Anna", ""));

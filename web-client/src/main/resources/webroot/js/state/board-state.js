@@ -120,7 +120,8 @@ export function applySettingsPatch(settings, patch) {
 
 /**
  * Room stream events: note.*, section.*, notes.revealed (hidden notes, whole) and
- * rooms.harvested (a breakout room's notes arriving in the plenary under a new section).
+ * rooms.harvested (a breakout room's notes arriving in the plenary under its section; a repeated
+ * harvest re-sends that section and the copies, and names the copies to remove).
  * A created note whose event says `hidden` is hidden (the note itself does not say so).
  */
 export function applyRoomEvent(state, event) {
@@ -153,6 +154,7 @@ export function applyRoomEvent(state, event) {
       break;
     case Events.roomsHarvested:
       if (event.section?.id) state.sections.set(event.section.id, { ...event.section });
+      for (const id of event.removed ?? []) state.notes.delete(id);
       for (const note of event.notes ?? []) if (note?.id) state.notes.set(note.id, { ...note });
       break;
     default:

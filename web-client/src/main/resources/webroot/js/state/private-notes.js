@@ -23,6 +23,7 @@ export function learnFromEvent(texts, event) {
       texts.delete(event.id);
       break;
     case Events.roomsHarvested:
+      for (const id of event.removed ?? []) texts.delete(id);
       for (const note of event.notes ?? []) {
         if (note?.id && note.hidden) texts.set(note.id, note.text ?? '');
       }
@@ -49,6 +50,7 @@ export function learnFromRoomEvent(texts, event, self) {
   } else if (event?.hidden && mayReadHidden(self, event.author)) {
     learnFromEvent(texts, event);
   } else if (event?.type === Events.roomsHarvested) {
+    for (const id of event.removed ?? []) texts.delete(id);
     for (const note of event.notes ?? []) {
       if (note?.id && note.hidden && mayReadHidden(self, note.author) && (note.text || !texts.has(note.id))) texts.set(note.id, note.text ?? '');
     }

@@ -17,7 +17,7 @@ import {
 } from '../state/limits.js';
 import {
   boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
-  viewportTransform, wheelZoomFactor, zoomAt,
+  viewportFitting, viewportTransform, wheelZoomFactor, zoomAt,
 } from '../state/viewport.js';
 
 const DRAG_THRESHOLD_PX = 3;
@@ -645,6 +645,17 @@ export function mountCanvas(root, actions) {
       const v = model?.viewport ?? initialViewport();
       const zoom = direction === 0 ? 1 : steppedZoom(v.zoom, direction);
       actions.setViewport(zoomAt(v, zoom, width / 2, height / 2));
+    },
+    /**
+     * Shows everything on the board (at most at 100 %); `unlessShown`: leaves a view that shows
+     * it all already as it is.
+     */
+    fitAll({ unlessShown = false } = {}) {
+      if (!model || (model.notes.size === 0 && model.sections.size === 0)) return;
+      const { width, height } = canvasSize();
+      const items = [...model.sections.values(), ...model.notes.values()];
+      if (unlessShown && items.every((item) => boxVisible(model.viewport, item, width, height))) return;
+      actions.setViewport(viewportFitting(items, width, height));
     },
     centre() {
       const { width, height } = canvasSize();

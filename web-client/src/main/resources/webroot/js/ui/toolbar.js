@@ -64,7 +64,7 @@ export function mountToolbar(root, zoomRoot, actions) {
     moreGroup,
     colorGroup,
   );
-  const zoomControls = mountZoomControls(zoomRoot, { zoom: (direction) => actions.zoom(direction) });
+  const zoomControls = mountZoomControls(zoomRoot, { zoom: (direction) => actions.zoom(direction), fit: () => actions.fit() });
 
   return {
     /**
