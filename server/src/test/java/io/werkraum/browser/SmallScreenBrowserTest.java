@@ -402,6 +402,32 @@ class SmallScreenBrowserTest extends BrowserTest {
     return true;
   }
 
+  /** WCAG 1.4.4: a 1,280 × 800 laptop at 200 % zoom is 640 × 400 CSS pixels; nothing is lost. */
+  @Test
+  void at200PercentZoomOnALaptopNothingIsLost() {
+    JsonObject board = node.createBoard("Zweihundert Prozent");
+    JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    facilitate(fee, Cmd.createNote("main", Cmd.note("n1", 20, 20).put("text", "Jugendtreff")), Cmd.startRound("r1"));
+    Browser.NewContextOptions options = screen(640, 400).setDeviceScaleFactor(2).setLocale("de-DE");
+    try (Participant anna = joinWith(options, board.getString("participantLink"), "Anna", "Gera")) {
+      Page page = anna.page;
+      assertThat(anna.notes()).hasCount(1);
+      assertEquals("", sidewaysOverflow(page), "the board at 200 %");
+      assertInViewport(page, page.getByTestId("add-note"), "add note");
+      assertInViewport(page, page.getByTestId("view-list"), "the list view switch");
+      assertInViewport(page, page.getByTestId("drawer-toggle"), "the participants' drawer");
+      assertInViewport(page, page.getByTestId("footer-accessibility"), "the accessibility statement link");
+      page.getByTestId("drawer-toggle").click();
+      assertThat(page.getByTestId("votes-remaining")).isVisible();
+      assertEquals("", sidewaysOverflow(page), "the open drawer at 200 %");
+      page.keyboard().press("Escape");
+      page.getByTestId("view-list").click();
+      assertThat(page.getByTestId("list-note")).hasCount(1);
+      assertInViewport(page, page.getByTestId("list-note").getByTestId("list-vote"), "a vote button in the list");
+      assertEquals("", sidewaysOverflow(page), "the list at 200 %");
+    }
+  }
+
   @Test
   void at320PixelsTheJoinFormTheBoardAndTheSheetNeedNoSidewaysScrolling() {
     JsonObject board = node.createBoard("Ein Board mit einem recht langen Titel für schmale Bildschirme");
