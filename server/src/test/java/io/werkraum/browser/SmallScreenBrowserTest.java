@@ -37,7 +37,7 @@ class SmallScreenBrowserTest extends BrowserTest {
     return Participant.options().setViewportSize(width, height).setBypassCSP(true);
   }
 
-  /** The facilitator's commands, over a socket of their own (the pauses of a test outlast an idle socket). */
+  /** The facilitator's commands, over a socket opened for them and closed after. */
   private static void facilitate(JsonObject facilitator, JsonObject... commands) {
     try (BridgeClient client = BridgeClient.connect(node.werkraum().vertx(), node.port(), facilitator.getString("token"))) {
       for (JsonObject command : commands) {

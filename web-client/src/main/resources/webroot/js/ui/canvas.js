@@ -60,6 +60,8 @@ export function mountCanvas(root, actions) {
   let spaceHeld = false;
   /** Tab order and section membership need refreshing (items were added or moved). */
   let orderDirty = true;
+  /** The outline worked out for the last change of positions, until the DOM follows it. */
+  let shape = null;
 
   const itemsOf = (kind) => (kind === 'note' ? model.notes : model.sections);
   const recordOf = (el) => (el ? records[el.dataset.kind]?.get(el.dataset.id) : null);
@@ -156,6 +158,7 @@ export function mountCanvas(root, actions) {
       if (record.orderKey !== orderKey) {
         record.orderKey = orderKey;
         orderDirty = true;
+        shape = null;
       }
       updateOne(record, item);
     }
@@ -165,6 +168,7 @@ export function mountCanvas(root, actions) {
         record.el.remove();
         map.delete(id);
         orderDirty = true;
+        shape = null;
         if (hadFocus) root.focus({ preventScroll: true });
       }
     }
@@ -177,9 +181,13 @@ export function mountCanvas(root, actions) {
    */
   function arrangeItems() {
     if (!orderDirty) return;
-    const shape = outline(model.notes.values(), model.sections.values());
-    for (const { section, notes } of shape.groups) {
-      setAttr(records.section.get(section.id).el, 'aria-owns', notes.map((note) => records.note.get(note.id).el.id).join(' ') || null);
+    // Work out the outline once per change of positions, not on every frame while focus stays
+    // on the canvas (the reordering waits for focus to leave; drags and cursors render 20 a second).
+    if (!shape) {
+      shape = outline(model.notes.values(), model.sections.values());
+      for (const { section, notes } of shape.groups) {
+        setAttr(records.section.get(section.id).el, 'aria-owns', notes.map((note) => records.note.get(note.id).el.id).join(' ') || null);
+      }
     }
     if (itemsLayer.contains(document.activeElement) || gesture) return;
     orderDirty = false;
@@ -188,12 +196,14 @@ export function mountCanvas(root, actions) {
       sequence.push(records.section.get(section.id).el, ...notes.map((note) => records.note.get(note.id).el));
     }
     sequence.push(...shape.loose.map((note) => records.note.get(note.id).el));
+    shape = null;
     let ref = itemsLayer.firstChild;
     for (const el of sequence) {
       if (el !== ref) itemsLayer.insertBefore(el, ref);
       else ref = ref.nextSibling;
     }
   }
+
 
   // ---------- inline editing ----------
 
