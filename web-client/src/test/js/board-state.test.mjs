@@ -28,7 +28,7 @@ test('note events create, patch and delete', () => {
   const state = emptyBoardState();
   applyRoomEvent(state, { type: 'note.created', room: 'main', note: note('n1', { text: 'a' }), seq: 1 });
   applyRoomEvent(state, { type: 'note.updated', room: 'main', id: 'n1', patch: { x: 40, text: 'b' }, by: 'p2', updatedAt: 9, seq: 2 });
-  assert.deepEqual({ ...state.notes.get('n1') }, { ...note('n1'), x: 40, text: 'b', updatedAt: 9 });
+  assert.deepEqual({ ...state.notes.get('n1') }, { ...note('n1'), x: 40, text: 'b', updatedAt: 9, textBy: 'p2' }, 'who saved the text last is known');
   applyRoomEvent(state, { type: 'note.deleted', room: 'main', id: 'n1', seq: 3 });
   assert.equal(state.notes.size, 0);
 });

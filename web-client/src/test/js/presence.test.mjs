@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyPresenceBatch, clearDrag, emptyPresence, expirePresence, forgetParticipant } from '../../main/resources/webroot/js/state/presence.js';
+import {
+  EDITING_TTL_MS, applyPresenceBatch, clearDrag, emptyPresence, expirePresence, forgetParticipant, writerNames,
+} from '../../main/resources/webroot/js/state/presence.js';
 
 test('cursors and drags of others are tracked; our own are ignored', () => {
   const presence = emptyPresence();
@@ -68,4 +70,23 @@ test('someone who leaves the room takes their cursor, view and drags along at on
   assert.equal(presence.cursors.has('ben'), false);
   assert.equal(presence.drags.size, 0);
   assert.equal(presence.cursors.has('cem'), true);
+});
+
+test('who writes which note: said while their editor is open, gone when it closes, they leave or go quiet', () => {
+  const presence = emptyPresence();
+  const participants = new Map([['p2', { name: 'Anna' }], ['p3', { name: 'Ben' }]]);
+  applyPresenceBatch(presence, [
+    { p: 'p2', kind: 'editing', id: 'n1' },
+    { p: 'p3', kind: 'editing', id: 'n1' },
+    { p: 'p4', kind: 'editing', id: 'n2' },
+    { p: 'self', kind: 'editing', id: 'n1' },
+  ], 'self', 1000);
+  assert.equal(writerNames(presence, 'n1', participants, 'Jemand'), 'Anna, Ben');
+  assert.equal(writerNames(presence, 'n2', participants, 'Jemand'), 'Jemand');
+  applyPresenceBatch(presence, [{ p: 'p3', kind: 'edit.end', id: 'n1' }, { p: 'p4', kind: 'leave' }], 'self', 2000);
+  assert.equal(writerNames(presence, 'n1', participants, 'Jemand'), 'Anna');
+  assert.equal(writerNames(presence, 'n2', participants, 'Jemand'), '');
+  assert.equal(expirePresence(presence, 1000 + EDITING_TTL_MS), false, 'a heartbeat within the time keeps it');
+  assert.equal(expirePresence(presence, 1001 + EDITING_TTL_MS), true);
+  assert.equal(writerNames(presence, 'n1', participants, 'Jemand'), '');
 });

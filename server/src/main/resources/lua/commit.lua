@@ -10,8 +10,9 @@
 -- lifetime (s), ARGV[4] op log length, ARGV[5] the event as stored ('' for none), ARGV[6] '1' when
 -- the sender is bound by the room rule and the lock (participants; not facilitators), ARGV[7] the
 -- room the command acts in ('' for none), ARGV[8] the audit entry of the change ('' for none),
--- ARGV[9] the oldest audit entry id to keep (ms); the operation's arguments follow:
--- werkraum.arg(1) is ARGV[10].
+-- ARGV[9] the oldest audit entry id to keep (ms), ARGV[10] '1' when the change may finish work
+-- begun in the sender's breakout room after the rooms closed (see werkraum.roomRefusal); the
+-- operation's arguments follow: werkraum.arg(1) is ARGV[11].
 -- Returns {verdict, outcome JSON, event or false, hidden note's author or false, reply JSON or false}
 -- with verdict 'new' (applied or refused now), 'dup' (the recorded outcome of an earlier send),
 -- 'stale' (the operation found the board changed since the caller read it: nothing written,
@@ -37,7 +38,7 @@ function werkraum.key(i)
 end
 
 function werkraum.arg(i)
-  return ARGV[9 + i]
+  return ARGV[10 + i]
 end
 
 function werkraum.refuse(code, details)
@@ -71,7 +72,8 @@ end
 -- Nil when the sender may act in `room` now; otherwise the refusal: not_found for no such room,
 -- not_allowed naming the room they are in (for a participant elsewhere).
 local function checkRoom(room)
-  local code, current = werkraum.roomRefusal(werkraum.ROOMS, room, werkraum.me, werkraum.settings, werkraum.bound)
+  local code, current = werkraum.roomRefusal(werkraum.ROOMS, room, werkraum.me, werkraum.settings, werkraum.bound,
+    ARGV[10] == '1')
   return code and werkraum.refuse(code, current and {room = current})
 end
 

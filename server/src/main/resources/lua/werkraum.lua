@@ -33,13 +33,17 @@ end
 -- Why someone may not read or act in `room` now, or nil: 'not_found' when there is no such room;
 -- 'not_allowed' and the room they are in, when the room rule binds them (`bound`) and they are
 -- elsewhere. `settings` is a function giving the board's settings (read only when needed).
-function werkraum.roomRefusal(roomsKey, room, participant, settings, bound)
+-- `finishing`: the change finishes work begun in a breakout room (a note being written when the
+-- rooms closed), which its members may still save there while the rooms are closed, so nothing
+-- typed is lost and a harvest takes it.
+function werkraum.roomRefusal(roomsKey, room, participant, settings, bound, finishing)
   if redis.call('HEXISTS', roomsKey, room) == 0 then
     return 'not_found'
   end
   if bound then
     local current = werkraum.roomOf(participant, settings())
-    if current ~= room then
+    local lingering = finishing and participant.room == room and settings().breakout ~= 'open'
+    if current ~= room and not lingering then
       return 'not_allowed', current
     end
   end

@@ -12,6 +12,8 @@ import { deletionTime, formatDate, retentionDays } from './state/retention.js';
 import { setText } from './ui/dom.js';
 import { createEraseDialog } from './ui/erase-dialog.js';
 import { createConfirm } from './ui/confirm.js';
+import { createConflictDialog } from './ui/conflict-dialog.js';
+import { createNoteWriting } from './board/note-writing.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
@@ -37,6 +39,7 @@ import { mountRoomBar } from './ui/room-bar.js';
 import { mountRoomPicker } from './ui/room-picker.js';
 import { breakoutRooms, choosingRooms, membersByRoom, roomFromHash, roomName } from './state/rooms.js';
 import { noteVisibility } from './state/private-notes.js';
+import { writerNames } from './state/presence.js';
 
 const views = {
   loading: document.getElementById('loading-view'),
@@ -337,6 +340,8 @@ async function main() {
       followedAt: null,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
+    /** A short message for everyone at the screen: said by the live region and shown as a toast. */
+    const tell = (text) => { announcer.announce(text); toasts.show(text); };
     // Anyone who acts on the board may erase their own data (GDPR Art. 17); observers ask the facilitators.
     const eraseSelf = document.getElementById('erase-self');
     eraseSelf.hidden = observer;
@@ -375,14 +380,21 @@ async function main() {
       render();
     };
     const digest = createChangeDigest();
-    /** Note text the server refused while the board was locked: shown as drafts, saved on unlock. */
+    /**
+     * Note text the server refused while the board was locked, or typed when the page ended:
+     * shown as drafts, saved when the board is open.
+     */
     const drafts = createDrafts(window.localStorage, boardId);
-    let draftRefused = false;
     const dispatch = (command) => {
       const changed = command.note?.id ?? command.id;
       if (changed) digest.ownChange(changed, Date.now());
       return session.dispatch({ room: session.room, ...command });
     };
+    const noteWriting = createNoteWriting({
+      session, dispatch, drafts, t,
+      offerConflict: createConflictDialog(t),
+      tell,
+    });
     if (facilitator) enterRoomFromHash = (target) => session.enterRoom(target);
     wantedRoom = null;
 
@@ -451,6 +463,14 @@ async function main() {
       // N on the board: as the "+" buttons, the free spot nearest the middle of the view.
       addNoteInView: () => addNoteInView(),
       updateItem: (kind, id, patch) => dispatch({ type: UPDATE[kind], id, patch }),
+      saveNoteText: noteWriting.save,
+      rescueNoteText: ({ text, x, y }) => {
+        const id = randomId();
+        dispatch({ type: Commands.noteCreate, note: { id, x: clampCoord(x), y: clampCoord(y), w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH, color: ui.defaultColor, text } });
+        tell(t('note.rescued'));
+      },
+      writing: noteWriting.writing,
+      writingDone: noteWriting.writingDone,
       deleteItem: (kind, id) => {
         dispatch({ type: DELETE[kind], id });
         if (ui.selected?.id === id) ui.selected = null;
@@ -569,6 +589,9 @@ async function main() {
         return id;
       },
       saveNote: (id, patch) => dispatch({ type: Commands.noteUpdate, id, patch }),
+      saveNoteText: (id, text, baseText) => noteWriting.save({ id, room: session.room, text, baseText }),
+      writing: (id, text, baseText) => noteWriting.writing({ id, room: session.room, text, baseText }),
+      writingDone: (id) => noteWriting.writingDone(id),
       moveNote: (id, sectionId) => {
         const note = session.view.notes.get(id);
         if (!note) return;
@@ -797,6 +820,7 @@ async function main() {
       // People in the waiting room are not on the board yet: the facilitators see them in the control view.
       participants.update({ participants: onTheBoard(view.participants), online: view.online, selfId: participant.id, t, canSignal: !observer, canEditSelf: !observer });
       canvas.update({
+        room: session.room,
         notes: shownNotes,
         sections: view.sections,
         participants: view.participants,
@@ -827,6 +851,7 @@ async function main() {
         readOnly,
         defaultColor: ui.defaultColor,
         visibilityOf: (note) => noteVisibility(note, participant),
+        writerNames: (id) => writerNames(session.presence, id, view.participants, t('note.someone')),
         participants: view.participants,
         voting: {
           canVote: open && canVote ? (note) => noteInScope(open, note, session.room) : null,
@@ -843,6 +868,8 @@ async function main() {
     session.on('state', requestRender);
     // Another room: a fresh canvas there, and say where we are now.
     session.on('room', ({ room: now, previous }) => {
+      // A note being written when the rooms close is saved in the room it was begun in.
+      canvas.finishEditing();
       ui.selected = null;
       ui.spotlightKey = null;
       ui.viewport = initialViewport();
@@ -855,20 +882,18 @@ async function main() {
       else if (previous !== PLENARY_ROOM) announcer.announce(t('rooms.backInPlenary'));
       renderNow();
     });
-    session.on('refused', ({ command, code }) => {
+    session.on('refused', (refusal) => {
+      const { command, code } = refusal;
       if (code === ErrorCodes.boardLocked && drafts.keep(command)) {
-        draftRefused = true;
-        announcer.announce(t('lock.draftKept'));
-        toasts.show(t('lock.draftKept'));
+        // Said here; the locked board is no news beyond that.
+        refusal.handled = true;
+        tell(t('lock.draftKept'));
         requestRender();
+      } else if (noteWriting.refused(refusal)) {
+        refusal.handled = true;
       }
     });
     session.on('error', (code) => {
-      // A kept draft was said already; the locked board is no news beyond that.
-      if (code === ErrorCodes.boardLocked && draftRefused) {
-        draftRefused = false;
-        return;
-      }
       if (code === ErrorCodes.boardGone) {
         boardGone();
         return;

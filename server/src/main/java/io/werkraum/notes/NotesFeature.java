@@ -60,7 +60,11 @@ public final class NotesFeature implements Feature {
       end}
       """);
 
-  /** KEYS: 1 the room's notes or sections. ARGV: 1 id, 2 the patch. */
+  /**
+   * KEYS: 1 the room's notes or sections. ARGV: 1 id, 2 the patch, 3 '1' when the change names the
+   * text it began from, 4 that text. A text that is no longer that one was saved by someone else
+   * meanwhile: refused, and the text now goes back (unless it is hidden from the sender).
+   */
   private static final Script UPDATE = Script.commit("item_update", """
       return werkraum.commit{run = function()
         local locked = werkraum.checkLock()
@@ -68,6 +72,10 @@ public final class NotesFeature implements Feature {
         local items, id = werkraum.key(1), werkraum.arg(1)
         local item, refused = werkraum.changeable(items, id)
         if not item then return refused end
+        if werkraum.arg(3) == '1' and (item.text or '') ~= werkraum.arg(4) then
+          local readable = item.hidden ~= true or item.author == werkraum.sender
+          return werkraum.refuse('edit_conflict', readable and {text = item.text or ''} or nil)
+        end
         for field, value in pairs(cjson.decode(werkraum.arg(2))) do
           item[field] = value
         end
@@ -125,7 +133,8 @@ public final class NotesFeature implements Feature {
 
   record CreateSection(String room, Section section) {}
 
-  record Change(String room, String id, Patch patch) {}
+  /** @param baseText the text the edit began from (a conflict when the note's text is another now), or null */
+  record Change(String room, String id, Patch patch, String baseText) {}
 
   record Delete(String room, String id) {}
 
@@ -149,9 +158,14 @@ public final class NotesFeature implements Feature {
           w == null ? Limits.NOTE_WIDTH_DEFAULT : w, h == null ? Limits.NOTE_HEIGHT_DEFAULT : h,
           color == null ? Palette.DEFAULT.wire() : color, text == null ? "" : text, null, 0));
     }, Access.MEMBERS, this::createNote));
-    table.add(new CommandSpec<>(CommandType.NOTE_UPDATE, Set.of("room", "id", "patch"),
-        body -> new Change(body.id("room"), body.id("id"), body.object("patch").patch(NOTE_PATCH)),
-        Access.MEMBERS, call -> change(call, true)));
+    table.add(new CommandSpec<>(CommandType.NOTE_UPDATE, Set.of("room", "id", "patch", "baseText"), body -> {
+      Patch patch = body.object("patch").patch(NOTE_PATCH);
+      String baseText = body.optionalString("baseText", Limits.NOTE_TEXT_MAX);
+      if (baseText != null && !patch.fields().containsKey("text")) {
+        throw Rejection.invalid("baseText: only with a new text in the patch");
+      }
+      return new Change(body.id("room"), body.id("id"), patch, baseText);
+    }, Access.MEMBERS, call -> change(call, true)));
     table.add(new CommandSpec<>(CommandType.NOTE_DELETE, Set.of("room", "id"),
         body -> new Delete(body.id("room"), body.id("id")), Access.MEMBERS, call -> delete(call, true)));
     table.add(new CommandSpec<>(CommandType.NOTE_DUPLICATE, Set.of("room", "id", "note"), body -> {
@@ -165,7 +179,7 @@ public final class NotesFeature implements Feature {
           section.number("h", Limits.SECTION_SIZE_MIN, Limits.SECTION_SIZE_MAX), section.title("title"), null, 0));
     }, Access.MEMBERS, this::createSection));
     table.add(new CommandSpec<>(CommandType.SECTION_UPDATE, Set.of("room", "id", "patch"),
-        body -> new Change(body.id("room"), body.id("id"), body.object("patch").patch(SECTION_PATCH)),
+        body -> new Change(body.id("room"), body.id("id"), body.object("patch").patch(SECTION_PATCH), null),
         Access.MEMBERS, call -> change(call, false)));
     table.add(new CommandSpec<>(CommandType.SECTION_DELETE, Set.of("room", "id"),
         body -> new Delete(body.id("room"), body.id("id")), Access.MEMBERS, call -> delete(call, false)));
@@ -199,8 +213,11 @@ public final class NotesFeature implements Feature {
     String by = call.actor().participantId();
     BoardEvent event = note ? new NoteUpdated(c.room(), c.id(), c.patch().fields(), by, call.now())
         : new SectionUpdated(c.room(), c.id(), c.patch().fields(), by, call.now());
-    return store.commit(call.commit(UPDATE).event(Stream.room(call.boardId(), c.room()), event).inRoom(c.room())
-            .key(items(call, c.room(), note)).arg(c.id()).arg(EventCodec.write(c.patch().fields())))
+    // An edit under way when the breakout rooms closed is still saved in its room.
+    return store.commit(call.commit(UPDATE).event(Stream.room(call.boardId(), c.room()), event)
+            .finishingInRoom(c.room()).key(items(call, c.room(), note)).arg(c.id())
+            .arg(EventCodec.write(c.patch().fields())).arg(c.baseText() == null ? "0" : "1")
+            .optionalArg(c.baseText()))
         .map(Result::of);
   }
 

@@ -19,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Relays ephemeral gestures (cursors, drag previews, a facilitator's view, leaving a room). Nothing
- * is stored; the guard let through only presence for a room its sender is in. Updates are coalesced per
- * room and sent as one {@code presence} batch per tick: however many people move, a browser gets
+ * Relays ephemeral gestures (cursors, drag previews, who is writing which note, a facilitator's
+ * view, leaving a room). Nothing is stored; the guard let through only presence for a room its
+ * sender is in. Updates are coalesced per room and sent as one {@code presence} batch per tick: however many people move, a browser gets
  * at most one presence message per tick from this node, and a newer position of the same thing
  * replaces the older one within the tick. A room that was quiet for a tick is flushed at once
  * (leading edge), so a lone drag is not delayed by up to a tick.
@@ -79,7 +79,11 @@ public final class PresenceRelay {
       // Whatever they did in this tick is moot: they left.
       batch.keySet().removeIf(key -> key.startsWith(who));
     }
-    String thing = kind == PresenceKind.DRAG || kind == PresenceKind.DRAG_END ? "drag:" + item.getString("id") : kind.wire();
+    String thing = switch (kind) {
+      case DRAG, DRAG_END -> "drag:" + item.getString("id");
+      case EDITING, EDIT_END -> "edit:" + item.getString("id");
+      default -> kind.wire();
+    };
     batch.put(who + thing, item);
   }
 
@@ -101,7 +105,8 @@ public final class PresenceRelay {
       }
       item.put("x", x.doubleValue()).put("y", y.doubleValue());
     }
-    if (kind == PresenceKind.DRAG || kind == PresenceKind.DRAG_END) {
+    if (kind == PresenceKind.DRAG || kind == PresenceKind.DRAG_END || kind == PresenceKind.EDITING
+        || kind == PresenceKind.EDIT_END) {
       Object id = body.getValue("id");
       if (!(id instanceof String s) || !Limits.ID.matcher(s).matches()) {
         return null;

@@ -79,7 +79,8 @@ public final class BoardStore {
         c.actor.role() == Role.FACILITATOR ? "0" : "1",
         c.room == null ? "" : c.room,
         c.audit == null ? "" : c.audit,
-        Long.toString(c.now - auditMillis)));
+        Long.toString(c.now - auditMillis),
+        c.finishing ? "1" : "0"));
     args.addAll(c.args);
     return c.script.run(redis, keys, args).map(r -> outcome(c, stored, r));
   }

@@ -18,6 +18,7 @@ public final class Commit {
   Stream stream;
   BoardEvent event;
   String room;
+  boolean finishing;
   String audit;
   final List<String> keys = new ArrayList<>();
   final List<String> args = new ArrayList<>();
@@ -53,6 +54,17 @@ public final class Commit {
    */
   public Commit inRoom(String room) {
     this.room = room;
+    return this;
+  }
+
+  /**
+   * As {@link #inRoom}, and a participant may also make the change in the breakout room they are
+   * assigned to while the rooms are closed: an edit under way when the rooms closed is saved
+   * there (and a harvest takes it) instead of lost.
+   */
+  public Commit finishingInRoom(String room) {
+    this.room = room;
+    this.finishing = true;
     return this;
   }
 

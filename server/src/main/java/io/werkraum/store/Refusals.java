@@ -13,6 +13,7 @@ final class Refusals {
       case NOT_ALLOWED -> "not allowed here: " + where;
       case CONFLICT -> "an item with that id exists already, or another change came first";
       case LIMIT_REACHED -> "the most items " + where + " can hold";
+      case EDIT_CONFLICT -> "someone else changed the note's text since this edit began; nothing was saved";
       case BOARD_LOCKED -> "the board is locked; only facilitators can change it now";
       case ROUND_CLOSED -> "the voting round is closed";
       case VOTE_BUDGET_EXHAUSTED -> "no votes left in this round";

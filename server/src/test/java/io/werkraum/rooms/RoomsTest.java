@@ -92,6 +92,34 @@ class RoomsTest extends NodeTest {
   }
 
   @Test
+  void aNoteBeingWrittenWhenTheRoomsCloseIsStillSavedInItsRoomAndHarvested() {
+    try (Workshop w = Workshop.create(node, "Schluss")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      JsonObject anna = w.join("Anna", "Jena");
+      JsonObject ben = w.join("Ben", "Gera");
+      BridgeClient a = w.connect(anna);
+      BridgeClient b = w.connect(ben);
+      fac.ok(createRooms("Verkehr", "Bildung"));
+      fac.ok(Cmd.command("rooms.assign").put("mode", "manual").put("assignments",
+          new JsonObject().put(participantId(anna), "r1").put(participantId(ben), "r2")));
+      fac.ok(Cmd.command("rooms.open"));
+      a.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse")));
+
+      // Anna is still writing when the facilitator closes the rooms; her save arrives after.
+      fac.ok(Cmd.command("rooms.close"));
+      a.ok(Cmd.updateNote("r1", "n1", new JsonObject().put("text", "Busse alle 10 Minuten")));
+      // Only finishing what was begun there, by its members: nothing new, and no other room.
+      refused("not_allowed", a, Cmd.createNote("r1", Cmd.note("late", 0, 0)));
+      refused("not_allowed", a, Cmd.deleteNote("r1", "n1"));
+      refused("not_allowed", b, Cmd.updateNote("r1", "n1", new JsonObject().put("text", "Fremd")));
+
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1"));
+      List<String> texts = Workshop.notes(fac, "main").stream().map(o -> ((JsonObject) o).getString("text")).toList();
+      assertEquals(List.of("Busse alle 10 Minuten"), texts, "the harvest has what she wrote last");
+    }
+  }
+
+  @Test
   void theControlViewWatchesEveryRoomWithOneCommand() {
     try (Workshop w = Workshop.create(node, "Überblick")) {
       BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));

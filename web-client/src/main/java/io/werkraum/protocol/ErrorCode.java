@@ -23,6 +23,11 @@ public enum ErrorCode {
   RATE_LIMITED("rate_limited"),
   /** Redis could not be reached; nothing was applied; retry. */
   UNAVAILABLE("unavailable"),
+  /**
+   * The note's text is no longer the one the edit began from ({@code baseText}): someone else saved
+   * meanwhile. Nothing was saved; {@code text} in the reply is the text now (for merging or offering).
+   */
+  EDIT_CONFLICT("edit_conflict"),
   /** The board is locked: only facilitators change notes and sections. */
   BOARD_LOCKED("board_locked"),
   /** The voting round is closed or its time is up. */

@@ -13,6 +13,9 @@ public enum PresenceKind {
   DRAG_END("drag.end"),
   /** Facilitators only: the view people following them see. */
   VIEWPORT("viewport"),
+  /** A note whose text the sender is writing (repeated while the editor is open; others show "Anna is typing"). */
+  EDITING("editing"),
+  EDIT_END("edit.end"),
   /** The sender left the room: drop their cursor at once. */
   LEAVE("leave");
 

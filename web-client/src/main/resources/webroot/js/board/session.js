@@ -420,6 +420,12 @@ export function createBoardSession({
     bridge.command(Addresses.commands, command).then(
       (reply) => {
         if (reply && reply.ok === true) {
+          // A save finished in a room we have left since (the rooms closed) is not news of this one.
+          if (!onOurStreams(op.command)) {
+            pending = pending.filter((other) => other !== op);
+            changed();
+            return;
+          }
           const tracker = trackers[op.stream];
           if (typeof reply.seq === 'number') {
             op.ackSeq = reply.seq;
@@ -429,7 +435,7 @@ export function createBoardSession({
           }
           afterStreamChange();
         } else {
-          reject(op, reply?.code ?? ErrorCodes.unavailable);
+          reject(op, reply?.code ?? ErrorCodes.unavailable, reply);
         }
       },
       (error) => {
@@ -441,12 +447,15 @@ export function createBoardSession({
     return command;
   }
 
-  function reject(op, code) {
+  /** @param reply the refusal as the server sent it (an edit conflict carries the text now) */
+  function reject(op, code, reply = null) {
     pending = pending.filter((other) => other !== op);
     changed();
-    // The page may keep what was refused (text written while the board was locked).
-    if (code) emit('refused', { command: op.command, code });
-    if (code) emit('error', code);
+    // The page may keep what was refused (text written while the board was locked, or while
+    // someone else saved the same note); an error it took care of is not reported again.
+    const refusal = { command: op.command, code, reply, handled: false };
+    if (code) emit('refused', refusal);
+    if (code && !refusal.handled) emit('error', code);
     // Our optimistic picture may have hidden other changes: re-read the room.
     if (bridge.ready) sync().catch(() => {});
   }
@@ -545,6 +554,13 @@ export function createBoardSession({
     /** Tells the others at once that we left, instead of waiting for presence expiry. */
     leave() {
       sendPresence({ kind: PresenceKinds.leave, room });
+    },
+    /** The note whose text we write (now, and every few seconds while the editor is open). */
+    sendEditing(id) {
+      sendPresence({ kind: PresenceKinds.editing, room, id });
+    },
+    sendEditEnd(id) {
+      sendPresence({ kind: PresenceKinds.editEnd, room, id });
     },
     sendDragEnd(id) {
       dragThrottle.cancel();

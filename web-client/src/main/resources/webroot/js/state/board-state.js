@@ -167,6 +167,8 @@ function patchItem(collection, event) {
   if (!current) return;
   const updated = { ...current, ...event.patch };
   if (event.updatedAt !== undefined) updated.updatedAt = event.updatedAt;
+  // Who saved the text last: the one an editor open meanwhile names ("Anna changed it").
+  if (typeof event.patch?.text === 'string' && event.by) updated.textBy = event.by;
   collection.set(event.id, updated);
 }
 

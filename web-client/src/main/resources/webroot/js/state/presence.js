@@ -1,13 +1,17 @@
-// Other people's cursors and note drags, from unsequenced `presence` batches.
+// Other people's cursors, note drags and the notes they are writing, from unsequenced
+// `presence` batches.
 // Nothing here is stored; entries expire when their owner goes quiet.
 import { PresenceKinds } from '../protocol.js';
 
 export const CURSOR_TTL_MS = 5000;
 /** A drag preview with no news for this long is dropped (its owner vanished mid-drag). */
 export const DRAG_TTL_MS = 5000;
+/** Someone writing repeats it every few seconds while their editor is open; silence ends it. */
+export const EDITING_TTL_MS = 7000;
 
 export function emptyPresence() {
-  return { cursors: new Map(), drags: new Map(), viewports: new Map() };
+  // editors: participant -> the note they are writing, {id, at}
+  return { cursors: new Map(), drags: new Map(), viewports: new Map(), editors: new Map() };
 }
 
 export function applyPresenceBatch(presence, items, selfId, now) {
@@ -22,6 +26,10 @@ export function applyPresenceBatch(presence, items, selfId, now) {
       // A facilitator's view, for people following them: x, y is the world point at
       // the centre of their screen, so it fits any screen size.
       presence.viewports.set(item.p, { x: item.x, y: item.y, zoom: item.zoom, at: now });
+    } else if (item.kind === PresenceKinds.editing && item.id) {
+      presence.editors.set(item.p, { id: item.id, at: now });
+    } else if (item.kind === PresenceKinds.editEnd && item.id) {
+      if (presence.editors.get(item.p)?.id === item.id) presence.editors.delete(item.p);
     } else if (item.kind === PresenceKinds.leave) {
       // They left this room: their cursor and drags go at once, not when they expire.
       forgetParticipant(presence, item.p);
@@ -48,11 +56,22 @@ export function expirePresence(presence, now) {
   for (const [id, drag] of presence.drags) {
     if (now - drag.at > (drag.ended ? 1500 : DRAG_TTL_MS)) { presence.drags.delete(id); changed = true; }
   }
+  for (const [p, editing] of presence.editors) {
+    if (now - editing.at > EDITING_TTL_MS) { presence.editors.delete(p); changed = true; }
+  }
   return changed;
+}
+
+/** Who else is writing note `id` now, by name ("Anna, Ben"; `someone` for a name not known), or ''. */
+export function writerNames(presence, id, participants, someone) {
+  const names = [];
+  for (const [p, editing] of presence.editors) if (editing.id === id) names.push(participants.get(p)?.name ?? someone);
+  return names.join(', ');
 }
 
 export function forgetParticipant(presence, participantId) {
   presence.cursors.delete(participantId);
   presence.viewports?.delete(participantId);
+  presence.editors?.delete(participantId);
   for (const [id, drag] of presence.drags) if (drag.p === participantId) presence.drags.delete(id);
 }

@@ -27,15 +27,15 @@ export function createNoteElement(id) {
     'data-kind': 'note',
     'data-id': id,
   }, [spotlight, text, author, handle]);
-  return { el, text, author, handle, spotlight, vote: null, badge: null, placeholder: null, marker: null, origin: null, kind: 'note', id, last: {} };
+  return { el, text, author, handle, spotlight, vote: null, badge: null, placeholder: null, marker: null, origin: null, writing: null, kind: 'note', id, last: {} };
 }
 
 /**
- * Private writing and harvest marks of a note, made when first needed: the placeholder of
- * a hidden note I cannot read, the marker of a hidden one I can ("only you" / "hidden"),
- * and where a harvested note came from.
+ * Marks of a note, made when first needed: the placeholder of a hidden note I cannot read, the
+ * marker of a hidden one I can ("only you" / "hidden"), where a harvested note came from, and
+ * who is writing it now ("Anna is typing …").
  */
-function updateNoteMarks(record, { t, visibility, origin, editing }) {
+function updateNoteMarks(record, { t, visibility, origin, editing, writing }) {
   const { el } = record;
   setAttr(el, 'data-hidden', String(visibility !== 'visible'));
   setAttr(el, 'data-visibility', visibility);
@@ -67,6 +67,14 @@ function updateNoteMarks(record, { t, visibility, origin, editing }) {
   if (record.origin) {
     record.origin.hidden = !origin;
     setText(record.origin, origin ? t('note.origin', { room: origin }) : '');
+  }
+  if (writing && !record.writing) {
+    record.writing = h('span', { className: 'note__writing', 'data-testid': 'note-writing' });
+    record.el.insertBefore(record.writing, record.text);
+  }
+  if (record.writing) {
+    record.writing.hidden = !writing;
+    setText(record.writing, writing);
   }
 }
 
@@ -132,8 +140,11 @@ export function updateNoteVoting(record, { t, vote, resultCount, spotlit }) {
 /**
  * @param display {x,y,w,h} actually shown (may be a drag preview)
  * @param remote  the participant dragging this note right now, or null
+ * @param writing who else is writing it now, as said ("Anna is typing …"), or ''
  */
-export function updateNoteElement(record, note, display, { t, authorName, selected, remote, editing, visibility = 'visible', origin = null }) {
+export function updateNoteElement(record, note, display, {
+  t, authorName, selected, remote, editing, visibility = 'visible', origin = null, writing = '',
+}) {
   const { el, last } = record;
   placeBox(record, display);
   // The fill comes from the generated palette.css: [data-note-color="<name>"] sets --note-fill.
@@ -145,7 +156,7 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   const placeholder = visibility === 'placeholder';
   setText(record.text, placeholder ? '' : note.text ?? '');
   setText(record.author, authorName);
-  updateNoteMarks(record, { t, visibility, origin, editing });
+  updateNoteMarks(record, { t, visibility, origin, editing, writing });
   const start = placeholder ? '' : (note.text ?? '').trim().replace(/\s+/g, ' ');
   const excerpt = start.length > LABEL_TEXT_LENGTH ? `${start.slice(0, LABEL_TEXT_LENGTH)}…` : start;
   let label = placeholder ? t('note.labelHidden', { author: authorName })
@@ -154,6 +165,7 @@ export function updateNoteElement(record, note, display, { t, authorName, select
   else if (visibility === 'facilitator') label += ` (${t('private.hiddenMarker')})`;
   if (origin) label += ` (${t('note.origin', { room: origin })})`;
   if (note.draft) label += ` (${t('lock.draftMarker')})`;
+  if (writing) label += ` (${writing})`;
   el.classList.toggle('is-draft', note.draft === true);
   setAttr(el, 'aria-label', label);
   setAttr(el, 'aria-roledescription', t('note.role'));

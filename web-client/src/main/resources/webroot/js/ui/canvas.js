@@ -12,6 +12,7 @@ import { mountCursors } from './cursors.js';
 import { outline, sectionOf } from '../state/board-outline.js';
 import { deletionNeedsConfirmation } from '../state/deletion.js';
 import { noteVisibility } from '../state/private-notes.js';
+import { writerNames } from '../state/presence.js';
 import {
   NOTE_COLORS, NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord, noteColor,
 } from '../state/limits.js';
@@ -29,8 +30,11 @@ const KEY_PAN_PX = 60;
 
 /**
  * actions: setViewport(v), select({kind,id}|null), createNoteAt({x,y}) -> id, addNoteInView(),
- * updateItem(kind, id, patch), deleteItem(kind, id), duplicateNote(id) (optional), cursor(x, y),
- * drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow(), announce(text) (optional)
+ * updateItem(kind, id, patch), saveNoteText({id, room, text, baseText}), writing({id, room, text,
+ * baseText}) (the open editor, as typed), writingDone(id), rescueNoteText({text, x, y}) (a note deleted
+ * while being written), deleteItem(kind, id), duplicateNote(id)
+ * (optional), cursor(x, y), drag(kind, id, x, y), dragEnd(kind, id), requestRender(), renderNow(),
+ * announce(text) (optional)
  */
 export function mountCanvas(root, actions) {
   // Sections and notes share one layer in outline order (a section, then the notes in it), so
@@ -54,7 +58,10 @@ export function mountCanvas(root, actions) {
   let pinch = null;
   /** Keyboard move/resize shown locally, committed after a pause. */
   let nudge = null;
-  /** Open inline editor: { kind, id, field, input, counter, done } */
+  /**
+   * Open inline editor: { kind, id, room, base (the text it began from), input, counter, hint, done }.
+   * It keeps its room: a note being written when the rooms close is saved where it was begun.
+   */
   let editor = null;
   let pendingEdit = null;
   let spaceHeld = false;
@@ -105,8 +112,11 @@ export function mountCanvas(root, actions) {
       record.el.classList.toggle('is-lifted', isLifted('section', item.id));
     });
     renderKind('note', (record, item) => {
+      const writers = writerNames(model.presence, item.id, model.participants, t('note.someone'));
+      const mine = editor?.kind === 'note' && editor.id === item.id;
       updateNoteElement(record, item, displayOf('note', item), {
         t,
+        writing: writers && !mine ? t('note.writing', { names: writers }) : '',
         authorName: authorName(item, model.participants, t),
         visibility: noteVisibility(item, model.self),
         origin: item.origin ? (item.origin.roomName || item.origin.room || null) : null,
@@ -115,6 +125,7 @@ export function mountCanvas(root, actions) {
         remote: remoteDragger(item.id),
       });
       record.el.classList.toggle('is-lifted', isLifted('note', item.id));
+      if (mine) updateEditorHint(editor, item, writers);
       const voting = model.voting;
       updateNoteVoting(record, {
         t,
@@ -222,19 +233,22 @@ export function mountCanvas(root, actions) {
     const t = model.t;
     let input;
     let counter = null;
+    let hint = null;
     if (kind === 'note') {
       input = h('textarea', { className: 'note__editor', 'data-testid': 'note-editor', maxlength: String(NOTE_TEXT_MAX), 'aria-label': t('note.editLabel'), 'aria-describedby': 'note-editor-help' });
       input.value = item.text ?? '';
       counter = h('span', { className: 'note__counter', 'aria-live': 'polite', hidden: true });
+      hint = h('p', { className: 'note__editor-hint', 'data-testid': 'note-editor-hint', role: 'status', hidden: true });
       record.text.hidden = true;
-      record.text.after(input, counter);
+      record.text.after(input, counter, hint);
     } else {
       input = h('input', { type: 'text', className: 'section__title-input', 'data-testid': 'section-title-input', maxlength: String(NAME_MAX), 'aria-label': t('section.editLabel') });
       input.value = item.title ?? '';
       record.title.hidden = true;
       record.bar.append(input);
     }
-    editor = { kind, id, input, counter, record, done: false };
+    const base = kind === 'note' ? item.text ?? '' : null;
+    editor = { kind, id, room: model.room, base, input, counter, hint, record, done: false };
     const current = editor;
     input.addEventListener('keydown', (event) => {
       event.stopPropagation();
@@ -246,7 +260,10 @@ export function mountCanvas(root, actions) {
         closeEditor(true, true);
       }
     });
-    input.addEventListener('input', () => updateCounter(current));
+    input.addEventListener('input', () => {
+      updateCounter(current);
+      if (kind === 'note') actions.writing?.({ id, room: current.room, text: input.value, baseText: base });
+    });
     input.addEventListener('blur', () => { if (editor === current) closeEditor(true, false); });
     input.addEventListener('pointerdown', (event) => event.stopPropagation());
     input.addEventListener('dblclick', (event) => event.stopPropagation());
@@ -254,6 +271,21 @@ export function mountCanvas(root, actions) {
     record.el.classList.add('is-editing');
     input.focus({ preventScroll: true });
     input.setSelectionRange(input.value.length, input.value.length);
+    if (kind === 'note') actions.writing?.({ id, room: current.room, text: input.value, baseText: base });
+  }
+
+  /** Tells the writer that others write here too, or saved meanwhile (their save will be merged). */
+  function updateEditorHint(current, item, writers) {
+    if (!current.hint) return;
+    const { t } = model;
+    const parts = [];
+    if (writers) parts.push(t('note.writingToo', { names: writers }));
+    if ((item.text ?? '') !== current.base) {
+      parts.push(t('note.changedMeanwhile', { name: model.participants.get(item.textBy)?.name ?? t('note.someone') }));
+    }
+    const text = parts.join(' ');
+    if (current.hint.textContent !== text) current.hint.textContent = text;
+    current.hint.hidden = !text;
   }
 
   function updateCounter(current) {
@@ -270,15 +302,23 @@ export function mountCanvas(root, actions) {
     if (!current || current.done) return;
     current.done = true;
     editor = null;
-    const { kind, id, input, counter, record } = current;
+    const { kind, id, input, counter, hint, record } = current;
     const item = itemsOf(kind).get(id);
-    if (save && item) {
-      if (kind === 'note' && input.value !== (item.text ?? '')) actions.updateItem('note', id, { text: input.value.slice(0, NOTE_TEXT_MAX) });
+    if (kind === 'note') {
+      const text = input.value.slice(0, NOTE_TEXT_MAX);
+      // The page decides whether someone else saved meanwhile (merge, or offer both versions).
+      if (save && item && text !== current.base) actions.saveNoteText({ id, room: current.room, text, baseText: current.base });
+      // Deleted by someone else while being written: what was typed goes on in a new note.
+      if (!item && text !== current.base) actions.rescueNoteText?.({ text, x: record.last.x, y: record.last.y });
+      actions.writingDone?.(id);
+    }
+    if (save && item && kind === 'section') {
       const title = input.value.trim().slice(0, NAME_MAX);
-      if (kind === 'section' && title !== (item.title ?? '')) actions.updateItem('section', id, { title });
+      if (title !== (item.title ?? '')) actions.updateItem('section', id, { title });
     }
     input.remove();
     counter?.remove();
+    hint?.remove();
     if (kind === 'note') record.text.hidden = false;
     else record.title.hidden = false;
     record.el.classList.remove('is-editing');
@@ -689,6 +729,14 @@ export function mountCanvas(root, actions) {
       if (!boxVisible(model.viewport, note, width, height)) {
         actions.setViewport(viewportFromShared({ x: note.x + note.w / 2, y: note.y + note.h / 2, zoom: model.viewport.zoom }, width, height));
       }
+    },
+    /** The note whose editor is open, or null. */
+    get editingNote() {
+      return editor?.kind === 'note' ? editor.id : null;
+    },
+    /** Saves and closes the open editor (the room is about to change under it). */
+    finishEditing() {
+      if (editor) closeEditor(true);
     },
     /** Opens the editor now, so keystrokes right after "add note" land in it. */
     edit(kind, id) {

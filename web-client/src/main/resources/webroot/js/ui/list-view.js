@@ -12,7 +12,8 @@ const LOOSE = '';
 let formCount = 0;
 
 /**
- * actions: createNote(sectionId|null, text) -> id, saveNote(id, patch), moveNote(id, sectionId|null),
+ * actions: createNote(sectionId|null, text) -> id, saveNote(id, patch), saveNoteText(id, text, baseText),
+ * writing(id, text, baseText) (the open form, as typed), writingDone(id), moveNote(id, sectionId|null),
  * deleteNote(id) -> Promise<boolean>, vote(id, delta)
  */
 export function mountListView(root, actions) {
@@ -96,18 +97,18 @@ export function mountListView(root, actions) {
     const unvote = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'list-unvote', 'aria-describedby': textId });
     const remove = h('button', { type: 'button', className: 'button button--danger button--small', 'data-testid': 'list-delete', 'aria-describedby': textId });
     const actionsBox = h('div', { className: 'list-note__actions' }, [edit, move, vote, unvote, remove]);
-    const record = { id, el: null, text, meta, edit, move, vote, unvote, remove, actionsBox, form: null, mover: null };
+    const record = { id, el: null, text, meta, edit, move, vote, unvote, remove, actionsBox, form: null, mover: null, base: '' };
     record.form = noteForm({
       save: (value, color) => {
         const note = model.notes.get(id);
-        const patch = {};
-        if (note && value !== (note.text ?? '')) patch.text = value;
-        if (note && color !== noteColor(note.color)) patch.color = color;
-        if (Object.keys(patch).length > 0) actions.saveNote(id, patch);
+        // The text is saved from what it was when the form opened: someone else's save meanwhile is merged or offered.
+        if (note && value !== record.base) actions.saveNoteText(id, value, record.base);
+        if (note && color !== noteColor(note.color)) actions.saveNote(id, { color });
         closeNoteForm(record);
         say(model.t('listView.saved'));
       },
       cancel: () => closeNoteForm(record),
+      typed: (value) => actions.writing(id, value, record.base),
     });
     record.mover = moveForm({
       move: (sectionId) => {
@@ -124,7 +125,8 @@ export function mountListView(root, actions) {
     ]);
     edit.addEventListener('click', () => {
       const note = model.notes.get(id);
-      record.form.open(note?.text ?? '', noteColor(note?.color));
+      record.base = note?.text ?? '';
+      record.form.open(record.base, noteColor(note?.color));
       actionsBox.hidden = true;
     });
     move.addEventListener('click', () => {
@@ -149,6 +151,7 @@ export function mountListView(root, actions) {
 
   function closeNoteForm(record) {
     record.form.close();
+    actions.writingDone(record.id);
     record.actionsBox.hidden = false;
     record.edit.focus();
   }
@@ -174,6 +177,8 @@ export function mountListView(root, actions) {
     const canVote = Boolean(model.voting.canVote?.(note));
     const mine = model.voting.mine?.[note.id] ?? 0;
     if (canVote) parts.push(t('voting.mine', { count: mine }));
+    const writers = model.writerNames(note.id);
+    if (writers) parts.push(t('note.writing', { names: writers }));
     setText(record.meta, parts.join(' · '));
     record.el.dataset.noteColor = noteColor(note.color);
 
@@ -188,7 +193,8 @@ export function mountListView(root, actions) {
     setText(record.vote, `+ ${t('voting.vote')}`);
     record.unvote.hidden = !canVote || mine === 0;
     setText(record.unvote, `− ${t('voting.takeBack')}`);
-    if (model.readOnly && record.form.isOpen()) closeNoteForm(record);
+    // Locked while writing: the text is saved all the same (kept as a draft until the board opens).
+    if (model.readOnly && record.form.isOpen()) record.form.submit();
     if (model.readOnly && record.mover.isOpen()) closeMover(record);
     record.form.translate(t);
     record.mover.translate(t);
@@ -257,7 +263,7 @@ export function mountListView(root, actions) {
 
   return {
     /**
-     * { t, roomName, notes, sections, participants, readOnly, defaultColor, visibilityOf(note),
+     * { t, roomName, notes, sections, participants, readOnly, defaultColor, visibilityOf(note), writerNames(id),
      *   voting: { canVote(note)|null, mine, results: Map|null } }
      */
     update(next) {
@@ -318,7 +324,7 @@ function labelled(control, prefix) {
 }
 
 /** The form that writes a note: text and colour, saved with the button or Ctrl+Enter. */
-function noteForm({ save, cancel }) {
+function noteForm({ save, cancel, typed = null }) {
   const textarea = h('textarea', { className: 'list-form__text', maxlength: String(NOTE_TEXT_MAX), rows: '3', 'data-testid': 'list-note-text' });
   const textLabel = labelled(textarea, 'list-form-text');
   const select = h('select', { 'data-testid': 'list-note-color' }, NOTE_COLORS.map((color) => h('option', { value: color })));
@@ -334,13 +340,16 @@ function noteForm({ save, cancel }) {
       submit();
     }
   });
+  if (typed) textarea.addEventListener('input', () => typed(textarea.value));
   return {
     ...form,
+    submit,
     open(text, color) {
       textarea.value = text;
       select.value = color;
       form.el.hidden = false;
       textarea.focus();
+      typed?.(text);
     },
     translate(t) {
       setText(textLabel, t('note.editLabel'));
