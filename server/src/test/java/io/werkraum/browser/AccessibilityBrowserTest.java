@@ -140,6 +140,10 @@ class AccessibilityBrowserTest extends BrowserTest {
   void theStatementsTheObserversBoardAndASnapshotHaveNoViolations() {
     JsonObject board = node.createBoard("Nachlesen");
     JsonObject fee = node.joinAsFacilitator(board, "Fee");
+    // More people than the observer's panel shows at once: its list scrolls.
+    for (int i = 1; i <= 12; i++) {
+      node.joinAsParticipant(board, "Person " + i, "Stadt " + i);
+    }
     String snapshot;
     String observerLink;
     try (BridgeClient facilitator = BridgeClient.connect(node.werkraum().vertx(), node.port(), fee.getString("token"))) {

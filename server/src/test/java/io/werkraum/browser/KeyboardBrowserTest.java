@@ -3,7 +3,6 @@ package io.werkraum.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -22,29 +21,6 @@ import org.junit.jupiter.api.Test;
  * Every stop on the way shows where the focus is, and focus always gets out again.
  */
 class KeyboardBrowserTest extends BrowserTest {
-  /** What a focused element shows: an outline or a ring (box-shadow) drawn for focus. */
-  private static final String FOCUS_VISIBLE = """
-      () => {
-        const el = document.activeElement;
-        if (!el || el === document.body) return 'nothing focused';
-        const style = getComputedStyle(el);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-        return outline || style.boxShadow !== 'none' ? null
-          : (el.dataset.testid || el.id || el.className || el.tagName) + ' has no visible focus';
-      }""";
-
-  /** Presses Tab until {@code target} has focus, at most {@code most} times; each stop shows its focus. */
-  private static int tabTo(Page page, Locator target, int most) {
-    for (int presses = 1; presses <= most; presses++) {
-      page.keyboard().press("Tab");
-      Object problem = page.evaluate(FOCUS_VISIBLE);
-      if (problem != null) fail(String.valueOf(problem));
-      if ((Boolean) target.evaluate("el => el === document.activeElement")) return presses;
-    }
-    fail("not reached with " + most + " Tabs: " + target);
-    return -1;
-  }
-
   @Test
   void aParticipantDoesEverythingByKeyboardAlone() {
     Workshop workshop = Workshop.create(node, "Tastatur");
@@ -74,13 +50,13 @@ class KeyboardBrowserTest extends BrowserTest {
       assertTrue(skip.boundingBox().y >= 0, "the skip link shows when focused");
       page.keyboard().press("Enter");
       assertThat(page.locator("#main")).isFocused();
-      tabTo(page, canvas, 20);
+      Keyboard.tabTo(page, canvas, 20);
 
       // The first vote-worthy note is right behind its section, not behind every section.
       Locator section = page.locator("[data-testid=section][data-section-id=ideas]");
       Locator first = page.locator("[data-testid=note][data-note-id=first]");
-      assertEquals(1, tabTo(page, section, 1));
-      assertEquals(1, tabTo(page, first, 1));
+      assertEquals(1, Keyboard.tabTo(page, section, 1));
+      assertEquals(1, Keyboard.tabTo(page, first, 1));
       assertThat(section).hasAttribute("aria-owns", "note-first");
 
       // Write a note: N on the board, type, Ctrl+Enter; focus is back on the note.
@@ -133,7 +109,7 @@ class KeyboardBrowserTest extends BrowserTest {
       fiona.ok(Cmd.startRound(new JsonObject().put("id", "r1").put("votesPerParticipant", 3)));
       assertThat(note.getByTestId("vote-add")).isVisible();
       note.focus();
-      tabTo(page, note.getByTestId("vote-add"), 1);
+      Keyboard.tabTo(page, note.getByTestId("vote-add"), 1);
       page.keyboard().press("Enter");
       assertThat(page.getByTestId("votes-remaining")).hasText("2");
       // "Take back" stands before "vote" (− before +).
@@ -144,7 +120,7 @@ class KeyboardBrowserTest extends BrowserTest {
 
       // Raise a hand from the participants list.
       Locator hand = page.getByTestId("hand-toggle");
-      tabTo(page, hand, 40);
+      Keyboard.tabTo(page, hand, 40);
       page.keyboard().press("Enter");
       assertThat(hand).hasAttribute("aria-pressed", "true");
 
@@ -153,7 +129,7 @@ class KeyboardBrowserTest extends BrowserTest {
       Locator stop = page.getByTestId("follow-stop");
       assertThat(stop).isVisible();
       canvas.focus();
-      tabTo(page, stop, 40);
+      Keyboard.tabTo(page, stop, 40);
       page.keyboard().press("Enter");
       assertThat(page.getByTestId("follow-banner")).isHidden();
 
@@ -163,7 +139,7 @@ class KeyboardBrowserTest extends BrowserTest {
       Locator south = page.locator("[data-testid=room-choice][data-room=south]");
       assertThat(south).isVisible();
       canvas.focus();
-      tabTo(page, south, 40);
+      Keyboard.tabTo(page, south, 40);
       page.keyboard().press("Enter");
       assertThat(south).hasAttribute("aria-pressed", "true");
       fiona.ok(Cmd.command("rooms.open"));
@@ -176,7 +152,7 @@ class KeyboardBrowserTest extends BrowserTest {
       page.keyboard().type("Erste");
       page.keyboard().press("Tab");
       assertThat(editor).hasCount(0);
-      assertEquals(null, page.evaluate(FOCUS_VISIBLE));
+      Keyboard.assertFocusVisible(page);
 
       // A second note by N lands beside the first, not on it.
       canvas.focus();

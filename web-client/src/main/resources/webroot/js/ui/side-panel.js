@@ -68,7 +68,9 @@ export function mountSidePanel({ layout, panel, bar, toolbar, onPhone, announce 
       setAttr(part, 'aria-labelledby', size === 'phone' ? tabs.get(name).button.id : null);
       setAttr(part, 'tabindex', size === 'phone' ? '-1' : null);
     }
-    setAttr(panel, 'tabindex', size === 'tablet' ? '-1' : null);
+    // Beside the board (and as a drawer) its list may scroll (thirty people and more): keyboard
+    // users reach it to scroll it too. On a phone each part of the sheet is focused instead.
+    setAttr(panel, 'tabindex', size === 'phone' ? null : '0');
     reflect();
   }
 
