@@ -3,14 +3,16 @@ package io.werkraum.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** The start page in a real Chromium: create a board and get its two links. */
 class StartPageBrowserTest extends BrowserTest {
   @Test
-  void creatingABoardShowsTheFacilitatorAndParticipantLinks() {
-    Page page = browser.newContext().newPage();
+  void creatingABoardShowsTheFacilitatorAndParticipantLinksAndKeepsTheBrowsersTimeZone() {
+    Page page = browser.newContext(new Browser.NewContextOptions().setTimezoneId("Asia/Tokyo")).newPage();
     page.navigate(node.baseUrl() + "/");
     page.getByTestId("create-title").fill("Jugendhilfeplanung 2027");
     page.getByTestId("create-submit").click();
@@ -19,6 +21,11 @@ class StartPageBrowserTest extends BrowserTest {
     assertTrue(facilitator.startsWith(node.baseUrl() + "/b/") && facilitator.contains("#f="), facilitator);
     assertTrue(participant.startsWith(node.baseUrl() + "/b/") && participant.contains("#j="), participant);
     page.context().close();
+
+    // The board's exports will show times in the zone of the browser that made it.
+    String[] idAndSecret = facilitator.substring((node.baseUrl() + "/b/").length()).split("#f=");
+    JsonObject board = new JsonObject().put("boardId", idAndSecret[0]).put("facilitatorSecret", idAndSecret[1]);
+    assertEquals("Asia/Tokyo", node.joinAsFacilitator(board, "Fay").getJsonObject("board").getString("timeZone"));
   }
 
   @Test
