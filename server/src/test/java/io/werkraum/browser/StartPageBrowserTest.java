@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,32 @@ class StartPageBrowserTest extends BrowserTest {
     page.context().close();
 
     // The board's exports will show times in the zone of the browser that made it.
-    String[] idAndSecret = facilitator.substring((node.baseUrl() + "/b/").length()).split("#f=");
-    JsonObject board = new JsonObject().put("boardId", idAndSecret[0]).put("facilitatorSecret", idAndSecret[1]);
-    assertEquals("Asia/Tokyo", node.joinAsFacilitator(board, "Fay").getJsonObject("board").getString("timeZone"));
+    assertEquals("Asia/Tokyo",
+        node.joinAsFacilitator(board(facilitator), "Fay").getJsonObject("board").getString("timeZone"));
+  }
+
+  /** The board a facilitator link leads to, as {@link io.werkraum.testing.TestNode#joinAsFacilitator} takes it. */
+  private static JsonObject board(String facilitatorLink) {
+    String[] idAndSecret = facilitatorLink.substring((node.baseUrl() + "/b/").length()).split("#f=");
+    return new JsonObject().put("boardId", idAndSecret[0]).put("facilitatorSecret", idAndSecret[1]);
+  }
+
+  @Test
+  void aBrowserZoneTheServerDoesNotKnowStillMakesABoardInTheConfiguredZone() {
+    BrowserContext context = browser.newContext();
+    // What Chromium answers when it cannot tell the zone.
+    context.addInitScript("""
+        const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+        Intl.DateTimeFormat.prototype.resolvedOptions = function () {
+          return { ...resolved.call(this), timeZone: 'Etc/Unknown' };
+        };""");
+    Page page = context.newPage();
+    page.navigate(node.baseUrl() + "/");
+    page.getByTestId("create-title").fill("Planung ohne Zone");
+    page.getByTestId("create-submit").click();
+    JsonObject board = board(linkText(page, "facilitator-link"));
+    context.close();
+    assertNull(node.joinAsFacilitator(board, "Fay").getJsonObject("board").getString("timeZone"));
   }
 
   @Test
