@@ -437,7 +437,7 @@ async function main() {
         t, rounds: view.rounds, sections: view.sections, notes: view.notes, participants: view.participants,
         settings, progress: session.voting.progress,
       });
-      result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms });
+      result.update({ t, lang: language(), snapshots: view.snapshots, rooms: view.rooms, zone: boardInfo?.timeZone ?? null });
       updateBanner.update({ t });
       links.update({ t, links: ui.links, notice: ui.linksNotice });
       privacy.update({ t, lang: language(), settings, retention, now: Date.now() });

@@ -188,7 +188,7 @@ async function main() {
     state = { ...state, busy: true, errorKey: null, invalid: false };
     render();
     try {
-      const created = await createBoard(value.slice(0, NAME_MAX), templateSelect.value || null, language());
+      const created = await createBoardInOwnZone(value.slice(0, NAME_MAX), templateSelect.value || null, language());
       state = {
         ...state,
         busy: false,
@@ -223,6 +223,21 @@ async function main() {
 
   title.setAttribute('maxlength', String(NAME_MAX));
   render();
+}
+
+/**
+ * A new board whose exports show times in this browser's time zone. A zone the server's time zone
+ * database does not know (a newer one, or Chromium's 'Etc/Unknown') must not stop anyone making a
+ * board: it is made again without one, and the server's configured zone applies.
+ */
+async function createBoardInOwnZone(title, template, lang) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    return await createBoard(title, template, lang, zone);
+  } catch (failure) {
+    if (!zone || !(failure instanceof ApiError) || failure.code !== ErrorCodes.invalidInput) throw failure;
+    return createBoard(title, template, lang);
+  }
 }
 
 /** Links may come back relative (/b/...) or absolute; show them absolute for sharing. */

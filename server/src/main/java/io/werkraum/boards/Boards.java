@@ -32,6 +32,7 @@ import io.werkraum.store.Script;
 import io.werkraum.store.Stream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +107,28 @@ public final class Boards {
     this.retention = retention;
   }
 
-  /** A new empty board with its plenary room; {@code owner} (null: nobody signed in) owns it. */
-  public Future<Board> create(String title, SignedIn owner) {
-    return create(board -> layout(board, Map.of(), owner), title, owner);
+  /**
+   * A new empty board with its plenary room; {@code owner} (null: nobody signed in) owns it.
+   *
+   * @param zone the zone its exports show times in; null for the server's configured one
+   */
+  public Future<Board> create(String title, SignedIn owner, ZoneId zone) {
+    return create(board -> layout(board, Map.of(), owner), title, owner, zone);
   }
 
   /** A new board from an exported document, checked first; refused whole when it does not pass. */
   public Future<Board> importBoard(byte[] json, SignedIn owner) {
+    return fromDocument(json, owner, null);
+  }
+
+  private Future<Board> fromDocument(byte[] json, SignedIn owner, ZoneId zone) {
     BoardDocument doc;
     try {
       doc = JsonExport.read(json);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return create(doc, owner);
+    return create(doc, owner, zone);
   }
 
   /**
@@ -127,8 +136,10 @@ public final class Boards {
    * the record of who wrote what), rounds with their results and lasting settings, under a new id
    * and new links, in one atomic step. The owners are not copied: {@code owner} (null: nobody
    * signed in) owns the new board.
+   *
+   * @param zone the zone its exports show times in; null for the server's configured one
    */
-  public Future<Board> create(BoardDocument doc, SignedIn owner) {
+  public Future<Board> create(BoardDocument doc, SignedIn owner, ZoneId zone) {
     return create(board -> {
       Map<String, String> rooms = new LinkedHashMap<>();
       for (BoardDocument.Room room : doc.rooms()) {
@@ -145,26 +156,30 @@ public final class Boards {
         layout.settings(EventCodec.write(settings(doc.settings(), board.createdAt())));
       }
       return layout;
-    }, doc.title(), owner);
+    }, doc.title(), owner, zone);
   }
 
   /** Creates the board and records it, by whom when someone signed in. */
-  private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title, SignedIn owner) {
-    return stored(layout, title).onSuccess(created -> audit.record(AuditEntry.byAccount(owner == null ? null : owner.subject(),
+  private Future<Board> create(Function<Board, BoardCreation.Layout> layout, String title, SignedIn owner,
+      ZoneId zone) {
+    return stored(layout, title, zone).onSuccess(created -> audit.record(AuditEntry.byAccount(owner == null ? null : owner.subject(),
         created.id(), created.createdAt(), AuditAction.BOARD_CREATED, Map.of())));
   }
 
-  private Future<Board> stored(Function<Board, BoardCreation.Layout> layout, String title) {
+  private Future<Board> stored(Function<Board, BoardCreation.Layout> layout, String title, ZoneId zone) {
     Board board = new Board(TokenService.randomId(9), title, System.currentTimeMillis(), TokenService.randomId(24),
-        TokenService.randomId(12), TokenService.randomId(12));
+        TokenService.randomId(12), TokenService.randomId(12), zone);
     // Scheduled first: a node dying right after creating it must not leave a board nobody deletes.
     // An id collision: 72 random bits make it all but impossible, but it must not overwrite a board.
     return removal.scheduleBy(board.id(), retention.expiresAt(board.createdAt(), null))
         .compose(scheduled -> creation.create(layout.apply(board)))
-        .compose(created -> created ? Future.succeededFuture(board) : stored(layout, title));
+        .compose(created -> created ? Future.succeededFuture(board) : stored(layout, title, zone));
   }
 
-  /** The meta hash, the rooms (the plenary always among them) and the owner, if someone signed in. */
+  /**
+   * The meta hash (with the board's time zone when it has one), the rooms (the plenary always
+   * among them) and the owner, if someone signed in.
+   */
   private static BoardCreation.Layout layout(Board board, Map<String, String> rooms, SignedIn owner) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("id", board.id());
@@ -173,6 +188,9 @@ public final class Boards {
     meta.put("facilitatorSecret", board.facilitatorSecret());
     meta.put("joinCode", board.joinCode());
     meta.put("observerCode", board.observerCode());
+    if (board.timeZone() != null) {
+      meta.put("timeZone", board.timeZone().getId());
+    }
     Map<String, String> all = new LinkedHashMap<>();
     all.put(Limits.MAIN_ROOM, EventCodec.write(new RoomInfo(Limits.MAIN_ROOM, "", RoomInfo.PLENARY, board.createdAt())));
     all.putAll(rooms);
@@ -288,6 +306,16 @@ public final class Boards {
         : store.snapshot(boardId, snapshotId).compose(content -> content == null
             ? Future.failedFuture(new Rejection(ErrorCode.NOT_FOUND, "no such snapshot"))
             : Future.succeededFuture(content)));
+  }
+
+  /**
+   * A new board that starts as the snapshot shows the board, in the board's time zone, for a
+   * facilitator of the board (see {@link #snapshot}); null when the token does not belong to it.
+   */
+  public Future<Board> fromSnapshot(String token, String boardId, String snapshotId, SignedIn owner) {
+    return snapshot(token, boardId, snapshotId).compose(content -> content == null ? Future.succeededFuture(null)
+        : store.board(boardId).compose(source -> fromDocument(content.getBytes(StandardCharsets.UTF_8), owner,
+            source == null ? null : source.timeZone())));
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

@@ -9,6 +9,7 @@ import io.werkraum.protocol.Palette;
 import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +265,21 @@ public final class Fields {
       throw Rejection.invalid("field '" + name + "' must be one of " + Palette.names());
     }
     return value;
+  }
+
+  /**
+   * A time zone of the tz database (IANA) by its id, such as {@code Europe/Berlin}, or null. Offsets
+   * ({@code +01:00}) are refused: a zone knows its summer time, an offset does not.
+   */
+  public ZoneId optionalTimeZone(String name) {
+    String value = optionalString(name, Limits.TIME_ZONE_MAX);
+    if (value == null) {
+      return null;
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(value)) {
+      throw Rejection.invalid("field '" + name + "' must be a time zone such as Europe/Berlin, not '" + value + "'");
+    }
+    return ZoneId.of(value);
   }
 
   /** One of {@code choices}, required. */

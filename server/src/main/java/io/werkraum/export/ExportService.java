@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
+import io.werkraum.board.Board;
 import io.werkraum.board.Rejection;
 import io.werkraum.audit.AuditAction;
 import io.werkraum.audit.AuditEntry;
@@ -38,15 +39,15 @@ public final class ExportService {
   private final Sessions sessions;
   private final DocumentBuilder documents;
   private final WerkraumMetrics metrics;
-  private final ZoneId zone;
+  private final ZoneId configuredZone;
 
   /**
    * @param retention how long boards are kept, which the minutes and the report state
-   * @param zone the time zone the exports show times in
+   * @param configuredZone the time zone the exports show times in for boards without one of their own
    */
   public ExportService(Vertx vertx, BoardStore store, DocumentBuilder documents, Sessions sessions, AuditLog audit,
-      WerkraumMetrics metrics, Retention retention, ZoneId zone) {
-    this.zone = zone;
+      WerkraumMetrics metrics, Retention retention, ZoneId configuredZone) {
+    this.configuredZone = configuredZone;
     this.retention = retention;
     this.vertx = vertx;
     this.audit = audit;
@@ -73,9 +74,12 @@ public final class ExportService {
     }
     boolean german = "de".equals(language);
     return sessions.facilitator(token, boardId).compose(facilitator -> Future.all(document(boardId, snapshotId),
-            store.settings(boardId))
+            store.settings(boardId), store.board(boardId))
         .compose(read -> {
           BoardDocument doc = read.resultAt(0);
+          // The board's zone for the live board and its snapshots alike: it is fixed when the board is made.
+          Board board = read.resultAt(2);
+          ZoneId zone = board == null ? configuredZone : board.zoneOr(configuredZone);
           Object chosen = read.<JsonObject>resultAt(1).getValue("retentionDays");
           int keptDays = retention.effectiveDays(chosen instanceof Number n ? n.intValue() : null);
           String shown = room == null ? Limits.MAIN_ROOM : room;

@@ -19,7 +19,7 @@ import io.werkraum.protocol.ErrorCode;
 import io.werkraum.protocol.Limits;
 import io.werkraum.signin.SignIn;
 import io.werkraum.templates.TemplateService;
-import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -78,8 +78,10 @@ final class BoardApi {
     String title;
     String template;
     boolean german;
+    ZoneId zone;
     try {
       title = body.label("title");
+      zone = body.optionalTimeZone("timeZone");
       template = body.optionalString("template", 64);
       german = "de".equals(body.optionalString("language", 8));
     } catch (Rejection r) {
@@ -87,8 +89,8 @@ final class BoardApi {
       return;
     }
     // A built-in template (section titles in the chosen language) or a saved one.
-    Future<Board> board = template == null ? boards.create(title, owner)
-        : templates.document(template, title, german).compose(doc -> boards.create(doc, owner));
+    Future<Board> board = template == null ? boards.create(title, owner, zone)
+        : templates.document(template, title, german).compose(doc -> boards.create(doc, owner, zone));
     board.onSuccess(created -> created(ctx, created)).onFailure(err -> ApiErrors.send(ctx, err));
   }
 
@@ -249,10 +251,10 @@ final class BoardApi {
     if (token == null || !mayCreate(ctx)) {
       return;
     }
-    boards.snapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"))
-        .compose(content -> content == null
+    boards.fromSnapshot(token, ctx.pathParam("board"), ctx.pathParam("snapshot"), signIn.current(ctx))
+        .compose(board -> board == null
             ? Future.failedFuture(new Rejection(ErrorCode.NOT_ALLOWED, "the session is not valid"))
-            : boards.importBoard(content.getBytes(StandardCharsets.UTF_8), signIn.current(ctx)))
+            : Future.succeededFuture(board))
         .onSuccess(board -> created(ctx, board))
         .onFailure(err -> ApiErrors.send(ctx, err));
   }

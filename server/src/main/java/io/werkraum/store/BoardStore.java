@@ -14,6 +14,7 @@ import io.werkraum.board.Role;
 import io.werkraum.board.Round;
 import io.werkraum.board.Section;
 import io.werkraum.protocol.ErrorCode;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +147,8 @@ public final class BoardStore {
       }
       return new Board(boardId, r.get("title").toString(), r.get("createdAt").toLong(),
           r.get("facilitatorSecret").toString(), r.get("joinCode").toString(),
-          r.containsKey("observerCode") ? r.get("observerCode").toString() : null);
+          r.containsKey("observerCode") ? r.get("observerCode").toString() : null,
+          r.containsKey("timeZone") ? ZoneId.of(r.get("timeZone").toString()) : null);
     });
   }
 
@@ -156,9 +158,11 @@ public final class BoardStore {
         .map(r -> r == null ? null : r.toString());
   }
 
-  /** What anyone on the board may see of it: no credentials. */
+  /** What anyone on the board may see of it: no credentials; its time zone when it has one. */
   public static JsonObject publicBoard(Board board) {
-    return new JsonObject().put("id", board.id()).put("title", board.title()).put("createdAt", board.createdAt());
+    JsonObject shown = new JsonObject().put("id", board.id()).put("title", board.title())
+        .put("createdAt", board.createdAt());
+    return board.timeZone() == null ? shown : shown.put("timeZone", board.timeZone().getId());
   }
 
   /** The participant as stored, or null (never joined, or removed). */

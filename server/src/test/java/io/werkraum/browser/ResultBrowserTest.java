@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
 import io.werkraum.browser.ControlView.Phase;
+import io.werkraum.testing.TestNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,16 @@ class ResultBrowserTest extends BrowserTest {
 
   @Test
   void aSnapshotIsListedDownloadedInEveryFormatOpenedReadOnlyAndStartsANewBoard() throws Exception {
-    JsonObject board = node.createBoard(TITLE);
+    // Made in Lisbon: the downloads' times are Lisbon's, and the control view says so.
+    JsonObject board = TestNode.created(node.post("/api/boards",
+        new JsonObject().put("title", TITLE).put("timeZone", "Europe/Lisbon")));
     try (Participant fiona = Participant.join(browser, board.getString("facilitatorLink"), "Fiona", "Moderation")) {
       String first = fiona.addNote(FIRST);
       fiona.addNote(SECOND);
       ControlView control = ControlView.open(fiona);
       assertThat(control.snapshots()).hasCount(0);
+      control.phase(Phase.RESULT);
+      assertThat(control.byTestId("fac-time-zone")).hasText("Times in the downloads are in the time zone Europe/Lisbon.");
 
       // ---- take a snapshot: a toast, and it is listed ----
       control.takeSnapshot("Nach der Sammlung");
@@ -74,6 +79,7 @@ class ResultBrowserTest extends BrowserTest {
       byte[] csvBytes = bytes(csv);
       assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csvBytes, 3), "a BOM first");
       assertContainsAll(new String(csvBytes, StandardCharsets.UTF_8), live);
+      assertTrue(new String(csvBytes, StandardCharsets.UTF_8).contains("(Europe/Lisbon)"));
 
       Download markdown = control.download(control.liveDownloads(), "md", null);
       assertFileName(markdown, ".md");
@@ -207,6 +213,7 @@ class ResultBrowserTest extends BrowserTest {
       assertThat(fiona.page.getByTestId("section-title")).hasText("Stärken");
       fiona.addNote("Grünflächen erhalten");
       ControlView control = ControlView.open(fiona).phase(Phase.RESULT);
+      assertThat(control.byTestId("fac-time-zone")).isHidden(); // made without a zone: the server's applies
 
       // A template needs a name.
       control.byTestId("fac-template-save").click();

@@ -11,6 +11,11 @@ import java.io.ByteArrayInputStream;
 import io.werkraum.testing.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -18,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /** The downloads a facilitator gets from the control view, over real HTTP from a real board. */
 class ExportApiTest extends NodeTest {
+  /** The zone a test node is configured with (the default). */
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
   private HttpResponse<byte[]> download(Workshop w, String token, String pathAndQuery) {
     return TestNode.http(node.port()).download("/api/boards/" + w.id() + "/export/" + pathAndQuery, token);
   }
@@ -89,6 +97,75 @@ class ExportApiTest extends NodeTest {
           .firstValue("Content-Disposition").orElse("");
       assertTrue(fileName(english).startsWith("Übergänge-Schule–Beruf-Snapshot-Vor-der-Pause-"), english);
     }
+  }
+
+  @Test
+  void exportsOfTheBoardAndItsSnapshotsShowTimesInTheZoneTheBoardWasMadeIn() throws Exception {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    TestNode.HttpResult made = node.post("/api/boards",
+        new JsonObject().put("title", "Planung Ost").put("timeZone", newYork.getId()));
+    try (Workshop w = Workshop.of(node, TestNode.created(made))) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      assertEquals(newYork.getId(), fay.getJsonObject("board").getString("timeZone"), "the board names its zone");
+      String token = fay.getString("token");
+      BridgeClient fac = w.connect(fay);
+      assertTrue(fac.command(Cmd.createNote("main", Cmd.note("n1", 0, 0).put("text", "Schulweg"))).getBoolean("ok"));
+      JsonObject snapshot = fac.command(Cmd.command("snapshot.take").put("name", "Stand")).getJsonObject("snapshot");
+      long noteCreated = new JsonObject(new String(download(w, token, "json").body(), StandardCharsets.UTF_8))
+          .getJsonArray("rooms").getJsonObject(0).getJsonArray("notes").getJsonObject(0).getLong("createdAt");
+
+      // The same moment reads five or six hours earlier than in Berlin, with New York's offset.
+      String csv = new String(download(w, token, "csv?lang=en").body(), StandardCharsets.UTF_8);
+      assertTrue(csv.contains("(America/New_York)"), csv);
+      assertTrue(csv.contains(ExportIndex.time(noteCreated, newYork)), csv);
+      assertFalse(csv.contains(ExportIndex.time(noteCreated, BERLIN)), csv);
+
+      String minutes = new String(download(w, token, "md?lang=en&snapshot=" + snapshot.getString("id")).body(),
+          StandardCharsets.UTF_8);
+      assertTrue(minutes.contains("- Time zone: America/New_York"), minutes);
+      assertTrue(minutes.contains("- Date: " + minute(snapshot.getLong("takenAt"), newYork)), minutes);
+      assertTrue(new String(download(w, token, "md?lang=en").body(), StandardCharsets.UTF_8)
+          .contains("- Time zone: America/New_York"));
+      try (var pdf = Loader.loadPDF(download(w, token, "pdf?lang=en").body())) {
+        assertTrue(new PDFTextStripper().getText(pdf).contains("Time zone: America/New_York"));
+      }
+
+      // A board copied from the snapshot keeps the zone.
+      JsonObject copy = TestNode.created(TestNode.http(node.port())
+          .postBearer("/api/boards/" + w.id() + "/snapshots/" + snapshot.getString("id") + "/board", token));
+      assertEquals(newYork.getId(), node.joinAsFacilitator(copy, "Fay").getJsonObject("board").getString("timeZone"));
+    }
+  }
+
+  @Test
+  void aBoardMadeWithoutAZoneExportsInTheConfiguredOne() throws Exception {
+    try (Workshop w = Workshop.create(node, "Planung West")) {
+      JsonObject fay = w.joinAsFacilitator("Fay");
+      assertNull(fay.getJsonObject("board").getString("timeZone"));
+      String token = fay.getString("token");
+      JsonObject snapshot = w.connect(fay).command(Cmd.command("snapshot.take").put("name", "Stand"))
+          .getJsonObject("snapshot");
+      String minutes = new String(download(w, token, "md?lang=en&snapshot=" + snapshot.getString("id")).body(),
+          StandardCharsets.UTF_8);
+      assertTrue(minutes.contains("- Time zone: Europe/Berlin"), minutes);
+      assertTrue(minutes.contains("- Date: " + minute(snapshot.getLong("takenAt"), BERLIN)), minutes);
+    }
+  }
+
+  @Test
+  void aZoneThatIsNoTimeZoneIsRefusedAndNoBoardIsMade() {
+    for (String zone : List.of("Mars/Olympus_Mons", "+01:00", "Europe/Berlin; DROP", "A/".repeat(40))) {
+      TestNode.HttpResult refused = node.post("/api/boards", new JsonObject().put("title", "Planung").put("timeZone", zone));
+      assertEquals(400, refused.status(), zone);
+      assertEquals("invalid_input", refused.json().getString("code"), refused.body());
+      assertTrue(refused.json().getString("message").contains("timeZone"), refused.body());
+      assertNull(refused.json().getString("boardId"), refused.body());
+    }
+  }
+
+  /** A moment as the minutes give it, to the minute, with the zone's short name. */
+  private static String minute(long ms, ZoneId zone) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.UK).withZone(zone).format(Instant.ofEpochMilli(ms));
   }
 
   /** The name a browser saves the file under: filename* (RFC 5987) when given. */

@@ -64,7 +64,7 @@ public final class DirectStore implements AutoCloseable {
 
   /** A new empty board created by {@code owner}, signed in (null: nobody). */
   public Board createBoard(String title, SignedIn owner) {
-    return BridgeClient.await(boards.create(title, owner));
+    return BridgeClient.await(boards.create(title, owner, null));
   }
 
   /** Someone joining {@code board} with the link of {@code role}; who they are. */

@@ -36,6 +36,8 @@ public final class Limits {
   public static final long ROUND_DURATION_MAX_MS = 2L * 3600 * 1000;
   public static final long TIMER_MIN_MS = 1_000;
   public static final long TIMER_MAX_MS = 24L * 3600 * 1000;
+  /** Longest time zone id a board takes (the longest IANA id has 32 characters). */
+  public static final int TIME_ZONE_MAX = 64;
   /** Sustained commands a second one socket gets applied; more wait their turn. */
   public static final int COMMANDS_PER_SECOND = 20;
   /** Commands one socket may have applied at once before the sustained rate holds. */

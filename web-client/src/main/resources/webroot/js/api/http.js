@@ -57,11 +57,13 @@ const boardPath = (boardId) => `/api/boards/${encodeURIComponent(boardId)}`;
 
 /**
  * A new board, empty or laid out from a template: a built-in one (section titles in
- * `language`) or an own one (as it was saved).
+ * `language`) or an own one (as it was saved). `timeZone` (an IANA id) is the zone its exports
+ * show times in; without one the server's configured zone applies.
  */
-export function createBoard(title, template = null, language = 'en') {
+export function createBoard(title, template = null, language = 'en', timeZone = null) {
   const body = { title };
   if (template) Object.assign(body, { template, language });
+  if (timeZone) body.timeZone = timeZone;
   return call('POST', '/api/boards', { body });
 }
 

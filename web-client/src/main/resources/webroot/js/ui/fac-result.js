@@ -15,10 +15,12 @@ import { NAME_MAX } from '../state/limits.js';
  *   newBoard(snapshotId) -> Promise<the new board's facilitator link, or null when it failed>
  *   readOnlyHref(snapshotId) -> the read-only page of a snapshot
  *   saveTemplate({name, notes}) -> Promise<boolean>
+ * update({t, lang, snapshots, rooms, zone}): zone is the board's time zone (IANA id), or null
  */
 export function mountFacResult(root, actions) {
   const heading = h('h2', { id: 'fac-result-heading' });
   const intro = h('p', { className: 'hint' });
+  const timeZone = h('p', { className: 'hint', 'data-testid': 'fac-time-zone', hidden: true });
 
   const takeHeading = h('h3');
   const nameLabel = h('label', { for: 'fac-snapshot-name' });
@@ -60,7 +62,7 @@ export function mountFacResult(root, actions) {
     templateStatus,
   ]);
 
-  root.append(heading, intro, takeForm, liveHeading, live.el, listHeading, empty, list, status, templateForm);
+  root.append(heading, intro, timeZone, takeForm, liveHeading, live.el, listHeading, empty, list, status, templateForm);
 
   /** Snapshot id -> its list item. */
   const items = new Map();
@@ -179,9 +181,12 @@ export function mountFacResult(root, actions) {
 
   function update(next) {
     model = next;
-    const { t, snapshots, rooms } = next;
+    const { t, snapshots, rooms, zone } = next;
     setText(heading, t('fac.result.heading'));
     setText(intro, t('fac.result.intro'));
+    // Boards made before they had a zone of their own use the server's, which the page does not know.
+    timeZone.hidden = !zone;
+    setText(timeZone, zone ? t('fac.result.timeZone', { zone }) : '');
     setText(takeHeading, t('fac.result.take'));
     setText(nameLabel, t('fac.result.name'));
     setText(nameHint, t('fac.result.nameHint'));
