@@ -52,29 +52,20 @@ function updateNoteMarks(record, { t, visibility, origin, editing, writing }) {
   // While the editor is open it stands in place of the text: the text shows once.
   record.text.hidden = visibility === 'placeholder' || editing;
   const markerText = visibility === 'mine' ? t('private.onlyYou') : visibility === 'facilitator' ? t('private.hiddenMarker') : '';
-  if (markerText && !record.marker) {
-    record.marker = h('span', { className: 'note__private', 'data-testid': 'note-private-marker' });
-    record.el.insertBefore(record.marker, record.text);
+  updateMark(record, 'marker', 'note__private', 'note-private-marker', record.text, markerText);
+  updateMark(record, 'origin', 'note__origin', 'note-origin', record.author, origin ? t('note.origin', { room: origin }) : '');
+  updateMark(record, 'writing', 'note__writing', 'note-writing', record.text, writing);
+}
+
+/** A small label on the note (record[field]), made when first needed, hidden while it says nothing. */
+function updateMark(record, field, className, testId, before, text) {
+  if (text && !record[field]) {
+    record[field] = h('span', { className, 'data-testid': testId });
+    record.el.insertBefore(record[field], before);
   }
-  if (record.marker) {
-    record.marker.hidden = !markerText;
-    setText(record.marker, markerText);
-  }
-  if (origin && !record.origin) {
-    record.origin = h('span', { className: 'note__origin', 'data-testid': 'note-origin' });
-    record.el.insertBefore(record.origin, record.author);
-  }
-  if (record.origin) {
-    record.origin.hidden = !origin;
-    setText(record.origin, origin ? t('note.origin', { room: origin }) : '');
-  }
-  if (writing && !record.writing) {
-    record.writing = h('span', { className: 'note__writing', 'data-testid': 'note-writing' });
-    record.el.insertBefore(record.writing, record.text);
-  }
-  if (record.writing) {
-    record.writing.hidden = !writing;
-    setText(record.writing, writing);
+  if (record[field]) {
+    record[field].hidden = !text;
+    setText(record[field], text);
   }
 }
 
