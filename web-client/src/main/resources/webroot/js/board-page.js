@@ -19,6 +19,7 @@ import { Commands, ErrorCodes, Events } from './protocol.js';
 import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, PLENARY_ROOM, SECTION_SIZE, clampCoord } from './state/limits.js';
 import { initialViewport, zoomPercent } from './state/viewport.js';
 import { storeView } from './state/stored-view.js';
+import { createThrottle } from './net/throttle.js';
 import { countsByNote, excerpt, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
 import { enableSound, playChime } from './sound.js';
 import { mountStatusBar } from './ui/status-bar.js';
@@ -362,7 +363,6 @@ async function main() {
       retention = facts.retention ?? null;
       requestRender();
     }, () => {});
-    let viewStoreTimer = null;
     let followHeartbeat = null;
     let frame = 0;
     const requestRender = () => {
@@ -426,16 +426,13 @@ async function main() {
     let fitWhenSynced = readStorage(SEEN_KEY_PREFIX + boardId) === null;
     writeStorage(SEEN_KEY_PREFIX + boardId, '1');
 
+    // The control view has no canvas: it brings everyone to the view stored here, and puts a
+    // harvest in the middle of it when it is of the plenary. A jump is kept at once (a harvest
+    // right after the one that moved the view goes beside it); a pan at most every 200 ms.
+    const viewStore = createThrottle(200, ({ view, room }) => storeView(window.localStorage, boardId, view, room));
     function viewportChanged(v) {
       if (!facilitator) return;
-      // The control view has no canvas: it brings everyone to the view stored here, and puts a
-      // harvest in the middle of it when it is of the plenary.
-      if (!viewStoreTimer) {
-        viewStoreTimer = setTimeout(() => {
-          viewStoreTimer = null;
-          storeView(window.localStorage, boardId, canvas.sharedView(ui.viewport), session.room);
-        }, 200);
-      }
+      viewStore.push({ view: canvas.sharedView(v), room: session.room });
       if (session.view.settings?.follow === participant.id) session.sendViewport(canvas.sharedView(v));
     }
 
@@ -846,6 +843,7 @@ async function main() {
       ui.selected = null;
       ui.spotlightKey = null;
       ui.viewport = initialViewport();
+      viewportChanged(ui.viewport);
       fitWhenSynced = true;
       seenNotes = null;
       digest.reset();
