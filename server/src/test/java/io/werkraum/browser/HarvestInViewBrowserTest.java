@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A facilitator looks at a place of the plenary on the board page and harvests a breakout room
  * from the control view (a tab of the same browser): the room's section lands on a free spot
  * near that place, covering nothing, and the board page shows it and says so; harvesting again
- * leaves it where it is. Another participant's view does not move.
+ * leaves it where it is. In the list view it is only said. Another participant's view does not move.
  */
 class HarvestInViewBrowserTest extends BrowserTest {
   /** What the plenary holds before the harvest, as world boxes {x, y, w, h}. */
@@ -75,7 +75,8 @@ class HarvestInViewBrowserTest extends BrowserTest {
       PLENARY.forEach((id, b) -> fay.ok(id.equals("nebenan")
           ? Cmd.createNote("main", Cmd.note(id, b[0], b[1]).put("text", "Nebenan"))
           : Cmd.createSection("main", Cmd.section(id, b[0], b[1], b[2], b[3], id))));
-      fay.ok(Cmd.createRooms(Cmd.room("r1", "Verkehr")));
+      fay.ok(Cmd.createRooms(Cmd.room("r1", "Verkehr"), Cmd.room("r2", "Wohnen")));
+      fay.ok(Cmd.createNote("r2", Cmd.note("w1", 0, 0).put("text", "Mieten")));
       fay.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
       fay.ok(Cmd.createNote("r1", Cmd.note("n2", 300, 0).put("text", "Radweg Lobeda")));
 
@@ -126,14 +127,29 @@ class HarvestInViewBrowserTest extends BrowserTest {
         waitShownInCanvas(fiona, verkehr);
         assertThat(fiona.page.getByTestId("zoom-value")).not().hasText("250%");
 
-        // Anna saw both harvests arrive, and her view stayed where it was.
+        // In the list view a harvest is said, and nothing moves: the canvas is as Fiona left it.
+        BoundingBox shown = verkehr.boundingBox();
+        String zoom = fiona.page.getByTestId("zoom-value").textContent();
+        fiona.page.getByTestId("view-list").click();
+        assertThat(fiona.page.getByTestId("list-view")).isVisible();
+        harvest(control, "r2");
+        assertThat(fiona.page.getByTestId("list-view")).containsText("Mieten");
+        assertThat(fiona.page.getByTestId("announcer")).hasText("Results of “Wohnen” brought in");
+        fiona.page.getByTestId("view-canvas").click();
+        assertThat(section(fiona, "Wohnen")).hasCount(1);
+        assertThat(fiona.page.getByTestId("zoom-value")).hasText(zoom);
+        BoundingBox still = verkehr.boundingBox();
+        assertEquals(shown.x, still.x, 0.5);
+        assertEquals(shown.y, still.y, 0.5);
+
+        // Anna saw the harvests arrive, and her view stayed where it was.
         assertThat(section(anna, "Verkehr")).hasCount(1);
-        assertThat(anna.page.locator("[data-testid=note] [data-testid=note-origin]")).hasCount(3);
+        assertThat(anna.page.locator("[data-testid=note] [data-testid=note-origin]")).hasCount(4);
         assertThat(anna.page.getByTestId("zoom-value")).hasText(annaZoom);
         BoundingBox annaNow = anna.page.locator("[data-testid=section][data-id=leitfrage]").boundingBox();
         assertEquals(annaQuestion.x, annaNow.x, 0.5);
         assertEquals(annaQuestion.y, annaNow.y, 0.5);
-        assertThat(anna.page.getByTestId("announcer")).not().containsText("Verkehr");
+        assertThat(anna.page.getByTestId("announcer")).not().containsText("brought in");
       }
     }
   }
