@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where a harvested breakout room lands in the plenary: one section per room titled with its name
@@ -20,9 +21,8 @@ import java.util.stream.Collectors;
  * each remembering where it came from. The first harvest puts the section where the facilitator
  * looks: on the free spot nearest to that point, overlapping nothing in the plenary (without such
  * a point, right of everything there); a later one keeps it where it is now and lays the room's
- * notes out in it again: the room
- * is the source, so copies of changed notes are updated, new ones added and copies of notes
- * deleted in the room removed. Section and copy ids are derived from the room and note ids, which
+ * notes out in it again: the room is the source, so copies of changed notes are updated, new ones
+ * added and copies of notes deleted in the room removed. Section and copy ids are derived from the room and note ids, which
  * is what makes a harvest repeatable. Pure.
  */
 public final class HarvestLayout {
@@ -105,13 +105,28 @@ public final class HarvestLayout {
    * <p>Each taken area rules out an open rectangle of corners. The nearest allowed corner is the
    * wanted one or lies on the edge of such a rectangle, so its row is the wanted one or an upper or
    * lower edge: the rows are tried nearest first, each row's nearest allowed corner found from
-   * the rectangles crossing it, until no row left can be nearer than the best found.
+   * the rectangles crossing it, until no row left can be nearer than the best found. The first
+   * best is the nearest spot beside all of them (left, right, above or below the lot): only
+   * rectangles nearer than that can matter, which keeps a crowded plenary quick.
    */
   static Point freeSpotNear(Point near, double w, double h, List<? extends Area> taken) {
     double wantedX = Math.round(Math.max(-Limits.COORDINATE_MAX, Math.min(Limits.COORDINATE_MAX - w, near.x() - w / 2)));
     double wantedY = Math.round(Math.max(-Limits.COORDINATE_MAX, Math.min(Limits.COORDINATE_MAX - h, near.y() - h / 2)));
-    List<double[]> ruledOut = taken.stream()
+    Comparator<Point> nearer = Comparator.comparingDouble((Point p) -> Math.hypot(p.x() - wantedX, p.y() - wantedY))
+        .thenComparingDouble(Point::y).thenComparingDouble(Point::x);
+    // Left, right, above and below: x0 < x < x1, y0 < y < y1 for the corners each area rules out.
+    List<double[]> all = taken.stream()
         .map(a -> new double[] {a.x() - w - CLEARANCE, a.x() + a.w() + CLEARANCE, a.y() - h - CLEARANCE, a.y() + a.h() + CLEARANCE})
+        .toList();
+    Point best = Stream.of(
+        new Point(Math.min(wantedX, all.stream().mapToDouble(r -> r[0]).min().orElse(wantedX)), wantedY),
+        new Point(Math.max(wantedX, all.stream().mapToDouble(r -> r[1]).max().orElse(wantedX)), wantedY),
+        new Point(wantedX, Math.min(wantedY, all.stream().mapToDouble(r -> r[2]).min().orElse(wantedY))),
+        new Point(wantedX, Math.max(wantedY, all.stream().mapToDouble(r -> r[3]).max().orElse(wantedY))))
+        .min(nearer).orElseThrow();
+    double clear = Math.hypot(best.x() - wantedX, best.y() - wantedY);
+    List<double[]> ruledOut = all.stream()
+        .filter(r -> r[0] < wantedX + clear && wantedX - clear < r[1] && r[2] < wantedY + clear && wantedY - clear < r[3])
         .sorted(Comparator.comparingDouble(r -> r[0])).toList();
     List<Double> rows = new ArrayList<>();
     rows.add(wantedY);
@@ -120,18 +135,17 @@ public final class HarvestLayout {
       rows.add(r[3]);
     });
     rows.sort(Comparator.comparingDouble((Double y) -> Math.abs(y - wantedY)).thenComparingDouble(y -> y));
-    Point best = null;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    for (double y : rows) {
-      double dy = Math.abs(y - wantedY);
-      if (dy > bestDistance) {
+    for (int i = 0; i < rows.size(); i++) {
+      double y = rows.get(i);
+      if (Math.abs(y - wantedY) > Math.hypot(best.x() - wantedX, best.y() - wantedY)) {
         break;
       }
-      double x = nearestAllowed(wantedX, ruledOut.stream().filter(r -> r[2] < y && y < r[3]).toList());
-      double distance = Math.hypot(x - wantedX, dy);
-      if (distance < bestDistance || distance == bestDistance && (y < best.y() || y == best.y() && x < best.x())) {
-        best = new Point(x, y);
-        bestDistance = distance;
+      if (i > 0 && y == rows.get(i - 1)) {
+        continue;
+      }
+      Point spot = new Point(nearestAllowed(wantedX, ruledOut.stream().filter(r -> r[2] < y && y < r[3]).toList()), y);
+      if (nearer.compare(spot, best) < 0) {
+        best = spot;
       }
     }
     return best;
