@@ -98,7 +98,7 @@ class HarvestLayoutTest {
   @Test
   void theSpotFoundOverlapsNothingAndNoFreeSpotIsNearer() {
     Random random = new Random(7);
-    for (int round = 0; round < 25; round++) {
+    for (int round = 0; round < 20; round++) {
       List<Area> plenary = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         plenary.add(random.nextInt(4) == 0
