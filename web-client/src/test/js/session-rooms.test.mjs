@@ -180,3 +180,20 @@ test('hidden notes: note.private texts are kept when the redacted room event arr
     session.stop();
   }
 });
+
+test('room events are told to roomEvent listeners once applied: a harvest, with the section in the view', async () => {
+  const { session, socket } = await started({ id: 'p1', role: 'facilitator' }, { facilitatorFeed: true });
+  try {
+    socket.reply(socket.lastSync(), { ok: true, board: boardFull(3, { role: 'facilitator' }), room: roomFull(10) });
+    await sleep(0);
+    const told = [];
+    session.on('roomEvent', (event) => told.push({ type: event.type, by: event.by, shown: session.view.sections.has('harvest-r1') }));
+    const section = { id: 'harvest-r1', x: 0, y: 0, w: 440, h: 320, title: 'Room 1', author: 'p1', createdAt: 1, updatedAt: 1, origin: { room: 'r1' } };
+    socket.push({ type: 'rec', address: 'board.b1.room.main', body: {
+      type: 'rooms.harvested', room: 'r1', roomName: 'Room 1', section, notes: [], removed: [], by: 'p1', seq: 11, at: 1 } });
+    socket.push({ type: 'rec', address: 'board.b1', body: { type: 'settings.updated', patch: { locked: true }, seq: 4, at: 1 } });
+    assert.deepEqual(told, [{ type: 'rooms.harvested', by: 'p1', shown: true }], 'board events are not room events');
+  } finally {
+    session.stop();
+  }
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MAX_ZOOM, MIN_ZOOM, initialViewport, panBy, pinchViewport, screenToWorld, steppedZoom, viewportCentre, viewportFitting, viewportTransform,
+  MAX_ZOOM, MIN_ZOOM, boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, steppedZoom, viewportCentre, viewportFitting, viewportShowing, viewportTransform,
   wheelZoomFactor, worldToScreen, zoomAt, zoomPercent,
 } from '../../main/resources/webroot/js/state/viewport.js';
 
@@ -99,4 +99,16 @@ test('fitting: everything in view with a margin, centred, never zoomed in beyond
   assert.equal(far.zoom, MIN_ZOOM);
   assert.deepEqual(viewportFitting([], 1000, 600), initialViewport());
   assert.deepEqual(viewportFitting([{ x: 0, y: 0, w: 10, h: 10 }], 0, 0), initialViewport());
+});
+
+test('showing a box: a view that shows it stays, else it is centred, zoomed out only when it is larger than the screen', () => {
+  const v = { x: 0, y: 0, zoom: 1 };
+  assert.equal(viewportShowing(v, { x: 100, y: 100, w: 440, h: 320 }, 1280, 800), v, 'in view already: not moved');
+  assert.deepEqual(viewportShowing(v, { x: 3000, y: 2000, w: 440, h: 320 }, 1280, 800),
+    { x: 640 - 3220, y: 400 - 2160, zoom: 1 }, 'off screen: centred, at the same zoom');
+  assert.deepEqual(viewportShowing({ x: 0, y: 0, zoom: 0.5 }, { x: 3000, y: 0, w: 440, h: 320 }, 1280, 800),
+    { x: 640 - 3220 * 0.5, y: 400 - 160 * 0.5, zoom: 0.5 }, 'never zoomed in');
+  const big = viewportShowing({ x: 0, y: 0, zoom: 2 }, { x: 0, y: 0, w: 2400, h: 720 }, 1280, 800);
+  close(big.zoom, 0.5);
+  assert.equal(boxVisible(big, { x: 0, y: 0, w: 2400, h: 720 }, 1280, 800), true, 'larger than the screen: zoomed out to fit');
 });

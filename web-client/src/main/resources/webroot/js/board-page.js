@@ -17,9 +17,11 @@ import { createNoteWriting } from './board/note-writing.js';
 import { boardIdFromPath, chooseStoredToken, createTokenStore, joinBodyField, parseFragment, roleForKind } from './api/credentials.js';
 import { createBoardSession } from './board/session.js';
 import { randomId } from './ids.js';
-import { Commands, ErrorCodes } from './protocol.js';
+import { Commands, ErrorCodes, Events } from './protocol.js';
 import { DEFAULT_NOTE_COLOR, NAME_MAX, NOTE_SIZE, PLENARY_ROOM, SECTION_SIZE, clampCoord } from './state/limits.js';
 import { initialViewport, zoomPercent } from './state/viewport.js';
+import { storeView } from './state/stored-view.js';
+import { createThrottle } from './net/throttle.js';
 import { countsByNote, excerpt, myVotes, noteInScope, openRound, shownResults } from './state/voting.js';
 import { enableSound, playChime } from './sound.js';
 import { mountStatusBar } from './ui/status-bar.js';
@@ -68,8 +70,6 @@ function onTheBoard(participants) {
 const SOUND_KEY = 'werkraum.timerSound';
 /** Canvas or list: each person's choice, kept in this browser for every board. */
 const BOARD_VIEW_KEY = 'werkraum.boardView';
-/** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
-const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 const SEEN_KEY_PREFIX = 'werkraum.seen.';
 const FOLLOW_HEARTBEAT_MS = 2000;
 /** The commands that change a canvas item, by its kind. */
@@ -368,7 +368,6 @@ async function main() {
       retention = facts.retention ?? null;
       requestRender();
     }, () => {});
-    let viewStoreTimer = null;
     let followHeartbeat = null;
     let frame = 0;
     const requestRender = () => {
@@ -439,15 +438,13 @@ async function main() {
     let fitWhenSynced = readStorage(SEEN_KEY_PREFIX + boardId) === null;
     writeStorage(SEEN_KEY_PREFIX + boardId, '1');
 
+    // The control view has no canvas: it brings everyone to the view stored here, and puts a
+    // harvest in the middle of it when it is of the plenary. A jump is kept at once (a harvest
+    // right after the one that moved the view goes beside it); a pan at most every 200 ms.
+    const viewStore = createThrottle(200, ({ view, room }) => storeView(window.localStorage, boardId, view, room));
     function viewportChanged(v) {
       if (!facilitator) return;
-      // The control view has no canvas: it brings everyone to the view stored here.
-      if (!viewStoreTimer) {
-        viewStoreTimer = setTimeout(() => {
-          viewStoreTimer = null;
-          writeStorage(VIEW_KEY_PREFIX + boardId, JSON.stringify(canvas.sharedView(ui.viewport)));
-        }, 200);
-      }
+      viewStore.push({ view: canvas.sharedView(v), room: session.room });
       if (session.view.settings?.follow === participant.id) session.sendViewport(canvas.sharedView(v));
     }
 
@@ -873,6 +870,7 @@ async function main() {
       ui.selected = null;
       ui.spotlightKey = null;
       ui.viewport = initialViewport();
+      viewportChanged(ui.viewport);
       fitWhenSynced = true;
       seenNotes = null;
       digest.reset();
@@ -881,6 +879,18 @@ async function main() {
       if (now !== PLENARY_ROOM) announcer.announce(t('rooms.nowIn', { room: name }));
       else if (previous !== PLENARY_ROOM) announcer.announce(t('rooms.backInPlenary'));
       renderNow();
+    });
+    // A harvest of mine (from the control view) arriving while I look at the plenary: the canvas
+    // jumps to its section unless it shows it already; the list stays as it is. Either way, said.
+    session.on('roomEvent', (event) => {
+      if (event.type !== Events.roomsHarvested || event.by !== participant.id || session.room !== PLENARY_ROOM) return;
+      if (!showingList && event.section?.id) {
+        queueMicrotask(() => {
+          renderNow();
+          canvas.revealSection(event.section.id);
+        });
+      }
+      announcer.announce(t('rooms.harvestedHere', { room: event.roomName }));
     });
     session.on('refused', (refusal) => {
       const { command, code } = refusal;

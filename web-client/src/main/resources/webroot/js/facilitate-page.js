@@ -32,10 +32,10 @@ import { applyRoomPoll, createRoomWatch, watchCommand } from './state/room-overv
 import { formatDateTime } from './state/snapshots.js';
 import { createOwnTemplates } from './state/own-templates.js';
 import { NAME_MAX } from './state/limits.js';
+import { plenaryViewCentre, storedView } from './state/stored-view.js';
 import { Commands, ErrorCodes, Events } from './protocol.js';
 import { mountUpdateBanner } from './ui/update-banner.js';
 
-const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 /** How often each breakout room is polled for the overview (activity, thumbnail). */
 const ROOM_POLL_MS = 5000;
 
@@ -259,7 +259,9 @@ async function main() {
         const openNow = session.view.settings?.breakout === 'open';
         const text = t(openNow ? 'fac.rooms.harvestConfirmOpen' : 'fac.rooms.harvestConfirm', { room: name });
         if (await confirm(text, t('fac.rooms.harvest'))) {
-          const reply = await command({ type: Commands.roomsHarvest, room: room.id });
+          // The section lands where I last looked at the plenary on the board page, if I did.
+          const near = plenaryViewCentre(window.localStorage, boardId);
+          const reply = await command({ type: Commands.roomsHarvest, room: room.id, ...(near ? { near } : {}) });
           if (reply.ok) toasts.show(t('fac.rooms.harvested', { room: name }), 'info');
         }
       },
@@ -275,9 +277,8 @@ async function main() {
       command,
       room,
       bring: () => {
-        let viewport = null;
-        try { viewport = JSON.parse(localStorage.getItem(VIEW_KEY_PREFIX + boardId) ?? 'null'); } catch { viewport = null; }
-        if (!viewport || !Number.isFinite(viewport.x) || !Number.isFinite(viewport.y) || !Number.isFinite(viewport.zoom)) {
+        const viewport = storedView(window.localStorage, boardId);
+        if (!viewport) {
           toasts.show(t('fac.board.bringNoView'), 'info');
           return;
         }

@@ -177,7 +177,8 @@ public final class RoomsFeature implements Feature {
 
   record Open(boolean open) {}
 
-  record Harvest(String room) {}
+  /** @param near the middle of the facilitator's view of the plenary, where a first harvest goes (or null) */
+  record Harvest(String room, HarvestLayout.Point near) {}
 
   private static final String MANUAL = "manual";
   private static final String CHOICE = "choice";
@@ -205,7 +206,7 @@ public final class RoomsFeature implements Feature {
         this::open).audited(open -> Audited.of(AuditAction.ROOMS_OPENED)));
     table.add(new CommandSpec<>(CommandType.ROOMS_CLOSE, Set.of(), body -> new Open(false), Access.FACILITATORS,
         this::open).audited(close -> Audited.of(AuditAction.ROOMS_CLOSED)));
-    table.add(new CommandSpec<>(CommandType.ROOMS_HARVEST, Set.of("room"), body -> new Harvest(body.id("room")),
+    table.add(new CommandSpec<>(CommandType.ROOMS_HARVEST, Set.of("room", "near"), RoomsFeature::harvest,
         Access.FACILITATORS, this::harvest));
   }
 
@@ -315,10 +316,20 @@ public final class RoomsFeature implements Feature {
         : result.firstTime(() -> snapshots.takeOnOccasion(call, SnapshotInfo.ROOMS_CLOSED, null)));
   }
 
+  /** The room, and the point near which a first harvest goes: numbers within the plane, nothing else. */
+  private static Harvest harvest(Fields body) {
+    HarvestLayout.Point near = null;
+    if (body.has("near")) {
+      Fields point = body.object("near").only(Set.of("x", "y"));
+      near = new HarvestLayout.Point(point.coordinate("x"), point.coordinate("y"));
+    }
+    return new Harvest(body.id("room"), near);
+  }
+
   /**
    * A room's notes into the plenary under its section (the same one at every harvest of the room),
    * laid out (pure, in {@link HarvestLayout}) on both rooms as read, committed only if neither
-   * changed meanwhile.
+   * changed meanwhile: a new section lands on a spot that was free when the commit is made.
    */
   private Future<Result> harvest(Call<Harvest> call) {
     String room = call.command().room();
@@ -333,7 +344,7 @@ public final class RoomsFeature implements Feature {
           List<Area> occupied = new ArrayList<>(plenary.notes());
           occupied.addAll(plenary.sections());
           HarvestLayout.Harvest harvest = HarvestLayout.of(occupied, room, info.getString("name"), source.notes(),
-              call.actor().participantId(), call.now());
+              call.command().near(), call.actor().participantId(), call.now());
           return store.commit(call.commit(HARVEST)
               .event(Stream.room(call.boardId(), Limits.MAIN_ROOM), new RoomsHarvested(room, info.getString("name"),
                   harvest.section(), harvest.notes(), harvest.removed(), call.actor().participantId()))

@@ -324,6 +324,62 @@ class RoomsTest extends NodeTest {
   }
 
   @Test
+  void aHarvestLandsOnTheFreeSpotNearestThePointGivenOverlappingNothing() {
+    try (Workshop w = Workshop.create(node, "Ernte im Blick")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      fac.ok(Cmd.createSection("main", Cmd.section("frage", 0, 0, 800, 500, "Leitfrage")));
+      fac.ok(Cmd.createNote("main", Cmd.note("da", 5000, 3000)));
+      fac.ok(createRooms("Verkehr", "Wohnen"));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
+      fac.ok(Cmd.createNote("r2", Cmd.note("n2", 0, 0).put("text", "Mieten")));
+
+      // Where the facilitator looks, the plenary is empty: the section is centred there.
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1").put("near", new JsonObject().put("x", -3000).put("y", 2000)));
+      Section verkehr = section(fac, "r1");
+      assertEquals(-3000, verkehr.x() + verkehr.w() / 2, verkehr.toString());
+      assertEquals(2000, verkehr.y() + verkehr.h() / 2, verkehr.toString());
+      // Looking at the question: the section goes beside it, not over it, and not far away.
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r2").put("near", new JsonObject().put("x", 400).put("y", 250)));
+      Section wohnen = section(fac, "r2");
+      for (JsonObject area : List.of(byId(Workshop.sections(fac, "main"), "frage"), byId(Workshop.notes(fac, "main"), "da"))) {
+        assertFalse(wohnen.x() < area.getDouble("x") + area.getDouble("w") && area.getDouble("x") < wohnen.x() + wohnen.w()
+            && wohnen.y() < area.getDouble("y") + area.getDouble("h") && area.getDouble("y") < wohnen.y() + wohnen.h(),
+            wohnen + " overlaps " + area.encode());
+      }
+      assertTrue(Math.hypot(wohnen.x() + wohnen.w() / 2 - 400, wohnen.y() + wohnen.h() / 2 - 250) < 800,
+          "beside the question, not right of everything: " + wohnen);
+      assertTrue(Sections.contains(wohnen, EventCodec.read(Workshop.notes(fac, "main").stream().map(o -> (JsonObject) o)
+          .filter(n -> "Mieten".equals(n.getString("text"))).findFirst().orElseThrow().encode(), Note.class)));
+
+      // A later harvest leaves the section where it is, wherever the facilitator looks now.
+      fac.ok(Cmd.command("rooms.harvest").put("room", "r1").put("near", new JsonObject().put("x", 9000).put("y", 9000)));
+      assertEquals(verkehr.x(), section(fac, "r1").x());
+      assertEquals(verkehr.y(), section(fac, "r1").y());
+    }
+  }
+
+  @Test
+  void aHarvestWithABadPointIsRefusedAndChangesNothing() {
+    try (Workshop w = Workshop.create(node, "Ernte daneben")) {
+      BridgeClient fac = w.connect(w.joinAsFacilitator("Fay"));
+      fac.ok(createRooms("Verkehr"));
+      fac.ok(Cmd.createNote("r1", Cmd.note("n1", 0, 0).put("text", "Busse öfter")));
+      for (Object near : List.of(new JsonObject().put("x", 1), new JsonObject().put("x", "1").put("y", 2),
+          new JsonObject().put("x", 1).put("y", 2_000_000),
+          new JsonObject().put("x", 1).put("y", 2).put("zoom", 1), new JsonArray().add(1).add(2), "middle")) {
+        refused("invalid_input", fac, Cmd.command("rooms.harvest").put("room", "r1").put("near", near));
+      }
+      assertEquals(0, Workshop.sections(fac, "main").size());
+      assertEquals(0, Workshop.notes(fac, "main").size());
+    }
+  }
+
+  /** The plenary's harvest section of a room, as stored. */
+  private static Section section(BridgeClient client, String room) {
+    return EventCodec.read(byId(Workshop.sections(client, "main"), HarvestLayout.sectionId(room)).encode(), Section.class);
+  }
+
+  @Test
   void onlyFacilitatorsRunTheRooms() {
     try (Workshop w = Workshop.create(node, "Rechte")) {
       BridgeClient a = w.connect(w.join("Anna", ""));

@@ -90,8 +90,13 @@ export function createBoardSession({
   const needsFull = { board: false, room: false };
   /** The server speaks a newer protocol: this session has stopped (see onOutdated). */
   let outdated = false;
-  /** event: every stored board event applied (live or from a sync's delta). */
-  const listeners = { change: new Set(), error: new Set(), state: new Set(), room: new Set(), event: new Set(), refused: new Set() };
+  /**
+   * event: every stored board event applied (live or from a sync's delta); roomEvent: the same for
+   * the events of the room in view.
+   */
+  const listeners = {
+    change: new Set(), error: new Set(), state: new Set(), room: new Set(), event: new Set(), roomEvent: new Set(), refused: new Set(),
+  };
 
   const bridge = createBridge({
     ...bridgeOptions,
@@ -280,6 +285,7 @@ export function createBoardSession({
     if (moved || event.type === Events.noteDeleted || event.type === Events.sectionDeleted) {
       clearDrag(presence, event.id);
     }
+    emit('roomEvent', event);
   }
 
   function afterStreamChange() {

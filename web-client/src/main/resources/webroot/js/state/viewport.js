@@ -91,6 +91,17 @@ export function boxVisible(v, box, width, height) {
 }
 
 /**
+ * The viewport with a world box fully in view: `v` itself when it shows the box already, else
+ * one centred on it at v's zoom, zoomed out as far as needed (never in) for a box larger than the
+ * screen less `margin` pixels around.
+ */
+export function viewportShowing(v, box, width, height, margin = 40) {
+  if (boxVisible(v, box, width, height)) return v;
+  const fit = Math.min((width - 2 * margin) / Math.max(box.w, 1), (height - 2 * margin) / Math.max(box.h, 1));
+  return viewportFromShared({ x: box.x + box.w / 2, y: box.y + box.h / 2, zoom: Math.min(v.zoom, fit) }, width, height);
+}
+
+/**
  * The viewport showing all of `boxes` (world {x, y, w, h}) centred on a screen of width x height,
  * `margin` pixels free around them, zoomed out as far as needed but never in beyond 100 %.
  */

@@ -18,7 +18,7 @@ import {
 } from '../state/limits.js';
 import {
   boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
-  viewportFitting, viewportTransform, wheelZoomFactor, zoomAt,
+  viewportFitting, viewportShowing, viewportTransform, wheelZoomFactor, zoomAt,
 } from '../state/viewport.js';
 
 const DRAG_THRESHOLD_PX = 3;
@@ -679,6 +679,14 @@ export function mountCanvas(root, actions) {
     else root.focus({ preventScroll: true });
   }
 
+  /** Jumps to show the item fully, unless the view shows it already. */
+  function reveal(item) {
+    if (!item) return;
+    const { width, height } = canvasSize();
+    const next = viewportShowing(model.viewport, item, width, height);
+    if (next !== model.viewport) actions.setViewport(next);
+  }
+
   function createNoteAt(point) {
     const id = actions.createNoteAt(point);
     if (id) api.edit('note', id);
@@ -721,14 +729,13 @@ export function mountCanvas(root, actions) {
       const { width, height } = canvasSize();
       actions.setViewport(viewportFromShared(view, width, height));
     },
-    /** Centres a note when it is not fully in view (spotlight); keeps the zoom. */
+    /** Centres a note when it is not fully in view (spotlight, a copy); keeps the zoom if it fits. */
     revealNote(id) {
-      const note = model?.notes.get(id);
-      if (!note) return;
-      const { width, height } = canvasSize();
-      if (!boxVisible(model.viewport, note, width, height)) {
-        actions.setViewport(viewportFromShared({ x: note.x + note.w / 2, y: note.y + note.h / 2, zoom: model.viewport.zoom }, width, height));
-      }
+      reveal(model?.notes.get(id));
+    },
+    /** As revealNote, for a section (a harvest of mine arrived). */
+    revealSection(id) {
+      reveal(model?.sections.get(id));
     },
     /** The note whose editor is open, or null. */
     get editingNote() {
