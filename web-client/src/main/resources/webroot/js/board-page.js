@@ -32,6 +32,7 @@ import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
 import { mountSidePanel } from './ui/side-panel.js';
 import { mountCanvas } from './ui/canvas.js';
+import { mountMinimap } from './ui/minimap.js';
 import { mountListView } from './ui/list-view.js';
 import { mountRoomBar } from './ui/room-bar.js';
 import { mountRoomPicker } from './ui/room-picker.js';
@@ -65,6 +66,8 @@ function onTheBoard(participants) {
 const SOUND_KEY = 'werkraum.timerSound';
 /** Canvas or list: each person's choice, kept in this browser for every board. */
 const BOARD_VIEW_KEY = 'werkraum.boardView';
+/** The overview shown or hidden: each person's choice in this browser; at first shown beside a side panel (wider than 1,024 px). */
+const MINIMAP_KEY = 'werkraum.minimap';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
 const SEEN_KEY_PREFIX = 'werkraum.seen.';
@@ -444,8 +447,9 @@ async function main() {
     const askDeletion = (kind, item) => confirm(kind === 'note'
       ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
       : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk'));
+    const setViewport = (v) => { ui.viewport = v; viewportChanged(v); requestRender(); };
     const canvas = mountCanvas(document.getElementById('canvas'), {
-      setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
+      setViewport,
       select: (selection) => { ui.selected = selection; requestRender(); },
       createNoteAt,
       // N on the board: as the "+" buttons, the free spot nearest the middle of the view.
@@ -502,6 +506,13 @@ async function main() {
       deleteSelected: () => canvas.deleteSelected(),
       zoom: (direction) => canvas.zoomStep(direction),
       fit: () => canvas.fitAll(),
+    });
+    const minimap = mountMinimap({
+      root: document.getElementById('minimap'), toggleRoot: document.getElementById('zoom-controls'), canvas: document.getElementById('canvas'),
+    }, {
+      shown: (readStorage(MINIMAP_KEY) ?? (matchMedia('(min-width: 1025px)').matches ? 'shown' : 'hidden')) === 'shown',
+      remember: (shown) => writeStorage(MINIMAP_KEY, shown ? 'shown' : 'hidden'),
+      setViewport,
     });
 
     const participants = mountParticipants(document.getElementById('participants-panel'), {
@@ -815,6 +826,7 @@ async function main() {
         },
         t,
       });
+      minimap.update({ notes: shownNotes, sections: view.sections, viewport: ui.viewport, t });
       if (fitWhenSynced && session.synced) {
         fitWhenSynced = false;
         canvas.fitAll({ unlessShown: true });
