@@ -2,8 +2,9 @@
 // their colours and the visible area as a frame, on one <canvas> (a room may hold 5,000 notes; one
 // element each would cost more than the drawing). A click or drag on it moves the view there; with
 // focus on it, arrow keys move the view. It draws at most once per animation frame and only when
-// the notes, sections, view or sizes changed. A supplementary pointer aid: its text alternative
-// counts what is on the board, the canvas and the list view carry the content itself.
+// the notes, sections, view or sizes changed; while the view moves within the room's content, the
+// shapes painted before are copied and only the frame is drawn anew. A supplementary pointer aid:
+// its text alternative counts what is on the board, the canvas and the list view carry the content.
 import { h, setAttr, setText } from './dom.js';
 import { contentBounds, minimapView, visibleArea } from '../state/minimap-geometry.js';
 import { NOTE_COLORS, NOTE_SIZE, noteColor } from '../state/limits.js';
@@ -24,6 +25,8 @@ const KEY_STEP = 0.25;
 export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallyShown, remember, setViewport }) {
   const map = h('canvas', { className: 'minimap__map', 'aria-hidden': 'true' });
   root.append(map);
+  /** Off screen: the room's shapes as last painted, kept while only the view moves. */
+  const layer = document.createElement('canvas');
   // On phones "▣" stands for the word, as "⤢" does for "Fit to screen" (css/layout-small.css).
   const toggleText = h('span', { className: 'minimap-toggle__text' });
   const toggle = h('button', { type: 'button', className: 'button button--secondary minimap-toggle', 'data-testid': 'minimap-toggle' }, [
@@ -34,8 +37,10 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
   let shown = initiallyShown;
   /** What update() gave last: notes, sections, viewport, t. */
   let model = null;
-  /** What the last drawing showed, to tell whether anything changed since. */
-  let drawn = { notes: [], sections: [], viewport: null };
+  /** The room's shapes as last drawn (notes and sections as lists), their bounds and the map they were painted on in `layer`. */
+  let content = null;
+  /** The viewport the frame was last drawn for. */
+  let drawnViewport = null;
   let dirty = true;
   let frame = 0;
   /** The map (world -> overview pixels) of the last drawing: where a click lands. */
@@ -89,23 +94,52 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
     const dpr = window.devicePixelRatio || 1;
     const width = Math.round(mapSize.width * dpr);
     const height = Math.round(mapSize.height * dpr);
-    if (map.width !== width || map.height !== height) {
-      map.width = width;
-      map.height = height;
+    for (const el of [map, layer]) {
+      if (el.width !== width || el.height !== height) {
+        el.width = width;
+        el.height = height;
+        if (content) content.mapView = null;
+      }
     }
     colours ??= readColours();
-    const notes = [...model.notes.values()];
-    const sections = [...model.sections.values()];
+    if (!content) {
+      const notes = [...model.notes.values()];
+      const sections = [...model.sections.values()];
+      content = { notes, sections, bounds: contentBounds([...sections, ...notes]), mapView: null };
+    }
     const visible = visibleArea(model.viewport, canvasSize.width, canvasSize.height);
-    mapView = grab?.mapView ?? minimapView(contentBounds([...sections, ...notes]), visible, mapSize.width, mapSize.height);
+    mapView = grab?.mapView ?? minimapView(content.bounds, visible, mapSize.width, mapSize.height);
+    // Panning within the content keeps the map: only the frame moves over the drawing kept in `layer`.
+    const repaint = !sameMap(content.mapView, mapView);
+    if (repaint) paintContent(dpr);
 
     const ctx = map.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(layer, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const a = worldToScreen(mapView, visible.x, visible.y);
+    ctx.fillStyle = colours.viewFill;
+    ctx.fillRect(a.x, a.y, visible.w * mapView.zoom, visible.h * mapView.zoom);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = colours.view;
+    ctx.strokeRect(a.x, a.y, visible.w * mapView.zoom, visible.h * mapView.zoom);
+
+    drawnViewport = model.viewport;
+    dirty = false;
+    // The time of the last drawing, for DevTools' timeline and the browser test (MinimapBrowserTest).
+    performance.clearMeasures('werkraum.minimap.draw');
+    performance.measure('werkraum.minimap.draw', { start: started, detail: { content: repaint } });
+  }
+
+  /** Background, sections and notes into `layer`, on the current map. */
+  function paintContent(dpr) {
+    const ctx = layer.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = colours.background;
     ctx.fillRect(0, 0, mapSize.width, mapSize.height);
 
     ctx.beginPath();
-    for (const section of sections) rectOf(ctx, section, 1);
+    for (const section of content.sections) rectOf(ctx, section, 1);
     ctx.fillStyle = colours.section;
     ctx.fill();
     ctx.lineWidth = 1;
@@ -114,7 +148,7 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
 
     // One path per colour: a few fills for thousands of notes.
     const byColour = new Map();
-    for (const note of notes) {
+    for (const note of content.notes) {
       const colour = noteColor(note.color);
       let path = byColour.get(colour);
       if (!path) byColour.set(colour, (path = new Path2D()));
@@ -130,19 +164,11 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
       ctx.fill(path);
       if (edged) ctx.stroke(path);
     }
+    content.mapView = mapView;
+  }
 
-    const a = worldToScreen(mapView, visible.x, visible.y);
-    ctx.fillStyle = colours.viewFill;
-    ctx.fillRect(a.x, a.y, visible.w * mapView.zoom, visible.h * mapView.zoom);
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = colours.view;
-    ctx.strokeRect(a.x, a.y, visible.w * mapView.zoom, visible.h * mapView.zoom);
-
-    drawn = { notes, sections, viewport: model.viewport };
-    dirty = false;
-    // The time of the last drawing, for DevTools' timeline and the browser test (MinimapBrowserTest).
-    performance.clearMeasures('werkraum.minimap.draw');
-    performance.measure('werkraum.minimap.draw', { start: started });
+  function sameMap(a, b) {
+    return Boolean(a) && a.x === b.x && a.y === b.y && a.zoom === b.zoom;
   }
 
   /** Adds an item's box in overview pixels to a path, at least `min` pixels wide and high. */
@@ -220,9 +246,9 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
       setText(toggleText, t('minimap.toggle'));
       setAttr(toggle, 'title', t('minimap.toggleHint'));
       setAttr(root, 'aria-label', t('minimap.label', { sections: next.sections.size, notes: next.notes.size }));
-      if (!dirty && (next.viewport !== drawn.viewport || !sameShapes(drawn.notes, next.notes) || !sameShapes(drawn.sections, next.sections))) {
-        dirty = true;
-      }
+      // The room's Maps change in place (js/state/board-state.js): compare the shapes themselves.
+      if (content && (!sameShapes(content.notes, next.notes) || !sameShapes(content.sections, next.sections))) content = null;
+      if (!content || next.viewport !== drawnViewport) dirty = true;
       model = next;
       schedule();
     },
