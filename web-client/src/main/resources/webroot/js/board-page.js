@@ -66,7 +66,7 @@ function onTheBoard(participants) {
 const SOUND_KEY = 'werkraum.timerSound';
 /** Canvas or list: each person's choice, kept in this browser for every board. */
 const BOARD_VIEW_KEY = 'werkraum.boardView';
-/** The overview shown or hidden: each person's choice in this browser; at first shown beside a side panel (wider than 1,024 px). */
+/** The overview shown or hidden: each person's choice, kept in this browser for every board. */
 const MINIMAP_KEY = 'werkraum.minimap';
 /** The facilitator's last view of a board, for "bring everyone to my view" in the control view. */
 const VIEW_KEY_PREFIX = 'werkraum.viewport.';
@@ -510,8 +510,8 @@ async function main() {
     const minimap = mountMinimap({
       root: document.getElementById('minimap'), toggleRoot: document.getElementById('zoom-controls'), canvas: document.getElementById('canvas'),
     }, {
-      shown: (readStorage(MINIMAP_KEY) ?? (matchMedia('(min-width: 1025px)').matches ? 'shown' : 'hidden')) === 'shown',
-      remember: (shown) => writeStorage(MINIMAP_KEY, shown ? 'shown' : 'hidden'),
+      choice: readStorage(MINIMAP_KEY),
+      remember: (choice) => writeStorage(MINIMAP_KEY, choice),
       setViewport,
     });
 

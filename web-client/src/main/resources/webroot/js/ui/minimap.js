@@ -8,6 +8,7 @@
 import { h, setAttr, setText } from './dom.js';
 import { contentBounds, minimapView, visibleArea } from '../state/minimap-geometry.js';
 import { NOTE_COLORS, NOTE_SIZE, noteColor } from '../state/limits.js';
+import { PANEL_BESIDE } from './side-panel.js';
 import { arrowDirection, panBy, screenToWorld, viewportFromShared, worldToScreen } from '../state/viewport.js';
 
 /** Notes smaller than this (in overview pixels) are drawn this big, so a far-flung board still shows them. */
@@ -20,9 +21,10 @@ const KEY_STEP = 0.25;
 /**
  * parts: root (the overview's element, focusable), toggleRoot (where its show/hide button goes:
  * the zoom controls), canvas (the board's canvas element: its size is the visible area).
- * options: shown (at first), remember(shown) (keeps the choice), setViewport(v).
+ * options: choice ('shown' or 'hidden' as chosen before, or null: shown where the side panel lies
+ * beside the board, so not on phones and tablets), remember(choice), setViewport(v).
  */
-export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallyShown, remember, setViewport }) {
+export function mountMinimap({ root, toggleRoot, canvas }, { choice, remember, setViewport }) {
   const map = h('canvas', { className: 'minimap__map', 'aria-hidden': 'true' });
   root.append(map);
   /** Off screen: the room's shapes as last painted, kept while only the view moves. */
@@ -34,7 +36,7 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
   ]);
   toggleRoot.append(toggle);
 
-  let shown = initiallyShown;
+  let shown = choice ? choice === 'shown' : window.matchMedia(PANEL_BESIDE).matches;
   /** What update() gave last: notes, sections, viewport, t. */
   let model = null;
   /** The room's shapes as last drawn (notes and sections as lists), their bounds and the map they were painted on in `layer`. */
@@ -64,7 +66,7 @@ export function mountMinimap({ root, toggleRoot, canvas }, { shown: initiallySho
 
   toggle.addEventListener('click', () => {
     shown = !shown;
-    remember(shown);
+    remember(shown ? 'shown' : 'hidden');
     showState();
     invalidate();
   });
