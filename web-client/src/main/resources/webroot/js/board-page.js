@@ -36,6 +36,7 @@ import { mountParticipants } from './ui/participants.js';
 import { mountToolbar } from './ui/toolbar.js';
 import { mountSidePanel } from './ui/side-panel.js';
 import { mountCanvas } from './ui/canvas.js';
+import { mountMinimap } from './ui/minimap.js';
 import { mountListView } from './ui/list-view.js';
 import { mountRoomBar } from './ui/room-bar.js';
 import { mountRoomPicker } from './ui/room-picker.js';
@@ -70,6 +71,8 @@ function onTheBoard(participants) {
 const SOUND_KEY = 'werkraum.timerSound';
 /** Canvas or list: each person's choice, kept in this browser for every board. */
 const BOARD_VIEW_KEY = 'werkraum.boardView';
+/** The overview shown or hidden: each person's choice, kept in this browser for every board. */
+const MINIMAP_KEY = 'werkraum.minimap';
 const SEEN_KEY_PREFIX = 'werkraum.seen.';
 const FOLLOW_HEARTBEAT_MS = 2000;
 /** The commands that change a canvas item, by its kind. */
@@ -453,8 +456,9 @@ async function main() {
     const askDeletion = (kind, item) => confirm(kind === 'note'
       ? t('canvas.deleteNoteConfirm', { text: excerpt(item.text, 60) })
       : t('canvas.deleteSectionConfirm', { title: item.title || t('section.untitled') }), t('canvas.deleteConfirmOk'));
+    const setViewport = (v) => { ui.viewport = v; viewportChanged(v); requestRender(); };
     const canvas = mountCanvas(document.getElementById('canvas'), {
-      setViewport: (v) => { ui.viewport = v; viewportChanged(v); requestRender(); },
+      setViewport,
       select: (selection) => { ui.selected = selection; requestRender(); },
       createNoteAt,
       // N on the board: as the "+" buttons, the free spot nearest the middle of the view.
@@ -519,6 +523,13 @@ async function main() {
       deleteSelected: () => canvas.deleteSelected(),
       zoom: (direction) => canvas.zoomStep(direction),
       fit: () => canvas.fitAll(),
+    });
+    const minimap = mountMinimap({
+      root: document.getElementById('minimap'), toggleRoot: document.getElementById('zoom-controls'), canvas: document.getElementById('canvas'),
+    }, {
+      choice: readStorage(MINIMAP_KEY),
+      remember: (choice) => writeStorage(MINIMAP_KEY, choice),
+      setViewport,
     });
 
     const participants = mountParticipants(document.getElementById('participants-panel'), {
@@ -836,6 +847,7 @@ async function main() {
         },
         t,
       });
+      minimap.update({ notes: shownNotes, sections: view.sections, viewport: ui.viewport, t });
       if (fitWhenSynced && session.synced) {
         fitWhenSynced = false;
         canvas.fitAll({ unlessShown: true });

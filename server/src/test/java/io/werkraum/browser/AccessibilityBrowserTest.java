@@ -89,6 +89,9 @@ class AccessibilityBrowserTest extends BrowserTest {
         try (BrowserContext context = browser.newContext(options(locale))) {
           Page page = joined(context, board.getString("participantLink"), "Anna");
           assertThat(page.getByTestId("note")).hasCount(2);
+          // The overview is shown on a laptop's screen; focused, as a keyboard user reaches it.
+          page.getByTestId("minimap").focus();
+          assertThat(page.getByTestId("minimap")).isVisible();
           assertEquals(List.of(), Axe.violations(page), locale + " board with an open round");
         }
       }

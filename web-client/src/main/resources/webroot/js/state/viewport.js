@@ -38,6 +38,17 @@ export function pinchViewport(start, from, fromDistance, to, toDistance) {
   return { x: to.x - anchor.x * zoom, y: to.y - anchor.y * zoom, zoom };
 }
 
+/** The direction [dx, dy] of an arrow key (ArrowLeft -> [-1, 0]), or null for any other key. */
+export function arrowDirection(key) {
+  switch (key) {
+    case 'ArrowLeft': return [-1, 0];
+    case 'ArrowRight': return [1, 0];
+    case 'ArrowUp': return [0, -1];
+    case 'ArrowDown': return [0, 1];
+    default: return null;
+  }
+}
+
 export function panBy(v, dx, dy) {
   return { x: v.x + dx, y: v.y + dy, zoom: v.zoom };
 }

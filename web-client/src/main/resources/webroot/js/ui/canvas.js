@@ -17,8 +17,8 @@ import {
   NOTE_COLORS, NOTE_SIZE, NOTE_TEXT_MAX, NOTE_TEXT_WARN_AT, NAME_MAX, SECTION_SIZE, clamp, clampCoord, noteColor,
 } from '../state/limits.js';
 import {
-  boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, sharedView, steppedZoom, viewportCentre, viewportFromShared,
-  viewportFitting, viewportShowing, viewportTransform, wheelZoomFactor, zoomAt,
+  arrowDirection, boxVisible, initialViewport, panBy, pinchViewport, screenToWorld, sharedView, steppedZoom, viewportCentre,
+  viewportFromShared, viewportFitting, viewportShowing, viewportTransform, wheelZoomFactor, zoomAt,
 } from '../state/viewport.js';
 
 const DRAG_THRESHOLD_PX = 3;
@@ -566,7 +566,7 @@ export function mountCanvas(root, actions) {
     }
     if (event.target === root && event.key.startsWith('Arrow') && plain) {
       const step = event.shiftKey ? KEY_PAN_PX * 4 : KEY_PAN_PX;
-      const [dx, dy] = arrowVector(event.key);
+      const [dx, dy] = arrowDirection(event.key);
       actions.setViewport(panBy(model.viewport, -dx * step, -dy * step));
       event.preventDefault();
       return;
@@ -623,7 +623,7 @@ export function mountCanvas(root, actions) {
       return true;
     }
     if (event.key.startsWith('Arrow') && !event.ctrlKey && !event.metaKey) {
-      const [dx, dy] = arrowVector(event.key);
+      const [dx, dy] = arrowDirection(event.key);
       const step = event.shiftKey ? 50 : 10;
       const resize = event.altKey;
       if (nudge && (nudge.kind !== kind || nudge.id !== id || nudge.resize !== resize)) commitNudge();
@@ -764,13 +764,4 @@ export function mountCanvas(root, actions) {
     },
   };
   return api;
-}
-
-function arrowVector(key) {
-  switch (key) {
-    case 'ArrowLeft': return [-1, 0];
-    case 'ArrowRight': return [1, 0];
-    case 'ArrowUp': return [0, -1];
-    default: return [0, 1];
-  }
 }

@@ -8,6 +8,8 @@ import { h, setAttr, setText } from './dom.js';
 /** The same breakpoints as css/layout-small.css. */
 const PHONE = '(max-width: 600px)';
 const TABLET = '(min-width: 601px) and (max-width: 1024px)';
+/** Laptops and wider: the side panel beside the board. */
+export const PANEL_BESIDE = '(min-width: 1025px)';
 /** The sheet's parts, in the bar's order. */
 const PARTS = ['people', 'voting', 'status'];
 
