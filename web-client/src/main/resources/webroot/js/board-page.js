@@ -71,8 +71,6 @@ function onTheBoard(participants) {
 const SOUND_KEY = 'werkraum.timerSound';
 /** Canvas or list: each person's choice, kept in this browser for every board. */
 const BOARD_VIEW_KEY = 'werkraum.boardView';
-/** The overview shown or hidden: each person's choice, kept in this browser for every board. */
-const MINIMAP_KEY = 'werkraum.minimap';
 const SEEN_KEY_PREFIX = 'werkraum.seen.';
 const FOLLOW_HEARTBEAT_MS = 2000;
 /** The commands that change a canvas item, by its kind. */
@@ -527,8 +525,7 @@ async function main() {
     const minimap = mountMinimap({
       root: document.getElementById('minimap'), toggleRoot: document.getElementById('zoom-controls'), canvas: document.getElementById('canvas'),
     }, {
-      choice: readStorage(MINIMAP_KEY),
-      remember: (choice) => writeStorage(MINIMAP_KEY, choice),
+      storage: window.localStorage,
       setViewport,
     });
 

@@ -8,6 +8,7 @@ import { ApiError, fetchSnapshot } from './api/http.js';
 import { createTokenStore, snapshotPathParts } from './api/credentials.js';
 import { mountCanvas } from './ui/canvas.js';
 import { mountZoomControls } from './ui/zoom-controls.js';
+import { mountMinimap } from './ui/minimap.js';
 import { mountRoomBar } from './ui/room-bar.js';
 import { mountVotingPanel } from './ui/voting-panel.js';
 import { h, setText } from './ui/dom.js';
@@ -104,7 +105,14 @@ function showSnapshot(shell, doc) {
     requestRender,
     renderNow,
   });
-  const zoom = mountZoomControls(document.getElementById('zoom-controls'), { zoom: (direction) => canvas.zoomStep(direction) });
+  const zoom = mountZoomControls(document.getElementById('zoom-controls'), {
+    zoom: (direction) => canvas.zoomStep(direction),
+    fit: () => canvas.fitAll(),
+  });
+  const minimap = mountMinimap({ root: document.getElementById('minimap'), toggleRoot: document.getElementById('zoom-controls'), canvas: canvasEl }, {
+    storage: window.localStorage,
+    setViewport: (v) => { ui.viewport = v; requestRender(); },
+  });
   const roomBar = mountRoomBar(document.getElementById('topbar-room'), {
     enterRoom: (target) => {
       ui.room = rooms.has(target) ? target : PLENARY_ROOM;
@@ -170,6 +178,7 @@ function showSnapshot(shell, doc) {
       voting: { canVote: null, mine: {}, actions: null, results: shown && (shown.room ?? PLENARY_ROOM) === ui.room ? countsByNote(shown) : null },
       t: t,
     });
+    minimap.update({ notes: ui.content.notes, sections: ui.content.sections, viewport: ui.viewport, t });
   }
   shell.renderPage = render;
   fitRoom();

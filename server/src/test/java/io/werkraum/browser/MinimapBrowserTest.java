@@ -71,6 +71,40 @@ class MinimapBrowserTest extends BrowserTest {
   }
 
   @Test
+  void aSnapshotHasTheOverviewAndFitToScreenToo() {
+    Workshop w = Workshop.create(node, "Stand ansehen");
+    try (w) {
+      BridgeClient fay = w.connect(w.joinAsFacilitator("Fay"));
+      fay.ok(Cmd.createSection("main", Cmd.section("near", 0, 0, 600, 400, "Hier")));
+      fay.ok(Cmd.createSection("main", Cmd.section("far", 6000, 4000, 600, 400, "Weit weg")));
+      String snapshot = fay.ok(Cmd.command("snapshot.take").put("name", "Stand")).getJsonObject("snapshot").getString("id");
+      try (Participant fiona = Participant.join(browser, w.board().getString("facilitatorLink"), "Fiona", "Moderation")) {
+        Page page = fiona.page;
+        page.navigate(node.baseUrl() + "/b/" + w.board().getString("boardId") + "/snapshot/" + snapshot);
+        assertThat(page.getByTestId("snapshot-banner")).isVisible();
+        Locator canvas = page.locator("#canvas");
+        Locator far = page.getByTestId("section").filter(new Locator.FilterOptions().setHasText("Weit weg"));
+        Locator minimap = page.getByTestId("minimap");
+        assertThat(minimap).isVisible();
+        assertThat(minimap).hasAccessibleName("Overview of the board – sections: 2, notes: 0");
+
+        page.getByTestId("zoom-reset").click();
+        page.waitForCondition(() -> !inside(canvas, far));
+        page.getByTestId("zoom-fit").click();
+        page.waitForCondition(() -> inside(canvas, far));
+
+        // A click on the far section's shape on the overview brings it into view at 100 %.
+        page.getByTestId("zoom-reset").click();
+        page.waitForCondition(() -> !inside(canvas, far) && pixels(page, SECTION, 0.5, 1)[0] > 0);
+        double[] farShape = pixels(page, SECTION, 0.5, 1);
+        BoundingBox box = minimap.boundingBox();
+        page.mouse().click(box.x + 1 + farShape[1], box.y + 1 + farShape[2]);
+        page.waitForCondition(() -> inside(canvas, far));
+      }
+    }
+  }
+
+  @Test
   void theOverviewShowsFarSectionsMovesTheViewThereAndFollowsOthersNotes() {
     Workshop w = Workshop.create(node, "Überblick behalten");
     try (w) {

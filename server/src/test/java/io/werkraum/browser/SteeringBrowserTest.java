@@ -139,6 +139,13 @@ class SteeringBrowserTest extends BrowserTest {
       page.keyboard().press("Escape");
       assertThat(page.getByTestId("steer-panel")).isHidden();
       assertThat(toggle).hasAttribute("aria-expanded", "false");
+      // A click elsewhere on the page closes it, as a menu closes.
+      page.keyboard().press("Enter");
+      assertThat(page.getByTestId("steer-panel")).isVisible();
+      com.microsoft.playwright.options.BoundingBox canvas = page.locator("#canvas").boundingBox();
+      page.mouse().click(canvas.x + 20, canvas.y + canvas.height - 20);
+      assertThat(page.getByTestId("steer-panel")).isHidden();
+      assertThat(toggle).hasAttribute("aria-expanded", "false");
     }
   }
 
@@ -166,6 +173,9 @@ class SteeringBrowserTest extends BrowserTest {
           page.setViewportSize(390, 844);
           page.getByTestId("sheet-tab-status").click();
           Locator panel = page.getByTestId("steer-panel");
+          // The tap on the sheet's tab was a click elsewhere: the panel closed; open it in the sheet.
+          assertThat(panel).isHidden();
+          page.getByTestId("steer-toggle").click();
           assertThat(panel).isVisible();
           assertThat(page.getByTestId("steer-round")).isInViewport();
           assertEquals(List.of(), Axe.violations(page), locale + " phone, steering panel in the sheet");

@@ -1,7 +1,7 @@
 // The board page's steering panel for facilitators: the common actions without a second tab
 // (timer presets, pause/resume, lock, reveal hidden notes, start/close a voting round, open/close
 // the breakout rooms). A disclosure: the button says whether the panel is open, Escape closes it
-// and returns focus to the button. On a phone it moves with the status into the bottom sheet.
+// and returns focus to the button, a click elsewhere closes it too. On a phone it moves with the status into the bottom sheet.
 // Each toggling action is one button whose label follows the state, so focus stays put.
 import { h, setAttr, setText } from './dom.js';
 import { formatRemaining, timerRemaining, timerStatus } from '../state/timer.js';
@@ -63,6 +63,10 @@ export function mountBoardSteering(root, actions) {
     setAttr(toggle, 'aria-expanded', String(open));
   }
   toggle.addEventListener('click', () => setOpen(panel.hidden));
+  // A click or tap elsewhere on the page closes it, as menus do (not one in a dialog it opened).
+  document.addEventListener('pointerdown', (event) => {
+    if (!panel.hidden && !steer.contains(event.target) && !event.target.closest?.('dialog')) setOpen(false);
+  });
   // Escape on the button or anywhere in the open panel.
   steer.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || panel.hidden) return;

@@ -15,16 +15,19 @@ import { arrowDirection, panBy, screenToWorld, viewportFromShared, worldToScreen
 const MIN_SHAPE_PX = 1.5;
 /** Notes get an edge when one of the usual size is drawn at least this high. */
 const MIN_EDGED_PX = 4;
+/** Shown or hidden, as each person chose, for every board and snapshot. */
+const CHOICE_KEY = 'werkraum.minimap';
 /** An arrow key moves the view by this part of the canvas (Shift: a whole canvas). */
 const KEY_STEP = 0.25;
 
 /**
  * parts: root (the overview's element, focusable), toggleRoot (where its show/hide button goes:
  * the zoom controls), canvas (the board's canvas element: its size is the visible area).
- * options: choice ('shown' or 'hidden' as chosen before, or null: shown where the side panel lies
- * beside the board, so not on phones and tablets), remember(choice), setViewport(v).
+ * options: storage (where each person's choice to show or hide it is kept for every board: the
+ * browser's localStorage; without a choice it is shown where the side panel lies beside the board,
+ * so not on phones and tablets), setViewport(v).
  */
-export function mountMinimap({ root, toggleRoot, canvas }, { choice, remember, setViewport }) {
+export function mountMinimap({ root, toggleRoot, canvas }, { storage, setViewport }) {
   const map = h('canvas', { className: 'minimap__map', 'aria-hidden': 'true' });
   root.append(map);
   /** Off screen: the room's shapes as last painted, kept while only the view moves. */
@@ -36,6 +39,7 @@ export function mountMinimap({ root, toggleRoot, canvas }, { choice, remember, s
   ]);
   toggleRoot.append(toggle);
 
+  const choice = readChoice(storage);
   let shown = choice ? choice === 'shown' : window.matchMedia(PANEL_BESIDE).matches;
   /** What update() gave last: notes, sections, viewport, t. */
   let model = null;
@@ -66,7 +70,7 @@ export function mountMinimap({ root, toggleRoot, canvas }, { choice, remember, s
 
   toggle.addEventListener('click', () => {
     shown = !shown;
-    remember(shown ? 'shown' : 'hidden');
+    try { storage?.setItem(CHOICE_KEY, shown ? 'shown' : 'hidden'); } catch { /* a courtesy only */ }
     showState();
     invalidate();
   });
@@ -255,4 +259,8 @@ export function mountMinimap({ root, toggleRoot, canvas }, { choice, remember, s
       schedule();
     },
   };
+}
+
+function readChoice(storage) {
+  try { return storage?.getItem(CHOICE_KEY) ?? null; } catch { return null; }
 }
