@@ -341,8 +341,8 @@ async function main() {
       followedAt: null,
     };
     const announcer = createAnnouncer(document.getElementById('announcer'));
-    /** A short message for everyone at the screen: said by the live region and shown as a toast. */
-    const tell = (text) => { announcer.announce(text); toasts.show(text); };
+    /** A short message for everyone at the screen: a toast, whose live region also says it (once). */
+    const tell = (text) => toasts.show(text, 'info');
     // Anyone who acts on the board may erase their own data (GDPR Art. 17); observers ask the facilitators.
     const eraseSelf = document.getElementById('erase-self');
     eraseSelf.hidden = observer;
@@ -398,7 +398,8 @@ async function main() {
     if (facilitator) enterRoomFromHash = (target) => session.enterRoom(target);
     wantedRoom = null;
 
-    function createNoteAt(point) {
+    /** A new note centred on `point`, selected; `text` for one that starts with words in it. */
+    function createNoteAt(point, text = '') {
       const id = randomId();
       dispatch({
         type: Commands.noteCreate,
@@ -409,7 +410,7 @@ async function main() {
           w: NOTE_SIZE.defaultW,
           h: NOTE_SIZE.defaultH,
           color: ui.defaultColor,
-          text: '',
+          text,
         },
       });
       ui.selected = { kind: 'note', id };
@@ -464,8 +465,7 @@ async function main() {
       updateItem: (kind, id, patch) => dispatch({ type: UPDATE[kind], id, patch }),
       saveNoteText: noteWriting.save,
       rescueNoteText: ({ text, x, y }) => {
-        const id = randomId();
-        dispatch({ type: Commands.noteCreate, note: { id, x: clampCoord(x), y: clampCoord(y), w: NOTE_SIZE.defaultW, h: NOTE_SIZE.defaultH, color: ui.defaultColor, text } });
+        createNoteAt({ x: x + NOTE_SIZE.defaultW / 2, y: y + NOTE_SIZE.defaultH / 2 }, text);
         tell(t('note.rescued'));
       },
       writing: noteWriting.writing,

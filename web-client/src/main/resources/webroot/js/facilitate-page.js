@@ -201,6 +201,7 @@ async function main() {
     const phases = mountFacPhases(document.querySelector('[role="tablist"][data-testid="fac-phases"]'));
     const live = mountFacNow(document.getElementById('fac-now'), {
       command,
+      steering,
       now: () => session.clock.now(),
       show: (phase, focus) => phases.show(phase, focus),
     });
@@ -272,9 +273,10 @@ async function main() {
       setPrivate: (on) => command({ type: Commands.privateSet, on }),
       enterHref: (roomId) => `/b/${encodeURIComponent(boardId)}#room=${encodeURIComponent(roomId)}`,
     });
-    const timer = mountFacTimer(document.getElementById('fac-timer'), { command, now: () => session.clock.now() });
+    const timer = mountFacTimer(document.getElementById('fac-timer'), { steering, now: () => session.clock.now() });
     const boardControls = mountFacBoard(document.getElementById('fac-board'), {
       command,
+      steering,
       room,
       bring: () => {
         const viewport = storedView(window.localStorage, boardId);
@@ -287,11 +289,7 @@ async function main() {
         });
       },
     });
-    const voting = mountFacVoting(document.getElementById('fac-voting'), {
-      command,
-      room,
-      closeRound: (round) => steering.closeRound(round),
-    });
+    const voting = mountFacVoting(document.getElementById('fac-voting'), { steering, room });
     const links = mountFacLinks(document.getElementById('fac-links'), {
       renew: async (kind) => {
         const name = t(`fac.links.${kind}`);

@@ -4,7 +4,7 @@ import { excerpt } from '../state/voting.js';
 import { readingOrder } from '../state/board-state.js';
 import { Commands, Limits } from '../protocol.js';
 
-/** actions: command(fields), bring(), room */
+/** actions: command(fields), steering (ui/steering-commands.js), bring(), room */
 export function mountFacBoard(root, actions) {
   const heading = h('h2', { id: 'fac-board-heading' });
   const lock = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-lock', 'aria-pressed': 'false' });
@@ -39,7 +39,7 @@ export function mountFacBoard(root, actions) {
   );
 
   let model = null;
-  lock.addEventListener('click', () => actions.command({ type: Commands.boardLock, locked: !model?.settings.locked }));
+  lock.addEventListener('click', () => actions.steering.setLocked(!model?.settings.locked));
   broadcastSend.addEventListener('click', () => {
     const text = broadcastText.value.trim().slice(0, Limits.broadcastMax);
     if (text) actions.command({ type: Commands.broadcastSend, text });

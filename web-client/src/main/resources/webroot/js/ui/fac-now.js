@@ -10,7 +10,7 @@ import { minutesAgo, presenceSummary, roomsBusy, roundProgress } from '../state/
 
 const TICK_MS = 250;
 
-/** actions: command(fields), now() -> server time, show(phase, focusSelector) */
+/** actions: command(fields), steering (ui/steering-commands.js), now() -> server time, show(phase, focusSelector) */
 export function mountFacNow(root, actions) {
   const heading = h('h2', { id: 'fac-now-heading', className: 'now__heading' });
   const toggle = h('button', {
@@ -61,8 +61,8 @@ export function mountFacNow(root, actions) {
   const timerState = h('span', { className: 'now__line' });
   const pause = h('button', { type: 'button', className: 'button button--secondary button--small', 'data-testid': 'fac-now-timer-pause' });
   const resume = h('button', { type: 'button', className: 'button button--small', 'data-testid': 'fac-now-timer-resume' });
-  pause.addEventListener('click', () => actions.command({ type: Commands.timerPause }));
-  resume.addEventListener('click', () => actions.command({ type: Commands.timerResume }));
+  pause.addEventListener('click', () => actions.steering.pauseTimer());
+  resume.addEventListener('click', () => actions.steering.resumeTimer());
   timer.content.append(h('div', { className: 'now__timer' }, [time, timerState, pause, resume]));
 
   // ---- the open round ----

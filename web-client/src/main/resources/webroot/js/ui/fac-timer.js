@@ -1,15 +1,15 @@
 // Control view: the workshop timer. Presets start at once; a custom number of minutes,
 // pause/resume, one more minute and reset. Shows the same time left as every board.
 import { h, setAttr, setText } from './dom.js';
-import { Commands, Limits } from '../protocol.js';
-import { formatRemaining, MINUTE_MS, minutesRange, minutesToMs, timerRemaining, timerStatus } from '../state/timer.js';
+import { Limits } from '../protocol.js';
+import { formatRemaining, MINUTE_MS, minutesRange, timerRemaining, timerStatus } from '../state/timer.js';
 
 const PRESETS = [1, 3, 5, 10];
 /** The custom duration in whole minutes, within what the server accepts. */
 const { min: MINUTES_MIN, max: MINUTES_MAX } = minutesRange(Limits.timerMinMs, Limits.timerMaxMs);
 const TICK_MS = 250;
 
-/** actions: command(fields), now() -> server time */
+/** actions: steering (ui/steering-commands.js), now() -> server time */
 export function mountFacTimer(root, actions) {
   const heading = h('h2', { id: 'fac-timer-heading' });
   const time = h('p', { className: 'fac-timer-time', 'data-testid': 'fac-timer-display', role: 'timer' });
@@ -53,14 +53,14 @@ export function mountFacTimer(root, actions) {
     }
     error.hidden = true;
     custom.removeAttribute('aria-invalid');
-    actions.command({ type: Commands.timerStart, durationMs: minutesToMs(value) });
+    actions.steering.startTimer(value);
   }
   startButton.addEventListener('click', () => start(custom.value));
   custom.addEventListener('keydown', (event) => { if (event.key === 'Enter') start(custom.value); });
-  pause.addEventListener('click', () => actions.command({ type: Commands.timerPause }));
-  resume.addEventListener('click', () => actions.command({ type: Commands.timerResume }));
-  add.addEventListener('click', () => actions.command({ type: Commands.timerAdd, ms: MINUTE_MS }));
-  reset.addEventListener('click', () => actions.command({ type: Commands.timerReset }));
+  pause.addEventListener('click', () => actions.steering.pauseTimer());
+  resume.addEventListener('click', () => actions.steering.resumeTimer());
+  add.addEventListener('click', () => actions.steering.addToTimer(MINUTE_MS));
+  reset.addEventListener('click', () => actions.steering.resetTimer());
 
   function renderTime() {
     if (!model) return;

@@ -3,14 +3,14 @@
 import { h, setAttr, setText } from './dom.js';
 import { excerpt, groupingNote, isAnonymous, maxPerNote, notVotedNames, openRound, rankingRows, roundsNewestFirst, votesPerParticipant } from '../state/voting.js';
 import { newRound } from './steering-commands.js';
-import { Commands, Limits } from '../protocol.js';
+import { Limits } from '../protocol.js';
 import { minutesRange, minutesToMs } from '../state/timer.js';
 
 /** A round's time limit in whole minutes, within what the server accepts. */
 const { min: MINUTES_MIN, max: MINUTES_MAX } = minutesRange(Limits.roundDurationMinMs, Limits.roundDurationMaxMs);
 const VOTES_MAX = String(Limits.votesMax);
 
-/** actions: command(fields), closeRound(round), room */
+/** actions: steering (ui/steering-commands.js), room */
 export function mountFacVoting(root, actions) {
   const heading = h('h2', { id: 'fac-voting-heading' });
 
@@ -104,11 +104,11 @@ export function mountFacVoting(root, actions) {
     // Checking a section implies "only these sections".
     if ((scopeSections.checked || chosen.length > 0) && chosen.length > 0) round.sections = chosen;
     if (mins !== null) round.durationMs = minutesToMs(mins);
-    actions.command({ type: Commands.roundStart, round });
+    actions.steering.startRound(round);
   });
   close.addEventListener('click', () => {
     const open = openRound(model.rounds);
-    if (open) actions.closeRound(open);
+    if (open) actions.steering.closeRound(open);
   });
 
   function renderSections(t, sections) {
@@ -150,7 +150,7 @@ export function mountFacVoting(root, actions) {
         'data-round-id': round.id,
         'aria-pressed': String(shown),
       }, shown ? t('fac.voting.hide') : t('fac.voting.show'));
-      show.addEventListener('click', () => actions.command({ type: Commands.roundShow, round: shown ? null : round.id }));
+      show.addEventListener('click', () => actions.steering.showRound(shown ? null : round.id));
       head.append(show);
       const rows = rankingRows(round, { notes, participants, noOrganisation: t('results.noOrganisation'), otherOrganisations: t('results.otherOrganisations') });
       if (round.results) {

@@ -24,6 +24,8 @@ export function createSteering({ command, confirm, t }) {
     pauseTimer: () => command({ type: Commands.timerPause }),
     /** A timer set but not started yet starts; a paused one resumes. */
     resumeTimer: () => command({ type: Commands.timerResume }),
+    addToTimer: (ms) => command({ type: Commands.timerAdd, ms }),
+    resetTimer: () => command({ type: Commands.timerReset }),
     setLocked: (locked) => command({ type: Commands.boardLock, locked }),
     startRound: (round) => command({ type: Commands.roundStart, round }),
     /** Asks first (nobody can vote afterwards); resolves with the reply, or null when cancelled. */
